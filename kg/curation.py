@@ -1,0 +1,625 @@
+"""Curated knowledge base: YAML files in kg/curated/ turned into RDF with evidence.
+
+The format is documented in kg/curated/README.md. Every fact carries evidence (document, line
+range, exact quote); :func:`check_quotes` verifies each quote occurs verbatim, modulo
+line-wrapping whitespace, within its stated lines.
+
+>>> from kg.curation import load_curated
+>>> kb = load_curated()                    # doctest: +SKIP
+>>> len(kb.graph) > 0                      # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from . import iris
+from .errors import CurationError
+from .iris import DCTERMS, PKO, SKOS
+from .paths import CORPUS_DIR, CURATED_DIR, ONTOLOGY_DIR
+
+# kind prefix of an id -> allowed pko classes (first is the default)
+KINDS: dict[str, tuple[str, ...]] = {
+    "country": ("Country",),
+    "bloc": ("SupranationalBloc",),
+    "agency": ("GovernmentAgency",),
+    "company": ("Company",),
+    "org": ("ResearchOrganisation",),
+    "group": ("ActorGroup",),
+    "region": ("Region",),
+    "policy": ("Policy", "LawOrRegulation", "StrategyOrPlan", "ProgrammeOrProject", "InvestmentOrFund", "Initiative"),
+    "model": ("AIModel",),
+    "product": ("Product",),
+    "asset": ("InfrastructureAsset", "Supercomputer", "DataCentre", "AIFactory"),
+    "sector": ("Sector",),
+    "concept": ("AnalyticalConcept",),
+    "scheme": ("ConceptScheme",),
+}
+
+# the simple triple facts a curator may state: property -> (allowed subject kinds, allowed object kinds)
+ACTORS = ("country", "bloc", "agency", "company", "org", "group")
+POLITIES = ("country", "bloc")
+ORGS = ("agency", "company", "org", "group")
+LAYERS = ("layer", "element", "chain")
+TRIPLE_PROPERTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "hasPolicy": (POLITIES, ("policy",)),
+    "runBy": (("policy",), ORGS),
+    "partOf": (("policy", "asset", "model", "agency"), ("policy", "asset", "agency", "company")),
+    "legalBasis": (("policy",), ("policy",)),
+    "targetsLayer": (("policy",) + ORGS + ("model", "asset", "product"), LAYERS),
+    "targetsResource": (("policy",) + ORGS + ("model", "asset"), ("resource",)),
+    "targetsSector": (("policy", "model", "product", "asset") + ORGS, ("sector",)),
+    "strengthens": (ACTORS, LAYERS + ("resource",)),
+    "supplements": (ACTORS, LAYERS + ("resource",)),
+    "prioritises": (ACTORS, LAYERS + ("resource",)),
+    "directlyControls": (ACTORS, LAYERS + ("resource",)),
+    "leads": (ACTORS, LAYERS + ("resource",)),
+    "memberOf": (ACTORS, ("bloc", "group", "org", "policy")),
+    "basedIn": (ORGS, POLITIES),
+    "agencyOf": (("agency",), POLITIES),
+    "locatedIn": (("region", "asset"), POLITIES),
+    "develops": (ACTORS, ("model", "product", "asset")),
+    "uses": (ACTORS, ("model", "product", "asset", "resource")),
+    "operates": (ACTORS, ("asset",)),
+    "fosters": (POLITIES, ORGS),
+    "suppliesTo": (ACTORS, ACTORS),
+    "cooperatesWith": (ACTORS, ACTORS),
+    "hasSovereigntyType": (ACTORS, ("type", "path")),
+    "classifiedAs": (ACTORS, ("concept", "type", "path")),
+    "requiresIndependenceIn": (("type", "path"), LAYERS),
+    "comparesCountry": (("doc",), POLITIES),
+    "excludesCountry": (("doc",), POLITIES),
+}
+ROLE_KINDS = ("lead", "operator", "implementer", "partner", "technology-partner", "investor", "member",
+              "beneficiary", "hub", "user", "regulator")
+LEVELS = ("high", "persistent", "influence", "partial")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_WS = re.compile(r"\s+")
+
+
+def lang_of(text: str) -> str:
+    """``ko`` if the text contains Hangul, else ``en``.
+
+    >>> lang_of("美 엔비디아"), lang_of("NVIDIA")
+    ('ko', 'en')
+    """
+    return "ko" if _HANGUL.search(text) else "en"
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: how quotes are compared with the wrapped source lines."""
+    return _WS.sub("", text)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records the source line of each mapping under ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# keep dates such as 2025-04 or 2025-04-01 as plain strings
+_LineLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One document of the corpus, as listed in ingest/corpus/documents.yaml."""
+
+    id: str
+    path: Path
+    meta: dict[str, Any]
+
+    @property
+    def iri(self) -> URIRef:
+        return iris.document(self.id)
+
+
+def load_documents(corpus_dir: Path = CORPUS_DIR) -> dict[str, SourceDoc]:
+    """The documents registry of a corpus folder."""
+    reg = corpus_dir / "documents.yaml"
+    data = yaml.load(reg.read_text(encoding="utf-8"), Loader=_LineLoader)
+    docs = {}
+    for d in data["documents"]:
+        docs[d["id"]] = SourceDoc(d["id"], corpus_dir / d["file"], {k: v for k, v in d.items() if k != "__line__"})
+    return docs
+
+
+@dataclass
+class CuratedKB:
+    """The curated graph plus what the checks found."""
+
+    graph: Graph
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    n_facts: int = 0
+
+
+class _Builder:
+    def __init__(self, docs: dict[str, SourceDoc], known_ids: set[str]) -> None:
+        self.g = Graph()
+        for p, ns in iris.PREFIXES.items():
+            self.g.bind(p, ns)
+        self.docs = docs
+        self.known = set(known_ids)  # ids defined in the ontology schemes
+        self.kinds: dict[str, str] = {}  # id -> pko class of curated entities
+        self.labels: dict[tuple[str, str], str] = {}
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.doc_lines: dict[str, list[str]] = {}
+        self.pending_refs: list[tuple[str, str, tuple[str, ...]]] = []  # (where, id, allowed kinds)
+        self.n_facts = 0
+
+    # ------------------------------------------------------------ helpers
+    def err(self, where: str, msg: str) -> None:
+        self.errors.append(f"{where}: {msg}")
+
+    def ref(self, where: str, value: Any, kinds: tuple[str, ...]) -> URIRef | None:
+        if not isinstance(value, str) or not iris.is_valid_id(value):
+            self.err(where, f"{value!r} is not an id like kind/slug")
+            return None
+        kind = value.split("/", 1)[0]
+        if kinds and kind not in kinds:
+            self.err(where, f"{value!r} has kind {kind!r}; expected one of {', '.join(kinds)}")
+            return None
+        self.pending_refs.append((where, value, kinds))
+        return iris.entity(value)
+
+    def lines_of(self, doc_id: str) -> list[str]:
+        if doc_id not in self.doc_lines:
+            self.doc_lines[doc_id] = self.docs[doc_id].path.read_text(encoding="utf-8").splitlines()
+        return self.doc_lines[doc_id]
+
+    # ------------------------------------------------------------ evidence
+    def evidence(self, where: str, ev: Any, default_doc: str | None) -> list[URIRef]:
+        items = ev if isinstance(ev, list) else [ev]
+        out = []
+        for item in items:
+            if not isinstance(item, dict):
+                self.err(where, "evidence must be a mapping with lines and quote")
+                continue
+            w = f"{where.rsplit(':', 1)[0]}:{item.get('__line__', '?')}"
+            doc_id = item.get("doc", default_doc)
+            if doc_id not in self.docs:
+                self.err(w, f"unknown document {doc_id!r}; known: {', '.join(sorted(self.docs))}")
+                continue
+            quote = item.get("quote")
+            lines = str(item.get("lines", ""))
+            m = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+))?\s*", lines)
+            if not m or not isinstance(quote, str) or not quote.strip():
+                self.err(w, "evidence needs `lines: a-b` and a non-empty `quote`")
+                continue
+            start, end = int(m.group(1)), int(m.group(2) or m.group(1))
+            src = self.lines_of(doc_id)
+            if not 1 <= start <= end <= len(src):
+                self.err(w, f"lines {start}-{end} outside {doc_id} (1-{len(src)})")
+                continue
+            if squash(quote) not in squash("".join(src[start - 1:end])):
+                where_else = self._find(doc_id, quote)
+                hint = f" (found at lines {where_else})" if where_else else " (not found anywhere in the document)"
+                self.err(w, f"quote does not occur verbatim in {doc_id} lines {start}-{end}{hint}: {quote[:60]!r}")
+                continue
+            node = iris.content_node("evidence", doc_id, start, end, squash(quote))
+            g = self.g
+            g.add((node, RDF.type, PKO.Evidence))
+            g.add((node, PKO.inDocument, self.docs[doc_id].iri))
+            g.add((node, PKO.lineStart, Literal(start)))
+            g.add((node, PKO.lineEnd, Literal(end)))
+            g.add((node, PKO.quote, Literal(_WS.sub(" ", quote).strip(), lang=lang_of(quote))))
+            for c in item.get("cites", []) or []:
+                r = self.ref(w, c, ACTORS + ("doc",))
+                if r is not None:
+                    g.add((node, PKO.citesSource, r))
+            if item.get("citation"):
+                g.add((node, PKO.citationText, Literal(str(item["citation"]))))
+            out.append(node)
+        return out
+
+    def _find(self, doc_id: str, quote: str) -> str | None:
+        src = self.lines_of(doc_id)
+        q = squash(quote)
+        for i in range(len(src)):
+            acc = ""
+            for j in range(i, min(i + 40, len(src))):
+                acc += squash(src[j])
+                if q in acc:
+                    return f"{i + 1}-{j + 1}"
+                if len(acc) > len(q) + 400:
+                    break
+        return None
+
+    # ------------------------------------------------------------ entities
+    def entity(self, where: str, e: dict[str, Any], default_doc: str | None) -> None:
+        eid = e.get("id")
+        if not isinstance(eid, str) or not iris.is_valid_id(eid):
+            self.err(where, f"entity id {eid!r} is not kind/slug")
+            return
+        kind = eid.split("/", 1)[0]
+        if kind not in KINDS:
+            self.err(where, f"unknown kind {kind!r} in {eid!r}; kinds: {', '.join(KINDS)}")
+            return
+        cls = e.get("type", KINDS[kind][0])
+        if cls not in KINDS[kind]:
+            self.err(where, f"type {cls!r} does not fit kind {kind!r}; use one of {', '.join(KINDS[kind])}")
+            return
+        if eid in self.known:
+            self.err(where, f"{eid} is already defined in the ontology; refer to it, do not redefine it")
+            return
+        prev = self.kinds.get(eid)
+        if prev and prev != cls:
+            if prev in KINDS[kind][1:] and cls == KINDS[kind][0]:
+                cls = prev  # a generic re-declaration keeps the specific class
+            elif not (cls in KINDS[kind][1:] and prev == KINDS[kind][0]):
+                self.err(where, f"{eid} declared as {cls} here but as {prev} elsewhere")
+                return
+        self.kinds[eid] = cls
+        s = iris.entity(eid)
+        g = self.g
+        g.add((s, RDF.type, SKOS.ConceptScheme if cls == "ConceptScheme" else PKO[cls]))
+        if prev and prev != cls:
+            g.remove((s, RDF.type, PKO[prev]))
+        for lang in ("en", "ko"):
+            label = e.get(lang)
+            if not isinstance(label, str) or not label.strip():
+                self.err(where, f"{eid} needs a non-empty `{lang}` label")
+                continue
+            label = label.strip()
+            old = self.labels.get((eid, lang))
+            if old is None:
+                self.labels[(eid, lang)] = label
+                g.add((s, SKOS.prefLabel, Literal(label, lang=lang)))
+                g.add((s, RDFS.label, Literal(label, lang=lang)))
+            elif old != label:
+                g.add((s, SKOS.altLabel, Literal(label, lang=lang_of(label))))
+        for alt in e.get("alt", []) or []:
+            g.add((s, SKOS.altLabel, Literal(str(alt), lang=lang_of(str(alt)))))
+        for lang in ("en", "ko"):
+            d = e.get(f"def_{lang}")
+            if d:
+                g.add((s, SKOS.definition, Literal(str(d).strip(), lang=lang)))
+        if cls in ("AnalyticalConcept", "Sector"):
+            g.add((s, RDF.type, SKOS.Concept))
+        if e.get("scheme"):
+            r = self.ref(where, e["scheme"], ("scheme",))
+            if r is not None:
+                g.add((s, SKOS.inScheme, r))
+        if e.get("broader"):
+            r = self.ref(where, e["broader"], ("concept", "sector") + LAYERS)
+            if r is not None:
+                g.add((s, SKOS.broader, r))
+        if e.get("notation") is not None:
+            g.add((s, SKOS.notation, Literal(str(e["notation"]))))
+        if e.get("date"):
+            g.add((s, DCTERMS.date, Literal(str(e["date"]))))
+        if e.get("wikidata"):
+            g.add((s, SKOS.exactMatch, URIRef(f"http://www.wikidata.org/entity/{e['wikidata']}")))
+        country = e.get("country")
+        if country:
+            prop = {"agency": PKO.agencyOf, "policy": PKO.policyOf, "region": PKO.locatedIn,
+                    "asset": PKO.locatedIn}.get(kind, PKO.basedIn)
+            if kind in ("model", "product", "sector", "concept", "scheme"):
+                self.err(where, f"`country` does not apply to {kind}; state who develops it instead")
+            else:
+                r = self.ref(where, country, POLITIES)
+                if r is not None:
+                    if prop == PKO.policyOf:
+                        g.add((r, PKO.hasPolicy, s))
+                    else:
+                        g.add((s, prop, r))
+        if e.get("ev"):
+            for ev in self.evidence(where, e["ev"], default_doc):
+                g.add((s, PKO.hasEvidence, ev))
+
+    # ------------------------------------------------------------ facts
+    def fact(self, where: str, f: dict[str, Any], default_doc: str | None) -> None:
+        if "ev" not in f:
+            self.err(where, "every fact needs evidence (`ev:` with lines and quote)")
+            return
+        forms = [k for k in ("p", "dependency", "involvement", "recommendation", "measurement",
+                             "replacement", "investment") if k in f]
+        if len(forms) != 1:
+            self.err(where, "a fact is one of: s/p/o, dependency, involvement, recommendation, "
+                            "measurement, replacement, investment")
+            return
+        evs = self.evidence(where, f["ev"], default_doc)
+        if not evs:
+            return
+        self.n_facts += 1
+        form = forms[0]
+        handler = getattr(self, f"_fact_{form}" if form != "p" else "_fact_triple")
+        handler(where, f, evs)
+
+    def _status(self, node: URIRef, evs: list[URIRef]) -> None:
+        self.g.add((node, PKO.status, iris.entity("status/curated")))
+        for ev in evs:
+            self.g.add((node, PKO.hasEvidence, ev))
+
+    def _fact_triple(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        p = f["p"]
+        if p in ("amount", "currency", "periodStart", "periodEnd"):
+            self.err(where, f"use the `investment:` form for {p}")
+            return
+        if p not in TRIPLE_PROPERTIES:
+            self.err(where, f"unknown property {p!r}; one of {', '.join(sorted(TRIPLE_PROPERTIES))}")
+            return
+        skinds, okinds = TRIPLE_PROPERTIES[p]
+        s = self.ref(where, f.get("s"), skinds)
+        o = self.ref(where, f.get("o"), okinds)
+        if s is None or o is None:
+            return
+        pred = PKO[p]
+        self.g.add((s, pred, o))
+        claim = iris.content_node("claim", s, pred, o)
+        self.g.add((claim, RDF.type, PKO.Claim))
+        self.g.add((claim, RDF.subject, s))
+        self.g.add((claim, RDF.predicate, pred))
+        self.g.add((claim, RDF.object, o))
+        self.g.add((claim, PKO.confidence, Literal("1.0", datatype=XSD.decimal)))
+        self._status(claim, evs)
+
+    def _labels(self, node: URIRef, d: dict[str, Any], key: str, prop: URIRef) -> None:
+        for lang in ("en", "ko"):
+            v = d.get(f"{key}_{lang}")
+            if v:
+                self.g.add((node, prop, Literal(str(v).strip(), lang=lang)))
+
+    def _fact_dependency(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        d = f["dependency"]
+        dep = self.ref(where, d.get("dependent"), ACTORS)
+        if dep is None:
+            return
+        layer = self.ref(where, d["layer"], LAYERS) if d.get("layer") else None
+        res = self.ref(where, d["resource"], ("resource",)) if d.get("resource") else None
+        if layer is None and res is None:
+            self.err(where, "a dependency needs a `layer` or a `resource`")
+            return
+        suppliers = d.get("supplier") or []
+        suppliers = suppliers if isinstance(suppliers, list) else [suppliers]
+        sup = [self.ref(where, s, ACTORS) for s in suppliers]
+        level = d.get("level")
+        if level is not None and level not in LEVELS:
+            self.err(where, f"level {level!r} not one of {', '.join(LEVELS)}")
+            return
+        node = iris.content_node("dependency", dep, layer, res, sorted(map(str, suppliers)))
+        g = self.g
+        g.add((node, RDF.type, PKO.Dependency))
+        g.add((node, PKO.dependent, dep))
+        g.add((dep, PKO.hasDependency, node))
+        if layer is not None:
+            g.add((node, PKO.onLayer, layer))
+        if res is not None:
+            g.add((node, PKO.onResource, res))
+        for s in sup:
+            if s is not None:
+                g.add((node, PKO.supplier, s))
+        if level:
+            g.add((node, PKO.level, iris.entity(f"level/{level}")))
+        self._labels(node, d, "note", PKO.note)
+        self._status(node, evs)
+
+    def _fact_involvement(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        d = f["involvement"]
+        agent = self.ref(where, d.get("agent"), ACTORS + ("region",))
+        target = self.ref(where, d.get("in"), ("policy", "asset", "model") + ORGS)
+        role = d.get("role")
+        if role not in ROLE_KINDS:
+            self.err(where, f"role {role!r} not one of {', '.join(ROLE_KINDS)}")
+            return
+        if agent is None or target is None:
+            return
+        node = iris.content_node("involvement", agent, target, role)
+        g = self.g
+        g.add((node, RDF.type, PKO.Involvement))
+        g.add((node, PKO.involvedAgent, agent))
+        g.add((agent, PKO.hasInvolvement, node))
+        g.add((node, PKO.involvedIn, target))
+        g.add((node, PKO.roleType, iris.entity(f"role/{role}")))
+        self._labels(node, d, "role", PKO.roleLabel)
+        self._status(node, evs)
+
+    def _fact_recommendation(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        d = f["recommendation"]
+        target = self.ref(where, d.get("for"), ACTORS)
+        item = self.ref(where, d.get("item"), ())
+        if target is None or item is None:
+            return
+        doc_id = f.get("doc") or self._doc_of(evs)
+        node = iris.content_node("recommendation", target, item, d.get("stage"))
+        g = self.g
+        g.add((node, RDF.type, PKO.Recommendation))
+        g.add((node, PKO.recommendedFor, target))
+        g.add((node, PKO.recommendedItem, item))
+        if doc_id:
+            g.add((node, PKO.recommendedBy, iris.document(doc_id)))
+        if d.get("stage") is not None:
+            g.add((node, PKO.stage, Literal(int(d["stage"]))))
+        self._labels(node, d, "role", PKO.roleLabel)
+        self._status(node, evs)
+
+    def _doc_of(self, evs: list[URIRef]) -> str | None:
+        doc = self.g.value(evs[0], PKO.inDocument)
+        return iris.local_id(doc).split("/", 1)[1] if doc else None
+
+    def _fact_measurement(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        d = f["measurement"]
+        try:
+            value = Literal(str(float(d["value"])).rstrip("0").rstrip("."), datatype=XSD.decimal)
+        except (KeyError, TypeError, ValueError):
+            self.err(where, "a measurement needs a numeric `value`")
+            return
+        if not d.get("unit") or not d.get("indicator_en"):
+            self.err(where, "a measurement needs `unit` and `indicator_en`")
+            return
+        node = iris.content_node("measurement", d.get("about"), d["value"], d["unit"], d["indicator_en"], d.get("year"))
+        g = self.g
+        g.add((node, RDF.type, PKO.Measurement))
+        if d.get("about"):
+            r = self.ref(where, d["about"], ())
+            if r is not None:
+                g.add((node, PKO.measuredEntity, r))
+        g.add((node, PKO.value, value))
+        g.add((node, PKO.unit, Literal(str(d["unit"]))))
+        self._labels(node, d, "indicator", PKO.indicator)
+        if d.get("year"):
+            g.add((node, DCTERMS.date, Literal(str(d["year"]))))
+        if d.get("stated_by"):
+            r = self.ref(where, d["stated_by"], ACTORS)
+            if r is not None:
+                g.add((node, PKO.statedBy, r))
+        self._status(node, evs)
+
+    def _fact_replacement(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        d = f["replacement"]
+        old = self.ref(where, d.get("old"), ORGS + ("product", "model"))
+        new = self.ref(where, d.get("new"), ORGS + ("product", "model"))
+        if old is None or new is None:
+            return
+        node = iris.content_node("replacement", old, new, d.get("at"))
+        g = self.g
+        g.add((node, RDF.type, PKO.Replacement))
+        g.add((node, PKO.replacementOld, old))
+        g.add((node, PKO.replacementNew, new))
+        g.add((new, PKO.newIn, node))
+        for key, prop, kinds in (("at", PKO.atOrganisation, ORGS), ("decided_by", PKO.decidedBy, ACTORS),
+                                 ("layer", PKO.inLayer, LAYERS)):
+            if d.get(key):
+                r = self.ref(where, d[key], kinds)
+                if r is not None:
+                    g.add((node, prop, r))
+        if d.get("date"):
+            g.add((node, DCTERMS.date, Literal(str(d["date"]))))
+        self._status(node, evs)
+
+    def _fact_investment(self, where: str, f: dict[str, Any], evs: list[URIRef]) -> None:
+        d = f["investment"]
+        pol = self.ref(where, d.get("policy"), ("policy",))
+        if pol is None:
+            return
+        g = self.g
+        try:
+            amount = float(d["amount"])
+        except (KeyError, TypeError, ValueError):
+            self.err(where, "an investment needs a numeric `amount` (plain number, e.g. 100e12)")
+            return
+        cur = str(d.get("currency", ""))
+        if not re.fullmatch(r"[A-Z]{3}", cur):
+            self.err(where, f"currency {cur!r} is not an ISO 4217 code such as KRW, USD, EUR, JPY, GBP")
+            return
+        g.add((pol, PKO.amount, Literal(f"{amount:.0f}" if amount == int(amount) else str(amount), datatype=XSD.decimal)))
+        g.add((pol, PKO.currency, Literal(cur)))
+        for key, prop in (("start", PKO.periodStart), ("end", PKO.periodEnd)):
+            if d.get(key):
+                g.add((pol, prop, Literal(str(d[key]), datatype=XSD.gYear)))
+        for key, prop in (("amount", PKO.amount), ("currency", PKO.currency)):
+            claim = iris.content_node("claim", pol, prop, d[key])
+            g.add((claim, RDF.type, PKO.Claim))
+            g.add((claim, RDF.subject, pol))
+            g.add((claim, RDF.predicate, prop))
+            g.add((claim, RDF.object, g.value(pol, prop)))
+            self._status(claim, evs)
+
+    # ------------------------------------------------------------ references
+    def resolve(self) -> None:
+        for where, rid, _kinds in self.pending_refs:
+            if rid not in self.kinds and rid not in self.known:
+                self.err(where, f"{rid} is not declared in any curated file nor in the ontology")
+
+
+def ontology_ids() -> set[str]:
+    """Ids of the resources the ontology's Turtle files define (layers, resources, types...)."""
+    g = Graph()
+    for f in sorted(ONTOLOGY_DIR.glob("*.ttl")):
+        if f.name != "shapes.ttl":
+            g.parse(f, format="turtle")
+    return {lid for s in set(g.subjects()) if (lid := iris.local_id(s))}
+
+
+def document_graph(docs: dict[str, SourceDoc]) -> Graph:
+    """SourceDocument nodes for the documents registry."""
+    import hashlib
+
+    g = Graph()
+    for d in docs.values():
+        s = d.iri
+        m = d.meta
+        g.add((s, RDF.type, PKO.SourceDocument))
+        for lang in ("ko", "en"):
+            if m.get(f"title_{lang}"):
+                g.add((s, DCTERMS.title, Literal(m[f"title_{lang}"], lang=lang)))
+                g.add((s, SKOS.prefLabel, Literal(m[f"title_{lang}"], lang=lang)))
+                g.add((s, RDFS.label, Literal(m[f"title_{lang}"], lang=lang)))
+            if m.get(f"publisher_{lang}"):
+                g.add((s, DCTERMS.publisher, Literal(m[f"publisher_{lang}"], lang=lang)))
+        for c in m.get("creators", []):
+            g.add((s, DCTERMS.creator, Literal(c)))
+        if m.get("issued"):
+            g.add((s, DCTERMS.issued, Literal(str(m["issued"]), datatype=XSD.gYear)))
+        g.add((s, DCTERMS.language, Literal(m.get("language", "ko"))))
+        g.add((s, PKO.fileName, Literal(d.path.name)))
+        g.add((s, SKOS.definition, Literal(f"원문 문서 {d.path.name}", lang="ko")))
+        g.add((s, SKOS.definition, Literal(f"Source document {d.path.name}", lang="en")))
+        g.add((s, PKO.contentHash, Literal(hashlib.sha256(d.path.read_bytes()).hexdigest())))
+    return g
+
+
+def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
+                 files: list[Path] | None = None) -> CuratedKB:
+    """Read every ``*.yaml`` of the curated folder into one graph; collect every problem found."""
+    docs = load_documents(corpus_dir)
+    b = _Builder(docs, ontology_ids() | {f"doc/{d}" for d in docs})
+    paths = files if files is not None else sorted(curated_dir.glob("**/*.yaml"))
+    for path in paths:
+        rel = path.name if files is not None else str(path.relative_to(curated_dir))
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+        except yaml.YAMLError as exc:
+            b.err(rel, f"not valid YAML: {exc}")
+            continue
+        if not isinstance(data, dict):
+            b.err(rel, "top level must be a mapping with `doc`, `entities` and/or `facts`")
+            continue
+        default_doc = data.get("doc")
+        if default_doc is not None and default_doc not in docs:
+            b.err(f"{rel}:{data.get('__line__', 1)}", f"unknown doc {default_doc!r}")
+        for e in data.get("entities", []) or []:
+            b.entity(f"{rel}:{e.get('__line__', '?')}", e, default_doc)
+        for f in data.get("facts", []) or []:
+            b.fact(f"{rel}:{f.get('__line__', '?')}", f, default_doc)
+    b.resolve()
+    b.g += document_graph(docs)
+    return CuratedKB(graph=b.g, errors=b.errors, warnings=b.warnings, files=paths, n_facts=b.n_facts)
+
+
+def check(files: list[Path] | None = None) -> CuratedKB:
+    """Load and raise :class:`CurationError` listing every problem, if any."""
+    kb = load_curated(files=files)
+    if kb.errors:
+        raise CurationError(f"{len(kb.errors)} problem(s) in the curated files:\n  " + "\n  ".join(kb.errors))
+    return kb
+
+
+if __name__ == "__main__":  # python -m kg.curation [FILE.yaml ...]: check the curated files
+    import sys
+
+    only = [Path(a).name for a in sys.argv[1:]]
+    kb = load_curated()
+    errors = [e for e in kb.errors if not only or any(e.startswith(o) for o in only)]
+    if errors:
+        print(f"{len(errors)} problem(s):\n  " + "\n  ".join(errors), file=sys.stderr)
+        sys.exit(1)
+    print(f"ok: {len(kb.files)} files, {kb.n_facts} facts, {len(kb.graph)} triples")

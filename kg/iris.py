@@ -1,0 +1,85 @@
+"""Every IRI policykg mints is minted here.
+
+Scheme (see ontology/README.md):
+
+- ontology terms: ``{BASE}ontology#{LocalName}``
+- named resources: ``{BASE}id/{kind}/{slug}``, e.g. ``id/country/jp``, ``id/layer/cloud``
+- nodes that exist only as part of a fact (evidence, claims, dependencies, involvements...):
+  ``{BASE}id/{kind}/{hash}`` where the hash is taken over the node's defining content, so the
+  same input always gives the same IRI and builds are deterministic.
+- named graphs: ``{BASE}graph/{ontology|curated|extracted|inferred}``
+
+>>> entity("country/jp")
+rdflib.term.URIRef('https://w3id.org/policykg/id/country/jp')
+>>> content_node("evidence", "kiep", "10-12", "quote") == content_node("evidence", "kiep", "10-12", "quote")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import Namespace, URIRef
+
+BASE = "https://w3id.org/policykg/"
+PKO = Namespace(BASE + "ontology#")
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+GRAPH_NAMES = ("ontology", "curated", "extracted", "inferred")
+
+PREFIXES = {
+    "pko": PKO,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "oa": OA,
+}
+
+_ID_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*/[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+
+
+def is_valid_id(local_id: str) -> bool:
+    """True for ``kind/slug`` ids such as ``company/nvidia`` or ``layer/cloud``."""
+    return bool(_ID_RE.match(local_id))
+
+
+def entity(local_id: str) -> URIRef:
+    """The IRI of a named resource from its ``kind/slug`` id."""
+    if not is_valid_id(local_id):
+        raise ValueError(
+            f"{local_id!r} is not a valid id: use kind/slug with lowercase letters, digits and '-'"
+        )
+    return ID[local_id]
+
+
+def local_id(iri: str) -> str | None:
+    """The ``kind/slug`` id of a policykg resource IRI, or None for other IRIs."""
+    s = str(iri)
+    return s[len(ID):] if s.startswith(str(ID)) else None
+
+
+def graph(name: str) -> URIRef:
+    """The IRI of one of the named graphs."""
+    if name not in GRAPH_NAMES:
+        raise ValueError(f"unknown graph {name!r}; one of {', '.join(GRAPH_NAMES)}")
+    return GRAPH[name]
+
+
+def content_node(kind: str, *parts: object) -> URIRef:
+    """A deterministic IRI for a node defined by its content (evidence, claim, dependency...)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return ID[f"{kind}/{digest}"]
+
+
+def document(doc_id: str) -> URIRef:
+    """The IRI of a source document."""
+    return entity(f"doc/{doc_id}")
