@@ -66,7 +66,7 @@ TRIPLE_PROPERTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "agencyOf": (("agency",), POLITIES),
     "locatedIn": (("region", "asset"), POLITIES),
     "develops": (ACTORS, ("model", "product", "asset")),
-    "uses": (ACTORS, ("model", "product", "asset", "resource")),
+    "uses": (ACTORS, ("model", "product", "asset", "resource", "company")),
     "operates": (ACTORS, ("asset",)),
     "fosters": (POLITIES, ORGS),
     "suppliesTo": (ACTORS, ACTORS),
