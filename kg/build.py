@@ -77,7 +77,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def build(*, reason: bool = True, extracted: Graph | None = None,
-          progress: Callable[[str], None] = lambda _m: None, base: Path | None = None) -> BuildReport:
+          progress: Callable[[str], None] = lambda _m: None, base: Path | None = None,
+          curated_dir: Path | None = None) -> BuildReport:
     """Build the knowledge graph from the default corpus; return what was built and where."""
     from .curation import load_curated
 
@@ -98,7 +99,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
         done()
 
         done = step("curated")
-        kb = load_curated()
+        kb = load_curated(curated_dir) if curated_dir else load_curated()
         if kb.errors:
             raise CurationError(f"{len(kb.errors)} problem(s) in kg/curated (nothing was built):\n  "
                                 + "\n  ".join(kb.errors[:50]))

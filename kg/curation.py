@@ -23,7 +23,9 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from . import iris
 from .errors import CurationError
 from .iris import DCTERMS, PKO, SKOS
-from .paths import CORPUS_DIR, CURATED_DIR, ONTOLOGY_DIR
+from ingest.documents import CORPUS_DIR, SourceDoc, load_documents
+
+from .paths import CURATED_DIR, ONTOLOGY_DIR
 
 # kind prefix of an id -> allowed pko classes (first is the default)
 KINDS: dict[str, tuple[str, ...]] = {
@@ -116,29 +118,6 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(frozen=True)
-class SourceDoc:
-    """One document of the corpus, as listed in ingest/corpus/documents.yaml."""
-
-    id: str
-    path: Path
-    meta: dict[str, Any]
-
-    @property
-    def iri(self) -> URIRef:
-        return iris.document(self.id)
-
-
-def load_documents(corpus_dir: Path = CORPUS_DIR) -> dict[str, SourceDoc]:
-    """The documents registry of a corpus folder."""
-    reg = corpus_dir / "documents.yaml"
-    data = yaml.load(reg.read_text(encoding="utf-8"), Loader=_LineLoader)
-    docs = {}
-    for d in data["documents"]:
-        docs[d["id"]] = SourceDoc(d["id"], corpus_dir / d["file"], {k: v for k, v in d.items() if k != "__line__"})
-    return docs
-
-
 @dataclass
 class CuratedKB:
     """The curated graph plus what the checks found."""
@@ -217,7 +196,7 @@ class _Builder:
             node = iris.content_node("evidence", doc_id, start, end, squash(quote))
             g = self.g
             g.add((node, RDF.type, PKO.Evidence))
-            g.add((node, PKO.inDocument, self.docs[doc_id].iri))
+            g.add((node, PKO.inDocument, iris.document(doc_id)))
             g.add((node, PKO.lineStart, Literal(start)))
             g.add((node, PKO.lineEnd, Literal(end)))
             g.add((node, PKO.quote, Literal(_WS.sub(" ", quote).strip(), lang=lang_of(quote))))
@@ -555,7 +534,7 @@ def document_graph(docs: dict[str, SourceDoc]) -> Graph:
 
     g = Graph()
     for d in docs.values():
-        s = d.iri
+        s = iris.document(d.id)
         m = d.meta
         g.add((s, RDF.type, PKO.SourceDocument))
         for lang in ("ko", "en"):

@@ -10,7 +10,6 @@ REPO_DIR = PACKAGE_DIR.parent
 ONTOLOGY_DIR = REPO_DIR / "ontology"
 QUERIES_DIR = REPO_DIR / "queries"
 CURATED_DIR = PACKAGE_DIR / "curated"
-CORPUS_DIR = REPO_DIR / "ingest" / "corpus"
 
 
 def build_dir() -> Path:

@@ -1,0 +1,287 @@
+"""The ``policykg`` command: thin wrappers over kg.build and kg.queries.
+
+Exit codes: 0 success, 1 a check failed (curation problems, SHACL violations, inconsistency),
+2 bad usage or input (unknown query, parameter, malformed SPARQL), 3 no build yet.
+
+Nothing heavy is imported at module level: ``policykg query`` loads pyoxigraph and nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from .errors import BuildError, CurationError, PolicyKGError, QueryError
+
+EXAMPLES = """examples:
+  policykg build
+  policykg queries
+  policykg query layer-dependencies --param country=일본 --lang ko
+  policykg query layer-dependencies --param country=Japan --param scheme=elements7 --format json
+  policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="policykg", description="Knowledge graph of sovereign-AI policy documents (Korean/English).",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build the knowledge graph from the default corpus and curated facts")
+    b.add_argument("--no-reason", action="store_true", help="skip HermiT (rule closure only; faster, no consistency check)")
+    b.add_argument("--quiet", action="store_true", help="print only the summary")
+
+    c = sub.add_parser("check", help="check the curated YAML files (quotes verbatim, ids known)")
+    c.add_argument("files", nargs="*", help="report only problems in these files")
+
+    q = sub.add_parser("queries", help="list the named queries with their questions and parameters")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.add_argument("--all", action="store_true", help="include lookup, stats and check queries")
+
+    r = sub.add_parser("query", help="run a named query", epilog=EXAMPLES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("name", help="query name (see `policykg queries`)")
+    r.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
+                   help="parameter value: a label in Korean or English, an alias, an id (country/jp) or an IRI")
+    r.add_argument("--lang", choices=("en", "ko"), default="en", help="label language (falls back to the other)")
+    r.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    s = sub.add_parser("sparql", help="run ad-hoc SPARQL (text or a .rq file)")
+    s.add_argument("query", help="SPARQL text, or a path to a .rq file")
+    s.add_argument("--format", choices=("table", "json", "csv", "tsv", "xml", "turtle", "ntriples"), default="table")
+    s.add_argument("--lang", choices=("en", "ko"), default="en")
+
+    args = parser.parse_args(argv)
+    try:
+        return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql}[
+            args.command](args)
+    except (CurationError, BuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3 if isinstance(exc, BuildError) and "no build" in str(exc) else 1
+    except QueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3 if "run `policykg build`" in str(exc) else 2
+    except PolicyKGError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+# ------------------------------------------------------------------ build
+def _build(args: argparse.Namespace) -> int:
+    import time
+
+    from .build import build
+
+    t0 = time.perf_counter()
+    report = build(reason=not args.no_reason, progress=(lambda m: None) if args.quiet else
+                   (lambda m: print(f"  {m}", file=sys.stderr)))
+    total = time.perf_counter() - t0
+    short = {c.rsplit("#", 1)[-1].rsplit("/", 1)[-1]: n for c, n in report.class_counts}
+    print(f"policykg: knowledge graph built in {total:.1f} s "
+          f"(reasoner {'consistent' if report.consistent else 'INCONSISTENT'}, "
+          f"SHACL {'conforms' if report.conforms else 'FAILS'})")
+    print("  triples per graph: " + ", ".join(f"{k} {v}" for k, v in report.triples.items()))
+    print("  individuals per class:")
+    for name, n in short.items():
+        print(f"    {name:<22} {n:>5}")
+    facts = sum(r["facts"] for r in report.facts_with_evidence)
+    evs = {r["graph"]: 0 for r in report.facts_with_evidence}
+    for r in report.facts_with_evidence:
+        evs[r["graph"]] += r["facts"]
+    print(f"  facts with evidence: {facts} (" + ", ".join(f"{g} {n}" for g, n in evs.items()) + ")")
+    rel = report.release
+    print(f"  outputs in {rel} (also build/current):")
+    for what, path in report.outputs.items():
+        print(f"    {what:<15} {rel / path}")
+    print("  try: policykg query layer-dependencies --param country=일본 --lang ko")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .curation import load_curated
+
+    kb = load_curated()
+    only = [Path(f).name for f in args.files]
+    errors = [e for e in kb.errors if not only or any(e.startswith(o) for o in only)]
+    if errors:
+        print(f"{len(errors)} problem(s):\n  " + "\n  ".join(errors), file=sys.stderr)
+        return 1
+    print(f"ok: {len(kb.files)} files, {kb.n_facts} facts with evidence, {len(kb.graph)} triples")
+    return 0
+
+
+# ------------------------------------------------------------------ queries
+def _queries(args: argparse.Namespace) -> int:
+    from .queries import load_queries
+
+    qs = [q for q in load_queries().values() if args.all or q.group == "cq"]
+    if args.format == "json":
+        print(json.dumps([q.to_dict() for q in qs], ensure_ascii=False, indent=2))
+        return 0
+    for q in qs:
+        print(f"{q.name}")
+        print(f"    {q.question_en}")
+        print(f"    {q.question_ko}")
+        for p in q.params:
+            opt = "optional" if p.optional else "required"
+            dflt = f", default {p.default}" if p.default else ""
+            print(f"    --param {p.name}=<{p.kind}> ({opt}{dflt}) {p.doc}")
+    return 0
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: expected KEY=VALUE, e.g. --param country=Japan")
+        out[key.strip()] = value
+    return out
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .queries import Engine
+
+    eng = Engine.open()
+    result = eng.run_named(args.name, _parse_params(args.param), lang=args.lang)
+    _print_result(result, args.format)
+    return 0
+
+
+def _sparql(args: argparse.Namespace) -> int:
+    import pyoxigraph as ox
+
+    from .queries import Engine, Result
+
+    text = args.query
+    path = Path(text)
+    if text.endswith(".rq") or (len(text) < 400 and "\n" not in text and path.is_file()):
+        if not path.is_file():
+            raise QueryError(f"no such query file: {text}")
+        text = path.read_text(encoding="utf-8")
+    eng = Engine.open()
+    res = eng.raw(text)
+    if isinstance(res, ox.QuerySolutions):
+        fmt = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+               "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(args.format)
+        if fmt is not None:
+            sys.stdout.write(res.serialize(format=fmt).decode("utf-8"))
+            return 0
+        variables = [v.value for v in res.variables]
+        result = Result(variables, [[sol[v] for v in variables] for sol in res])
+        result.labels = eng.labels_for(result, args.lang)
+        _print_result(result, "table")
+    elif isinstance(res, ox.QueryBoolean):
+        print(json.dumps({"head": {}, "boolean": bool(res)}) if args.format == "json" else str(bool(res)).lower())
+    else:
+        fmt = ox.RdfFormat.N_TRIPLES if args.format == "ntriples" else ox.RdfFormat.TURTLE
+        sys.stdout.write(res.serialize(format=fmt).decode("utf-8"))
+    return 0
+
+
+# ------------------------------------------------------------------ output
+def _json_term(t) -> dict[str, str]:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def result_to_json(result) -> dict:
+    """W3C SPARQL 1.1 Query Results JSON; every IRI column gets a ``<var>Label`` column too."""
+    import pyoxigraph as ox
+
+    iri_vars = [v for i, v in enumerate(result.variables)
+                if any(isinstance(r[i], ox.NamedNode) for r in result.rows)]
+    variables = list(result.variables) + [f"{v}Label" for v in iri_vars if f"{v}Label" not in result.variables]
+    bindings = []
+    for row in result.rows:
+        b = {}
+        for v, t in zip(result.variables, row):
+            if t is not None:
+                b[v] = _json_term(t)
+                if isinstance(t, ox.NamedNode) and v in iri_vars and f"{v}Label" not in result.variables:
+                    b[f"{v}Label"] = {"type": "literal", "value": result.labels.get(t.value, t.value)}
+        bindings.append(b)
+    return {"head": {"vars": variables}, "results": {"bindings": bindings}}
+
+
+def _cell(t, labels: dict[str, str]) -> str:
+    import pyoxigraph as ox
+
+    if t is None:
+        return ""
+    if isinstance(t, ox.NamedNode):
+        return labels.get(t.value, t.value)
+    return t.value
+
+
+def _print_result(result, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(result_to_json(result), ensure_ascii=False, indent=2))
+        return
+    rows = [[_cell(t, result.labels) for t in row] for row in result.rows]
+    if fmt == "table" and "quote" in result.variables:  # the evidence sentence last, never clipped
+        i = result.variables.index("quote")
+        result = type(result)(result.variables[:i] + result.variables[i + 1:] + ["quote"], [], result.labels)
+        rows = [r[:i] + r[i + 1:] + [r[i]] for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(result.variables)
+        w.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+        return
+    if not rows:
+        print("(no results)")
+        return
+    widths = [min(80, max(_width(h), *(_width(r[i]) for r in rows))) for i, h in enumerate(result.variables)]
+    print("  ".join(_pad(h, w) for h, w in zip(result.variables, widths)))
+    print("  ".join("-" * w for w in widths))
+    last = len(widths) - 1
+    for r in rows:
+        print("  ".join(c if i == last and h == "quote" else _pad(_clip(c, w), w)
+                        for i, (c, w, h) in enumerate(zip(r, widths, result.variables))))
+    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _clip(s: str, w: int) -> str:
+    s = " ".join(s.split())
+    if _width(s) <= w:
+        return s
+    out = ""
+    for ch in s:
+        if _width(out + ch) > w - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * max(0, w - _width(s))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

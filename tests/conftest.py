@@ -1,0 +1,64 @@
+"""Shared fixtures: one full build of the default corpus per test session, in a temp folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def build_base(tmp_path_factory) -> Path:
+    from kg.build import build
+
+    base = tmp_path_factory.mktemp("build")
+    build(base=base)
+    return base
+
+
+@pytest.fixture(scope="session")
+def engine(build_base):
+    from kg.queries import Engine
+
+    return Engine.open(build_base / "current" / "store")
+
+
+@pytest.fixture(scope="session")
+def cli(build_base):
+    """Run the real `policykg` console script against the session's build."""
+
+    def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+        env = dict(os.environ, POLICYKG_BUILD=str(build_base))
+        exe = Path(sys.executable).with_name("policykg")
+        proc = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env, timeout=120)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"policykg {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
+        return proc
+
+    return run
+
+
+def labels_of(engine, result, column: str) -> set[str]:
+    """Every label (both languages, aliases) and literal value in one result column, case-folded."""
+    import pyoxigraph as ox
+
+    i = result.variables.index(column)
+    out: set[str] = set()
+    for row in result.rows:
+        t = row[i]
+        if t is None:
+            continue
+        if isinstance(t, ox.NamedNode):
+            for sol in engine.store.query(engine.queries["all-labels"].text, use_default_graph_as_union=True,
+                                          substitutions={ox.Variable("s"): t}):
+                out.add(sol["label"].value.casefold())
+            out.add(t.value.rsplit("/", 1)[-1].casefold())
+        else:
+            out.add(t.value.casefold())
+    return out
