@@ -114,6 +114,8 @@ def _check(args: argparse.Namespace) -> int:
     if errors:
         print(f"{len(errors)} problem(s):\n  " + "\n  ".join(errors), file=sys.stderr)
         return 1
+    for w in kb.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     print(f"ok: {len(kb.files)} files, {kb.n_facts} facts with evidence, {len(kb.graph)} triples")
     return 0
 

@@ -143,12 +143,21 @@ class _Builder:
         self.doc_lines: dict[str, list[str]] = {}
         self.pending_refs: list[tuple[str, str, tuple[str, ...]]] = []  # (where, id, allowed kinds)
         self.n_facts = 0
+        self.merged: dict[str, str] = {}  # duplicate id -> canonical id (`merge:` sections)
+
+    def canon(self, value: Any) -> Any:
+        seen = set()
+        while isinstance(value, str) and value in self.merged and value not in seen:
+            seen.add(value)
+            value = self.merged[value]
+        return value
 
     # ------------------------------------------------------------ helpers
     def err(self, where: str, msg: str) -> None:
         self.errors.append(f"{where}: {msg}")
 
     def ref(self, where: str, value: Any, kinds: tuple[str, ...]) -> URIRef | None:
+        value = self.canon(value)
         if not isinstance(value, str) or not iris.is_valid_id(value):
             self.err(where, f"{value!r} is not an id like kind/slug")
             return None
@@ -224,7 +233,7 @@ class _Builder:
 
     # ------------------------------------------------------------ entities
     def entity(self, where: str, e: dict[str, Any], default_doc: str | None) -> None:
-        eid = e.get("id")
+        eid = self.canon(e.get("id"))
         if not isinstance(eid, str) or not iris.is_valid_id(eid):
             self.err(where, f"entity id {eid!r} is not kind/slug")
             return
@@ -244,8 +253,9 @@ class _Builder:
             if prev in KINDS[kind][1:] and cls == KINDS[kind][0]:
                 cls = prev  # a generic re-declaration keeps the specific class
             elif not (cls in KINDS[kind][1:] and prev == KINDS[kind][0]):
-                self.err(where, f"{eid} declared as {cls} here but as {prev} elsewhere")
-                return
+                # two specific sub-classes of the same kind: the first declaration wins
+                self.warnings.append(f"{where}: {eid} declared as {cls} here but as {prev} elsewhere; kept {prev}")
+                cls = prev
         self.kinds[eid] = cls
         s = iris.entity(eid)
         g = self.g
@@ -562,6 +572,7 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
     docs = load_documents(corpus_dir)
     b = _Builder(docs, ontology_ids() | {f"doc/{d}" for d in docs})
     paths = files if files is not None else sorted(curated_dir.glob("**/*.yaml"))
+    loaded = []
     for path in paths:
         rel = path.name if files is not None else str(path.relative_to(curated_dir))
         try:
@@ -572,6 +583,12 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
         if not isinstance(data, dict):
             b.err(rel, "top level must be a mapping with `doc`, `entities` and/or `facts`")
             continue
+        loaded.append((rel, data))
+        for dup, canonical in (data.get("merge") or {}).items():
+            if dup == "__line__":
+                continue
+            b.merged[dup] = canonical
+    for rel, data in loaded:
         default_doc = data.get("doc")
         if default_doc is not None and default_doc not in docs:
             b.err(f"{rel}:{data.get('__line__', 1)}", f"unknown doc {default_doc!r}")
