@@ -222,11 +222,16 @@ class _Builder:
         src = self.lines_of(doc_id)
         q = squash(quote)
         for i in range(len(src)):
+            if not src[i].strip():
+                continue
             acc = ""
             for j in range(i, min(i + 40, len(src))):
                 acc += squash(src[j])
                 if q in acc:
-                    return f"{i + 1}-{j + 1}"
+                    start = i
+                    while start < j and q in squash("".join(src[start + 1:j + 1])):
+                        start += 1
+                    return f"{start + 1}-{j + 1}"
                 if len(acc) > len(q) + 400:
                     break
         return None

@@ -192,6 +192,9 @@ class Engine:
             return ox.NamedNode(iri)
         if iris.is_valid_id(v.lower()) and str(iris.ID) + v.lower() in candidates:
             return ox.NamedNode(str(iris.ID) + v.lower())
+        slug_hits = [i for i in candidates if (iris.local_id(i) or "").split("/", 1)[-1] == v.lower()]
+        if len(slug_hits) == 1:
+            return ox.NamedNode(slug_hits[0])
         key = _norm(v)
         hits = sorted({iri for iri, labels in candidates.items() if key in {_norm(x) for x in labels}})
         if len(hits) == 1:

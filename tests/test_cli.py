@@ -71,7 +71,7 @@ def test_query_without_a_build_says_what_to_do(tmp_path):
 
 def test_query_path_imports_neither_spacy_nor_owlready2(build_base):
     code = ("import sys; from kg.cli import main; main(['query', 'layer-dependencies', '-p', 'country=JP', "
-            "'--format', 'json']); heavy = [m for m in ('spacy', 'owlready2', 'pyshacl', 'rdflib') "
+            "'--format', 'json']); heavy = [m for m in ('spacy', 'owlready2', 'pyshacl') "
             "if m in sys.modules]; print('HEAVY', heavy, file=sys.stderr)")
     env = dict(os.environ, POLICYKG_BUILD=str(build_base))
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)

@@ -26,7 +26,9 @@ def _answer_names(answer: dict) -> list[str]:
 
 def _collect(engine, how: dict, column: str) -> set[str]:
     got: set[str] = set()
+    base_column = column
     for ask in how["ask"]:
+        column = ask.get("column", base_column)
         params = {k: str(v).replace("pko:", "https://w3id.org/policykg/ontology#") for k, v in ask["params"].items()}
         result = engine.run_named(ask["query"], params)
         if "where" in how:
