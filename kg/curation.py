@@ -1,13 +1,12 @@
 """Curated knowledge base: YAML files in kg/curated/ turned into RDF with evidence.
 
 The format is documented in kg/curated/README.md. Every fact carries evidence (document, line
-range, exact quote); :func:`check_quotes` verifies each quote occurs verbatim, modulo
-line-wrapping whitespace, within its stated lines.
+range, exact quote); :func:`load_curated` verifies each quote occurs verbatim, modulo
+line-wrapping whitespace, within its stated lines, and collects every problem with file:line.
 
->>> from kg.curation import load_curated
->>> kb = load_curated()                    # doctest: +SKIP
->>> len(kb.graph) > 0                      # doctest: +SKIP
-True
+>>> kb = load_curated()
+>>> kb.errors, kb.n_facts > 0
+([], True)
 """
 
 from __future__ import annotations

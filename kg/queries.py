@@ -13,8 +13,8 @@ variable of the same name in the parsed query, never the query text. A parameter
 label in either language, an alias or an id/IRI is resolved to its IRI first; an unknown value
 raises :class:`QueryError` with close matches.
 
->>> q = load_queries()["layer-dependencies"]          # doctest: +SKIP
->>> [p.name for p in q.params]                         # doctest: +SKIP
+>>> q = load_queries()["layer-dependencies"]
+>>> [p.name for p in q.params]
 ['country', 'scheme']
 """
 
@@ -134,10 +134,8 @@ class Result:
 
 
 class Engine:
-    """Runs named and ad-hoc queries over a built store.
-
-    >>> eng = Engine.open()                                             # doctest: +SKIP
-    >>> eng.run_named("layer-dependencies", {"country": "일본"}).rows    # doctest: +SKIP
+    """Runs named and ad-hoc queries over a built store, e.g.
+    ``Engine.open().run_named("layer-dependencies", {"country": "일본"}, lang="ko")``.
     """
 
     def __init__(self, store) -> None:
