@@ -37,13 +37,14 @@ class BuildReport:
     consistent: bool
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    extraction: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "release": str(self.release), "triples": self.triples, "class_counts": self.class_counts,
             "facts_with_evidence": self.facts_with_evidence, "shacl_conforms": self.conforms,
             "reasoner_consistent": self.consistent, "timings_s": self.timings, "outputs": self.outputs,
-            "version": __version__,
+            "extraction": self.extraction, "version": __version__,
         }
 
 
@@ -76,7 +77,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def build(*, reason: bool = True, extracted: Graph | None = None,
+def build(*, reason: bool = True, extract: bool = True, extracted: Graph | None = None,
           progress: Callable[[str], None] = lambda _m: None, base: Path | None = None,
           curated_dir: Path | None = None) -> BuildReport:
     """Build the knowledge graph from the default corpus; return what was built and where."""
@@ -106,6 +107,13 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
         curated = kb.graph
         done()
 
+        extraction = None
+        if extracted is None and extract:
+            done = step("extract")
+            from .extraction import extracted_graph
+
+            extracted, extraction = extracted_graph(ontology, curated, base, progress)
+            done()
         extracted = extracted if extracted is not None else Graph()
 
         done = step("reason")
@@ -173,6 +181,8 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
                      "graphs": "graphs/", "shacl_report": "shacl-report.ttl", "summary": "summary.json"},
         )
         report.timings["reasoner_only"] = round(rr.seconds, 3)
+        if extraction is not None:
+            report.extraction = {"documents": extraction.documents, "claims": extraction.claims}
         _atomic_write(staging / "summary.json",
                       json.dumps(report.to_dict() | {"release": release.name, "content_digest": digest},
                                  ensure_ascii=False, indent=2).encode("utf-8"))

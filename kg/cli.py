@@ -23,6 +23,8 @@ EXAMPLES = """examples:
   policykg query layer-dependencies --param country=일본 --lang ko
   policykg query layer-dependencies --param country=Japan --param scheme=elements7 --format json
   policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  policykg ingest report.pdf notes-cp949.txt
+  policykg eval tests/data/gold/*.yaml
 """
 
 
@@ -56,10 +58,22 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--format", choices=("table", "json", "csv", "tsv", "xml", "turtle", "ntriples"), default="table")
     s.add_argument("--lang", choices=("en", "ko"), default="en")
 
+    i = sub.add_parser("ingest", help="add documents (.txt in any common encoding, .pdf) and rebuild the graph")
+    i.add_argument("files", nargs="+", type=Path, help="text or PDF files; unchanged ones are not reprocessed")
+    i.add_argument("--no-reason", action="store_true", help="skip HermiT when rebuilding")
+
+    e = sub.add_parser("eval", help="score extraction alone against gold annotations (P/R/F1, misses)")
+    e.add_argument("gold", nargs="+", type=Path, help="gold YAML files (format: tests/data/gold/README.md)")
+    e.add_argument("--kb", choices=("full", "base"), default="full",
+                   help="names known to the recogniser: the whole knowledge base, or only the ontology and "
+                        "kg/curated/common.yaml (as for a document nobody curated)")
+    e.add_argument("--format", choices=("table", "json"), default="table")
+    e.add_argument("--no-details", action="store_true", help="scores only, without misses and false positives")
+
     args = parser.parse_args(argv)
     try:
-        return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql}[
-            args.command](args)
+        return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
+                "ingest": _ingest, "eval": _eval}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, BuildError) and "no build" in str(exc) else 1
@@ -102,6 +116,64 @@ def _build(args: argparse.Namespace) -> int:
     for what, path in report.outputs.items():
         print(f"    {what:<15} {rel / path}")
     print("  try: policykg query layer-dependencies --param country=일본 --lang ko")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .build import build
+    from .extraction import load_registry, register_files, registry_path
+    from .paths import build_dir
+
+    base = build_dir()
+    reg = registry_path(base)
+    before = reg.read_bytes() if reg.exists() else None
+    result = register_files(args.files, base)
+    for err in result.errors:
+        print(f"error: {err}", file=sys.stderr)
+    for what in ("added", "replaced", "unchanged"):
+        for doc_id in getattr(result, what):
+            print(f"  {what:<9} {doc_id}")
+    if not (result.added or result.replaced):
+        print("policykg: nothing new to ingest; the graph is unchanged")
+        return 1 if result.errors else 0
+    try:
+        report = build(reason=not args.no_reason, progress=lambda m: print(f"  {m}", file=sys.stderr))
+    except BaseException:
+        if before is None:  # put the registry back: the graph was not rebuilt
+            reg.unlink(missing_ok=True)
+        else:
+            reg.write_bytes(before)
+        raise
+    docs = {d["id"]: d for d in report.extraction.get("documents", [])}
+    for doc_id in result.added + result.replaced:
+        d = docs.get(doc_id, {})
+        print(f"  {doc_id}: {d.get('mentions', 0)} mentions, {d.get('facts', 0)} facts")
+    print(f"policykg: graph rebuilt with {len(load_registry(base))} ingested document(s): {report.release}")
+    return 1 if result.errors else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from ingest.evaluate import GoldError, Report, format_report, load_gold, score
+
+    from .extraction import eval_extractions
+
+    try:
+        golds = [load_gold(p) for p in args.gold]
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, kb=args.kb)
+    rep = Report()
+    for g in golds:
+        score(g, extractions[g["doc"]], texts[g["doc"]], rep, equivalent)
+    if args.format == "json":
+        d = rep.to_dict()
+        if args.no_details:
+            d.pop("misses"), d.pop("false_positives")
+        print(json.dumps(d, ensure_ascii=False, indent=2))
+    else:
+        text = format_report(rep)
+        print(text.split("\nmisses (")[0] if args.no_details else text)
     return 0
 
 

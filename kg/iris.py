@@ -83,3 +83,21 @@ def content_node(kind: str, *parts: object) -> URIRef:
 def document(doc_id: str) -> URIRef:
     """The IRI of a source document."""
     return entity(f"doc/{doc_id}")
+
+
+# the kind (first part of an id) of a candidate entity, by its type
+CANDIDATE_KINDS = {"Policy": "policy", "Agency": "agency", "Organisation": "org", "Company": "company",
+                   "Country": "country", "Bloc": "bloc", "Group": "group"}
+
+
+def candidate(entity_type: str, name: str) -> str:
+    """The id of a name not yet in the knowledge base, found by extraction (``policy/cand-…``).
+
+    The same name (whitespace and case ignored) always gives the same id, in every document.
+
+    >>> candidate("Policy", "AI  Action Plan") == candidate("Policy", "ai action plan")
+    True
+    """
+    kind = CANDIDATE_KINDS.get(entity_type, "org")
+    key = " ".join(name.split()).casefold()
+    return f"{kind}/cand-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"

@@ -30,21 +30,37 @@ def _term(t):
     raise TypeError(f"unsupported term {t!r}")
 
 
-def write_store(path: Path, graphs: dict[str, Graph]) -> int:
-    """Create a new persistent store at ``path`` holding each graph under its named-graph IRI."""
+def _fill(store, graphs: dict[str, Graph]) -> int:
     import pyoxigraph as ox
 
-    store = ox.Store(str(path))
     n = 0
     for name, g in graphs.items():
         gname = ox.NamedNode(str(iris.graph(name)))
         quads = [ox.Quad(_term(s), _term(p), _term(o), gname) for s, p, o in g]
         store.bulk_extend(quads)
         n += len(quads)
+    return n
+
+
+def write_store(path: Path, graphs: dict[str, Graph]) -> int:
+    """Create a new persistent store at ``path`` holding each graph under its named-graph IRI."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(path))
+    n = _fill(store, graphs)
     store.flush()
     store.optimize()
     del store
     return n
+
+
+def memory_store(graphs: dict[str, Graph]):
+    """An in-memory store of the given graphs, to run named queries before anything is written."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    _fill(store, graphs)
+    return store
 
 
 def open_store(path: Path, read_only: bool = True):

@@ -1,0 +1,213 @@
+"""Scoring extraction against gold annotations (format: ``tests/data/gold/README.md``).
+
+Only the extraction pipeline is scored: curated facts play no part. A predicted mention matches a
+gold one with the same source line, name (case, spacing and a leading "the" ignored) and type;
+linking accuracy is the share of matched mentions whose knowledge-base id is the gold id. A
+predicted fact matches a gold fact with the same relation, subject and object (ids; or names for
+entities not in the knowledge base; amount and currency for ``invests``) whose sentence covers the
+gold line. Each gold item matches at most one prediction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EVAL_TYPES = ("Country", "Bloc", "Agency", "Company", "Organisation", "Policy")
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be used, with the file and entry at fault."""
+
+
+def _norm(text: str) -> str:
+    t = " ".join(str(text).split()).casefold()
+    t = re.sub(r"^the\s+", "", t)
+    return t.strip("「」『』‘’“”\"' ")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Report:
+    mentions: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    facts: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    linked: int = 0
+    linkable: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+
+    @staticmethod
+    def total(scores: dict[str, Score]) -> Score:
+        s = Score()
+        for v in scores.values():
+            s.tp, s.fp, s.fn = s.tp + v.tp, s.fp + v.fp, s.fn + v.fn
+        return s
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mentions": {k: v.to_dict() for k, v in sorted(self.mentions.items())} | {
+                "all": self.total(self.mentions).to_dict()},
+            "facts": {k: v.to_dict() for k, v in sorted(self.facts.items())} | {"all": self.total(self.facts).to_dict()},
+            "linking_accuracy": round(self.linked / self.linkable, 3) if self.linkable else None,
+            "misses": self.misses, "false_positives": self.false_positives,
+        }
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise GoldError(f"{path}: cannot read gold file: {exc}") from exc
+    if not isinstance(data, dict) or not {"doc", "lines"} <= data.keys():
+        raise GoldError(f"{path}: a gold file needs `doc`, `lines: [start, end]`, `mentions` and `facts`")
+    lo, hi = data["lines"]
+    for kind in ("mentions", "facts"):
+        for i, item in enumerate(data.get(kind) or [], 1):
+            if not isinstance(item, dict) or "line" not in item:
+                raise GoldError(f"{path}: {kind} #{i} needs a `line`")
+            if not lo <= int(item["line"]) <= hi:
+                raise GoldError(f"{path}: {kind} #{i} line {item['line']} is outside lines {lo}-{hi}")
+            if kind == "facts" and item.get("relation") not in _RELATIONS:
+                raise GoldError(f"{path}: facts #{i}: relation {item.get('relation')!r} is not one of "
+                                f"{', '.join(_RELATIONS)}")
+    return data
+
+
+_RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
+
+
+def _arg_key(arg: Any) -> str:
+    """Gold or predicted argument as a comparable key: the id, or ``name:`` + normalised name."""
+    if isinstance(arg, dict):
+        if arg.get("id"):
+            return arg["id"]
+        return "name:" + _norm(arg.get("name") or arg.get("text") or "")
+    return str(arg)
+
+
+def _fact_key(f: dict[str, Any], gold: bool) -> tuple:
+    rel = f["relation"]
+    if rel == "invests":
+        return (rel, round(float(f["amount"]), -3), f["currency"])
+    if gold:
+        return (rel, _arg_key(f["subject"]), _arg_key(f["object"]))
+    return (rel, _arg_key(f["subject"]), _arg_key(f["object"]) if f.get("object") else "")
+
+
+def score(gold: dict[str, Any], extraction, lines: list[str], report: Report,
+          equivalent: dict[str, set[str]] | None = None) -> None:
+    """Add one gold file's comparison with one document's extraction to ``report``."""
+    lo, hi = gold["lines"]
+    doc = gold["doc"]
+    equivalent = equivalent or {}
+
+    # ---- mentions
+    gold_m = [m for m in gold.get("mentions") or [] if m["type"] in EVAL_TYPES]
+    pred_m = [m for m in extraction.mentions if lo <= m.line <= hi and m.type in EVAL_TYPES]
+    used: set[int] = set()
+    for g in gold_m:
+        key = (int(g["line"]), _norm(g["text"]), g["type"])
+        hit = next((i for i, p in enumerate(pred_m) if i not in used and (p.line, _norm(p.text), p.type) == key), None)
+        if hit is None:
+            report.mentions[g["type"]].fn += 1
+            report.misses.append({"kind": "mention", "doc": doc, "line": g["line"], "text": g["text"],
+                                  "type": g["type"], "source": lines[int(g["line"]) - 1].strip()})
+            continue
+        used.add(hit)
+        report.mentions[g["type"]].tp += 1
+        if g.get("id"):
+            report.linkable += 1
+            report.linked += int(pred_m[hit].id == g["id"])
+    for i, p in enumerate(pred_m):
+        if i not in used:
+            report.mentions[p.type].fp += 1
+            report.false_positives.append({"kind": "mention", "doc": doc, "line": p.line, "text": p.text,
+                                           "type": p.type, "id": p.id, "rule": p.rule,
+                                           "source": lines[p.line - 1].strip()})
+
+    # ---- facts
+    def same(a: tuple, b: tuple) -> bool:
+        if a == b:
+            return True
+        if len(a) != 3 or len(b) != 3 or a[0] != b[0] or a[1] != b[1]:
+            return False
+        return b[2] in equivalent.get(a[2], ())
+
+    preds, seen = [], set()
+    for f in extraction.facts:
+        if not lo <= f["line_start"] <= hi:
+            continue
+        k = _fact_key(f, gold=False)
+        if (k, f["line_start"]) in seen:
+            continue
+        seen.add((k, f["line_start"]))
+        preds.append((k, f))
+    used = set()
+    for g in gold.get("facts") or []:
+        gk = _fact_key(g, gold=True)
+        line = int(g["line"])
+        hit = next((i for i, (k, f) in enumerate(preds) if i not in used and same(gk, k)
+                    and f["line_start"] <= line <= f["line_end"]), None)
+        if hit is None:
+            report.facts[g["relation"]].fn += 1
+            report.misses.append({"kind": "fact", "doc": doc, "line": line, "fact": list(gk),
+                                  "source": lines[line - 1].strip()})
+        else:
+            used.add(hit)
+            report.facts[g["relation"]].tp += 1
+    for i, (k, f) in enumerate(preds):
+        if i not in used:
+            report.facts[f["relation"]].fp += 1
+            report.false_positives.append({"kind": "fact", "doc": doc, "line": f["line_start"], "fact": list(k),
+                                           "rule": f["rule"], "sentence": f["sentence"]})
+
+
+def format_report(rep: Report) -> str:
+    """The scores as a plain-text table, then the misses and false positives."""
+    out = []
+    for title, scores in (("entity mentions", rep.mentions), ("relations", rep.facts)):
+        out.append(f"{title:<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        for name, s in sorted(scores.items()) + [("all", Report.total(scores))]:
+            out.append(f"  {name:<14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        out.append("")
+    if rep.linkable:
+        out.append(f"linking accuracy: {rep.linked / rep.linkable:.3f} ({rep.linked}/{rep.linkable} matched "
+                   f"mentions with a knowledge-base id)\n")
+    out.append(f"misses ({len(rep.misses)}):")
+    for m in rep.misses:
+        what = f"{m['text']} [{m['type']}]" if m["kind"] == "mention" else " ".join(map(str, m["fact"]))
+        out.append(f"  {m['doc']}:{m['line']} {m['kind']} {what} | {m['source'][:100]}")
+    out.append(f"false positives ({len(rep.false_positives)}):")
+    for m in rep.false_positives:
+        what = f"{m['text']} [{m['type']}] {m['rule']}" if m["kind"] == "mention" else \
+            " ".join(map(str, m["fact"])) + f" ({m['rule']})"
+        out.append(f"  {m['doc']}:{m['line']} {m['kind']} {what} | {(m.get('source') or m.get('sentence'))[:100]}")
+    return "\n".join(out)

@@ -1,0 +1,135 @@
+"""From raw text to entity mentions and facts located in the source: the extraction pipeline.
+
+read (``readers``) -> clean into segments with an offset map (``clean``) -> language per segment
+-> the spaCy pipeline of that language (``nlp``: tokenize, recognise, link, relations) -> every
+mention and fact mapped back to raw character offsets and source lines.
+
+Body paragraphs and table cells are processed; footnotes (citations) are not. Facts from table
+cells get a lower confidence, since a cell is a fragment rather than a sentence. The result is
+plain data (:class:`Extraction`) so it can be cached as JSON by content hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .clean import CleanDocument, Segment, clean
+
+PIPELINE_VERSION = "1"  # bump when extraction output changes for the same input
+PROCESSED_KINDS = ("body", "table", "caption", "heading")
+FACT_KINDS = ("body", "table")
+
+
+@dataclass
+class Mention:
+    start: int  # raw character offsets
+    end: int
+    line: int
+    col: int
+    text: str
+    type: str
+    id: str  # knowledge-base id, "" for a new name
+    rule: str
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    content_hash: str
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    sentences: int = 0
+    characters: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Extraction":
+        return cls(**{**d, "mentions": [Mention(**m) for m in d["mentions"]]})
+
+
+def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, str]],
+            n_process: int = 1) -> Extraction:
+    """Run the whole pipeline over one document's raw text."""
+    from .nlp import pipeline
+
+    cleaned = clean(raw)
+    out = Extraction(doc_id, content_hash)
+    segs = [s for s in cleaned.segments if s.kind in PROCESSED_KINDS]
+    by_lang: dict[str, list[Segment]] = {}
+    for s in segs:
+        by_lang.setdefault(s.language, []).append(s)
+    for lang, group in sorted(by_lang.items()):
+        nlp = pipeline(lang, patterns)
+        out.languages[lang] = len(group)
+        for seg, doc in zip(group, nlp.pipe((s.text for s in group), n_process=n_process)):
+            _collect(out, cleaned, seg, doc)
+    out.mentions.sort(key=lambda m: (m.start, m.end))
+    out.facts.sort(key=lambda f: (f["char_start"], f["relation"], f["subject"]["start"]))
+    return out
+
+
+def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None:
+    out.characters += len(seg.text)
+    out.sentences += sum(1 for _ in doc.sents)
+    raw_of = seg.offsets
+    for ent in doc.ents:
+        start, end = raw_of[ent.start_char], raw_of[ent.end_char - 1] + 1
+        line, col = cleaned.line_col(start)
+        out.mentions.append(Mention(start, end, line, col, ent.text, ent.label_, ent.kb_id_, ent._.rule))
+    if seg.kind not in FACT_KINDS:
+        return
+    for fact in doc._.facts or []:
+        d = fact.to_dict()
+        for role in ("subject", "object", "supplier"):
+            arg = d.get(role)
+            if arg:
+                arg["start"], arg["end"] = raw_of[arg["start"]], raw_of[arg["end"] - 1] + 1
+        s, e = fact.sent_start, fact.sent_end
+        d["sentence"] = " ".join(seg.text[s:e].split())
+        d["char_start"], d["char_end"] = raw_of[s], raw_of[e - 1] + 1
+        d["line_start"], d["line_end"] = cleaned.line_range(seg, s, e)
+        d["segment"] = seg.kind
+        if seg.kind == "table":
+            d["confidence"] = round(d["confidence"] * 0.8, 2)
+        del d["sent_start"], d["sent_end"]
+        out.facts.append(d)
+
+
+def patterns_digest(patterns: list[dict[str, str]]) -> str:
+    """A short digest of the gazetteer, so cached extractions are redone when names change."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(patterns, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
+
+
+def extract_cached(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, str]],
+                   cache_dir, digest: str | None = None) -> tuple[Extraction, bool]:
+    """:func:`extract`, cached as JSON by content hash, pipeline version and gazetteer digest.
+
+    Returns the extraction and whether it came from the cache. The cache file is written
+    atomically, so an interrupted run never leaves a half-written entry.
+    """
+    import json
+    import os
+    from pathlib import Path
+
+    cache_dir = Path(cache_dir)
+    key = f"{content_hash[:24]}-v{PIPELINE_VERSION}-{digest or patterns_digest(patterns)}"
+    path = cache_dir / f"{key}.json"
+    if path.exists():
+        ex = Extraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        ex.doc_id = doc_id
+        return ex, True
+    ex = extract(doc_id, raw, content_hash, patterns)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+    return ex, False

@@ -1,0 +1,93 @@
+"""The bilingual alias index: every label and alias of the knowledge base's named entities.
+
+Entries come from the named query ``queries/lookup/gazetteer.rq`` run over the ontology and the
+curated graph, so recognition patterns are built from the ontology's own labels in both
+languages; a Korean and an English name of one entity point to the same id, which links the
+mentions to one node. :func:`patterns` turns the entries into spaCy ``SpanRuler`` pattern dicts
+(``{"label": type, "pattern": name, "id": kind/slug}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+# the entity type a mention gets, by the class of its entity
+TYPE_OF_CLASS = {
+    "Country": "Country", "SupranationalBloc": "Bloc", "GovernmentAgency": "Agency", "Company": "Company",
+    "ResearchOrganisation": "Organisation", "ActorGroup": "Group", "Region": "Region",
+    "Policy": "Policy", "LawOrRegulation": "Policy", "StrategyOrPlan": "Policy", "ProgrammeOrProject": "Policy",
+    "InvestmentOrFund": "Policy", "Initiative": "Policy", "AIModel": "Model", "Product": "Product",
+    "InfrastructureAsset": "Asset", "Supercomputer": "Asset", "DataCentre": "Asset", "AIFactory": "Asset",
+    "Layer": "Layer", "Resource": "Resource",
+}
+ACTOR_TYPES = frozenset({"Country", "Bloc", "Agency", "Company", "Organisation", "Group"})
+POLITY_TYPES = frozenset({"Country", "Bloc"})
+ORG_TYPES = frozenset({"Agency", "Company", "Organisation", "Group"})
+STACK_TYPES = frozenset({"Layer", "Resource"})
+
+# when one name belongs to several entities: the more specific type wins, then the default scheme
+_TYPE_RANK = {"Resource": 0, "Layer": 1, "Policy": 2, "Agency": 3, "Company": 4, "Country": 5, "Bloc": 6}
+_SCHEME_RANK = {"stack4": 0, "elements7": 1, "chain4": 2}
+_HANGUL1 = re.compile(r"^[\uac00-\ud7a3]$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name of one entity."""
+
+    id: str
+    type: str
+    name: str
+    scheme: str = ""
+
+    @property
+    def abbreviation(self) -> bool:
+        """A one-syllable Hangul abbreviation (미, 중, 일...): only valid in pairs such as 미·중."""
+        return bool(_HANGUL1.match(self.name))
+
+
+def entries_from_rows(rows: Iterable[tuple[str, str, str, str]]) -> list[Entry]:
+    """Entries from (entity IRI, class IRI, label, scheme IRI or '') rows of ``gazetteer.rq``."""
+    from kg import iris
+
+    out: dict[tuple[str, str], Entry] = {}
+    for ent, cls, label, scheme in rows:
+        eid = iris.local_id(ent)
+        typ = TYPE_OF_CLASS.get(cls.rsplit("#", 1)[-1])
+        name = " ".join(label.split())
+        if not eid or not typ or not name:
+            continue
+        key = (eid, name)
+        sch = scheme.rsplit("/", 1)[-1] if scheme else ""
+        if key not in out or _TYPE_RANK.get(typ, 9) < _TYPE_RANK.get(out[key].type, 9):
+            out[key] = Entry(eid, typ, name, sch)
+    return sorted(out.values(), key=lambda e: (e.name, e.id))
+
+
+def load_entries(store) -> list[Entry]:
+    """Entries from a pyoxigraph store holding the ontology and curated graphs."""
+    from kg.queries import Engine
+
+    res = Engine(store).run_named("gazetteer")
+    rows = [(r[0].value, r[1].value, r[2].value, r[3].value if r[3] is not None else "") for r in res.rows]
+    return entries_from_rows(rows)
+
+
+def rank(entry: Entry) -> tuple[int, int, str]:
+    """Sort key choosing among entities that share a name."""
+    return _TYPE_RANK.get(entry.type, 9), _SCHEME_RANK.get(entry.scheme, 9), entry.id
+
+
+def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
+    """SpanRuler-format patterns: the best entity for each name (see :func:`rank`).
+
+    >>> patterns([Entry("layer/model", "Layer", "데이터", "stack4"), Entry("resource/data", "Resource", "데이터")])
+    [{'label': 'Resource', 'pattern': '데이터', 'id': 'resource/data'}]
+    """
+    best: dict[str, Entry] = {}
+    for e in entries:
+        if e.name not in best or rank(e) < rank(best[e.name]):
+            best[e.name] = e
+    return [{"label": e.type, "pattern": e.name, "id": e.id} for e in sorted(best.values(), key=lambda e: e.name)]

@@ -1,0 +1,378 @@
+"""Relation extraction, sentence by sentence, from recognised entities and trigger words.
+
+Each rule is a trigger (a Korean stem such as ``의존`` matched at a morpheme start, or an English
+word) plus argument roles found around it in the same sentence:
+
+======================  ================================================  =======================
+relation (predicate)    triggers                                          arguments
+======================  ================================================  =======================
+dependsOn               의존, 의존도, 종속, 외부 조달; rely, depend, reliance  actor -> layer/resource
+controls                자립, 자급, 국산화, 내재화, 통제; self-reliance...      actor -> layer/resource
+strengthens             강화, 확충, 확대, 보완, 우선; strengthen, expand...     actor -> layer/resource
+hasPolicy               추진, 발표, 수립, 제정, 시행, 출범...; launch, enact   country/bloc -> policy
+runBy                   주관, 운영, 담당, 총괄; run by, led by, managed by    policy -> organisation
+invests                 an amount (조 원, 억 달러, billion...) + 투자, 지원...  actor/policy, amount
+replaces                교체, 대체; replace                                  new -> old
+======================  ================================================  =======================
+
+The subject of a Korean clause is the nearest actor before the trigger marked as topic or subject
+(은/는/이/가/도); an actor followed by ``에``/``에게`` or ``의`` before the object is the supplier.
+A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
+never, without, if, could, might) gives no fact. Amounts are normalised to a number and an ISO
+4217 currency by :func:`parse_amount`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
+
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", default=None)
+
+RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
+
+
+@dataclass
+class Arg:
+    """An argument of a fact: an entity mention (character offsets in the doc)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    id: str  # knowledge-base id, or "" for a new name (a candidate)
+    rule: str = ""
+
+    @classmethod
+    def of(cls, span: Span) -> "Arg":
+        return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, span._.rule)
+
+
+@dataclass
+class Fact:
+    relation: str
+    predicate: str  # the ontology property it asserts
+    subject: Arg
+    object: Arg | None
+    rule: str
+    confidence: float
+    sent_start: int
+    sent_end: int
+    supplier: Arg | None = None
+    amount: float | None = None
+    currency: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- triggers
+_KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
+    ("dependsOn", "dependsOn", r"의존|종속|예속"),
+    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
+    ("strengthens", "strengthens", r"강화|확충|고도화"),
+    ("strengthens", "supplements", r"보완"),
+    ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자"),
+    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과"),
+    ("runBy", "runBy", r"주관|운영|담당|총괄|주도"),
+    ("replaces", "replaces", r"교체|대체"),
+]
+_EN_TRIGGERS: list[tuple[str, str, str]] = [
+    ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
+    ("controls", "directlyControls",
+     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|control(?:s|led|ling)?"),
+    ("strengthens", "strengthens", r"strengthen\w*|bolster\w*|expand\w*|reinforc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up"),
+    ("strengthens", "supplements", r"supplement\w*|complement\w*"),
+    ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
+    ("hasPolicy", "hasPolicy",
+     r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|establish\w*"),
+    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated) by"),
+    ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
+]
+_KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in _KO_TRIGGERS]
+_EN_TRIGGER_RES = [(r, p, re.compile(rf"\b(?:{rx})\b", re.I)) for r, p, rx in _EN_TRIGGERS]
+
+_KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "탈피", "벗어나"}
+_KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
+_EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
+_EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+_KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
+_KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "과", "로", "으로", "을", "를"}
+
+# ---------------------------------------------------------------- amounts
+_UNIT_KO = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3}
+_CUR_KO = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "파운드": "GBP", "위안": "CNY",
+           "리얄": "SAR", "디르함": "AED", "루피": "INR"}
+_CUR_EN = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
+           "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY",
+           "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW", "₩": "KRW", "yuan": "CNY", "cny": "CNY",
+           "rmb": "CNY", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED"}
+_SCALE_EN = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
+             "m": 1e6, "thousand": 1e3}
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_MONEY_KO = re.compile(rf"(?:약\s*)?((?:{_NUM}\s*[조억만천]\s*)+(?:{_NUM})?|{_NUM})\s*(원|달러|유로|엔|파운드|위안|리얄|디르함|루피)")
+_MONEY_EN = re.compile(
+    rf"(?i)(US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\s?)\s*({_NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\b"
+    rf"|\b({_NUM})\s*(trillion|billion|million|thousand)?\s*(dollars|euros|pounds|yen|won|yuan|riyals|dirhams|"
+    rf"USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\b")
+_INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
+_INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*)\b")
+
+
+def parse_amount(text: str) -> tuple[float, str] | None:
+    """Normalise a written amount to (number, ISO 4217 currency).
+
+    >>> parse_amount("5,300억 원"), parse_amount("1조 2,000억 원"), parse_amount("$100 billion")
+    ((530000000000.0, 'KRW'), (1200000000000.0, 'KRW'), (100000000000.0, 'USD'))
+    >>> parse_amount("1억 파운드"), parse_amount("EUR 20 billion"), parse_amount("3.5 trillion yen")
+    ((100000000.0, 'GBP'), (20000000000.0, 'EUR'), (3500000000000.0, 'JPY'))
+    """
+    m = _MONEY_KO.search(text)
+    if m:
+        total, rest = 0.0, m.group(1)
+        for num, unit in re.findall(rf"({_NUM})\s*([조억만천]?)", rest):
+            total += float(num.replace(",", "")) * _UNIT_KO.get(unit, 1)
+        return total, _CUR_KO[m.group(2)]
+    m = _MONEY_EN.search(text)
+    if m:
+        if m.group(1):
+            cur, num, scale = m.group(1).strip().lower(), m.group(2), m.group(3)
+        else:
+            num, scale, cur = m.group(4), m.group(5), m.group(6).lower()
+        value = float(num.replace(",", "")) * _SCALE_EN.get((scale or "").lower(), 1)
+        return value, _CUR_EN[cur]
+    return None
+
+
+# ---------------------------------------------------------------- the extractor
+class Extractor:
+    """The ``policykg_relations`` component: writes ``doc._.facts``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lang = nlp.lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts: list[Fact] = []
+        for sent in doc.sents:
+            facts.extend(self.sentence(doc, sent))
+        doc._.facts = _dedupe(facts)
+        return doc
+
+    # -------------------------------------------------------- per sentence
+    def sentence(self, doc: Doc, sent: Span) -> list[Fact]:
+        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+        if not ents:
+            return []
+        out: list[Fact] = []
+        triggers = _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES
+        text = sent.text
+        tok_starts = {t.idx - sent.start_char: t.i for t in sent}
+        for relation, predicate, rx in triggers:
+            for m in rx.finditer(text):
+                ti = tok_starts.get(m.start())
+                if ti is None:
+                    continue
+                if any(e.start <= ti < e.end for e in ents):
+                    continue  # the trigger word is part of a name (e.g. a policy title)
+                end_char = sent.start_char + m.end()
+                tj = max(ti + 1, next((t.i + 1 for t in sent if t.idx < end_char <= t.idx + len(t.text)), ti + 1))
+                if self.negated(doc, sent, ti, tj):
+                    continue
+                out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj))
+        out.extend(self.investments(doc, sent, ents))
+        return out
+
+    def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
+        if self.lang == "ko":
+            for t in doc[tj:sent.end]:
+                tag = t.tag_
+                if t.text in _KO_NEG or t.text.startswith(("않", "못", "없")) or _KO_HEDGE.match(t.text):
+                    return True
+                if t.text == "수" and t.i + 1 < sent.end and doc[t.i + 1].text.startswith("있"):
+                    return True  # "~할 수 있다": a possibility, not a fact
+                if tag.startswith(("EF", "SF")) or t.text in (",", ";") or (
+                        tag.startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
+                    return False
+            return False
+        window = doc[max(sent.start, ti - 4):ti]
+        words = {t.lower_ for t in window}
+        if words & _EN_NEG or words & _EN_HEDGE:
+            return True
+        return any(t.lower_ in _EN_NEG for t in doc[tj:min(sent.end, tj + 2)])
+
+    def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
+                  ti: int, tj: int) -> list[Fact]:
+        before = [e for e in ents if e.end <= ti]
+        after = [e for e in ents if e.start >= tj]
+        mk = lambda s, o, rule, conf, sup=None: Fact(  # noqa: E731
+            relation, predicate, Arg.of(s), Arg.of(o) if o is not None else None, f"{relation}.{self.lang}.{rule}",
+            conf, sent.start_char, sent.end_char, Arg.of(sup) if sup is not None else None)
+        if relation in ("dependsOn", "controls", "strengthens"):
+            objs = self.stack_objects(doc, sent, ents, ti, tj)
+            adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
+            subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
+            if subj is None or not objs:
+                return []
+            sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
+            return [mk(subj, o, "trigger", 0.75, sup) for o in objs]
+        if relation == "hasPolicy":
+            pols = self.near(before if self.lang == "ko" else after, {"Policy"}, ti, tj) or \
+                self.near(after if self.lang == "ko" else before, {"Policy"}, ti, tj)
+            if not pols:
+                return []
+            subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES], ti)
+            facts = []
+            for pol in pols:
+                if subj is not None and subj.label_ in POLITY_TYPES:
+                    facts.append(mk(subj, pol, "trigger", 0.7))
+                elif subj is not None and subj.label_ == "Agency":
+                    facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
+                                      0.6, sent.start_char, sent.end_char))
+            return facts
+        if relation == "runBy":
+            pols = [e for e in ents if e.label_ == "Policy"]
+            orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
+            if not pols or not orgs:
+                return []
+            org = min(orgs, key=lambda e: abs(e.start - ti))
+            pol = min(pols, key=lambda e: abs(e.start - ti))
+            return [Fact("runBy", "runBy", Arg.of(pol), Arg.of(org), f"runBy.{self.lang}.trigger", 0.65,
+                         sent.start_char, sent.end_char)]
+        if relation == "replaces":
+            things = [e for e in ents if e.label_ in ORG_TYPES | {"Product", "Model", "Policy"}]
+            if self.lang == "ko":  # X를 Y로 교체: Y replaces X
+                olds = [e for e in things if e.end <= ti and _next_text(doc, e) in ("을", "를")]
+                news = [e for e in things if e.end <= ti and _next_text(doc, e) in ("로", "으로")]
+            else:  # X replaces Y / replace Y with X
+                news = [e for e in things if e.end <= ti]
+                olds = [e for e in things if e.start >= tj]
+            if not olds or not news:
+                return []
+            return [Fact("replaces", "replaces", Arg.of(news[-1]), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
+                         0.6, sent.start_char, sent.end_char)]
+        return []
+
+    def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> list[Span]:
+        """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``),
+        English after it (``reliance on GPUs``), with coordinated ones (``GPU·데이터센터``)."""
+        stack = [e for e in ents if e.label_ in STACK_TYPES]
+        if self.lang == "ko":
+            cands = [e for e in stack if e.end <= ti and ti - e.end <= 3]
+            if not cands:
+                cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
+        else:
+            cands = [e for e in stack if e.start >= tj and e.start - tj <= 5]
+            if not cands:
+                cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
+        if not cands:
+            return []
+        first = cands[-1] if cands[0].end <= ti else cands[0]
+        group = [first]
+        # extend across coordination: ·  ,  와/과  및  and  or
+        idx = stack.index(first)
+        step = -1 if first.end <= ti else 1
+        j = idx + step
+        while 0 <= j < len(stack):
+            a, b = (stack[j], group[-1]) if step == -1 else (group[-1], stack[j])
+            between = doc[a.end:b.start].text.strip()
+            if re.fullmatch(r"(?:[·,ㆍ/]|와|과|및|,?\s*and|or|,\s*and|등)?\s*", between):
+                group.append(stack[j])
+                j += step
+            else:
+                break
+        return group
+
+    def subject(self, doc: Doc, sent: Span, before: list[Span], ti: int,
+                exclude: list[Span] | None = None) -> Span | None:
+        actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in (exclude or [])]
+        if not actors:
+            return None
+        if self.lang == "ko":
+            topical = [e for e in actors if _next_text(doc, e) in _KO_TOPIC]
+            if topical:
+                return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
+            # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
+            first = next((t for t in sent if not (t.is_punct or t.text in "-–•·⦁○□" or t.is_space)), None)
+            if first is not None and actors[0].start == first.i and _next_text(doc, actors[0]) not in _KO_CASE:
+                return actors[0]
+            return None
+        # English: the first actor of the clause that is not inside a prepositional phrase
+        for e in actors:
+            prev = doc[e.start - 1].lower_ if e.start > sent.start else ""
+            if prev not in ("on", "from", "of", "to", "with", "by", "for", "than", "like"):
+                return e
+        return None
+
+    def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span) -> Span | None:
+        actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
+        if self.lang == "ko":
+            for e in reversed([a for a in actors if a.end <= ti]):
+                if _next_text(doc, e) in ("의", "에", "에게") and ti - e.end <= 6:
+                    return e
+            return None
+        for e in actors:
+            if e.start >= tj and e.start - tj <= 8 and doc[e.start - 1].lower_ in ("from", "on", "of"):
+                return e
+        return None
+
+    def near(self, cands: list[Span], types: set[str], ti: int, tj: int) -> list[Span]:
+        return sorted([e for e in cands if e.label_ in types], key=lambda e: min(abs(e.end - ti), abs(e.start - tj)))[:1]
+
+    def investments(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+        text = sent.text
+        trigger = _INVEST_KO if self.lang == "ko" else _INVEST_EN
+        if not trigger.search(text):
+            return []
+        out = []
+        money = _MONEY_KO if self.lang == "ko" else _MONEY_EN
+        for m in money.finditer(text):
+            parsed = parse_amount(m.group(0))
+            if parsed is None or parsed[0] <= 0:
+                continue
+            start = sent.start_char + m.start()
+            ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
+            if self.negated(doc, sent, ti, ti + 1):
+                continue
+            before = [e for e in ents if e.end_char <= start]
+            subj = self.subject(doc, sent, before, ti)
+            if subj is None:
+                pols = [e for e in ents if e.label_ == "Policy"]
+                subj = pols[0] if pols else None
+            if subj is None:
+                actors = [e for e in ents if e.label_ in ACTOR_TYPES]
+                subj = actors[0] if actors else None
+            if subj is None:
+                continue
+            f = Fact("invests", "amount", Arg.of(subj), None, f"invests.{self.lang}.amount", 0.6,
+                     sent.start_char, sent.end_char, amount=parsed[0], currency=parsed[1])
+            f.extra["text"] = m.group(0).strip()
+            out.append(f)
+        return out
+
+
+def _next_text(doc: Doc, span: Span) -> str:
+    return doc[span.end].text if span.end < len(doc) else ""
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.relation, f.predicate, f.subject.start, f.object.start if f.object else None, f.amount, f.sent_start)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+@Language.factory("policykg_relations")
+def make_extractor(nlp: Language, name: str) -> Extractor:
+    return Extractor(nlp, name)
