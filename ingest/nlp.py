@@ -340,10 +340,9 @@ def pipeline(lang: str, patterns: list[dict[str, str]]) -> Language:
         raise ValueError(f"no pipeline for language {lang!r}; one of {', '.join(LANGS)}")
     nlp = _load(lang)
     gaz: Gazetteer = nlp.get_pipe("policykg_gazetteer")  # type: ignore[assignment]
-    key = id(patterns)
-    if getattr(gaz, "_loaded", None) != key:
+    if getattr(gaz, "loaded", None) is not patterns:  # a new gazetteer replaces the previous one
         gaz.by_prefix.clear()
         gaz.single.clear()
         gaz.add_patterns(patterns)
-        gaz._loaded = key  # type: ignore[attr-defined]
+        gaz.loaded = patterns  # type: ignore[attr-defined]
     return nlp

@@ -78,23 +78,27 @@ class Fact:
 _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
     ("dependsOn", "dependsOn", r"의존|종속|예속"),
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
-    ("strengthens", "strengthens", r"강화|확충|고도화"),
+    ("controls", "directlyControls>", r"자국\s?내|국내\s?기반|독자(?:적)?|자체|국산|주권형|소버린"),
+    ("strengthens", "strengthens", r"강화|확충|확대|고도화"),
     ("strengthens", "supplements", r"보완"),
-    ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자"),
-    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과"),
-    ("runBy", "runBy", r"주관|운영|담당|총괄|주도"),
+    ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
+    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|통하|통해|기반으로"),
+    ("runBy", "runBy", r"주관|운영|담당|총괄|주도|실행\s?주체|이끌|이끄"),
     ("replaces", "replaces", r"교체|대체"),
 ]
 _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
     ("controls", "directlyControls",
      r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|control(?:s|led|ling)?"),
-    ("strengthens", "strengthens", r"strengthen\w*|bolster\w*|expand\w*|reinforc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up"),
+    ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
+    ("strengthens", "strengthens",
+     r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up"),
     ("strengthens", "supplements", r"supplement\w*|complement\w*"),
     ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
     ("hasPolicy", "hasPolicy",
-     r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|establish\w*"),
-    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated) by"),
+     r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|"
+     r"establish\w*|through|under|via"),
+    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded) by"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 _KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in _KO_TRIGGERS]
@@ -124,6 +128,8 @@ _MONEY_EN = re.compile(
     rf"|\b({_NUM})\s*(trillion|billion|million|thousand)?\s*(dollars|euros|pounds|yen|won|yuan|riyals|dirhams|"
     rf"USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\b")
 _INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
+_NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|자산|시가총액|valuation|valued at|worth|"
+                             r"revenue|market|assets|sales)\s*(?:는|은|이|가|of|at)?\s*(?:약|총|about)?\s*$")
 _INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*)\b")
 
 
@@ -162,10 +168,22 @@ class Extractor:
 
     def __call__(self, doc: Doc) -> Doc:
         facts: list[Fact] = []
+        self.topic: Span | None = None  # the last sentence topic, for subjects Korean leaves out
         for sent in doc.sents:
             facts.extend(self.sentence(doc, sent))
+            topic = self.sentence_topic(doc, sent)
+            if topic is not None:
+                self.topic = topic
         doc._.facts = _dedupe(facts)
         return doc
+
+    def sentence_topic(self, doc: Doc, sent: Span) -> Span | None:
+        actors = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end
+                  and e.label_ in ACTOR_TYPES - {"Group"}]
+        if self.lang == "ko":
+            topical = [e for e in actors if _particle(doc, e) in ("은", "는", "이", "가")]
+            return topical[0] if topical else None
+        return actors[0] if actors and actors[0].start - sent.start <= 2 else None
 
     # -------------------------------------------------------- per sentence
     def sentence(self, doc: Doc, sent: Span) -> list[Fact]:
@@ -188,7 +206,19 @@ class Extractor:
                 if self.negated(doc, sent, ti, tj):
                     continue
                 out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj))
+        if self.lang == "ko":
+            out.extend(self.genitive_policies(doc, sent, ents))
         out.extend(self.investments(doc, sent, ents))
+        return out
+
+    def genitive_policies(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+        """``일본의 「AI 추진법」``: a country's or bloc's policy named right after it."""
+        out = []
+        for a, b in zip(ents, ents[1:]):
+            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and _particle(doc, a) == "의" \
+                    and b.start - a.end <= 3 and not any(t.text in (",", "·") for t in doc[a.end:b.start]):
+                out.append(Fact("hasPolicy", "hasPolicy", Arg.of(a), Arg.of(b), "hasPolicy.ko.genitive", 0.6,
+                                sent.start_char, sent.end_char))
         return out
 
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
@@ -197,11 +227,11 @@ class Extractor:
                 tag = t.tag_
                 if t.text in _KO_NEG or t.text.startswith(("않", "못", "없")) or _KO_HEDGE.match(t.text):
                     return True
-                if t.text == "수" and t.i + 1 < sent.end and doc[t.i + 1].text.startswith("있"):
-                    return True  # "~할 수 있다": a possibility, not a fact
                 if tag.startswith(("EF", "SF")) or t.text in (",", ";") or (
                         tag.startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
                     return False
+                if tag.startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text == "수"):
+                    return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
         window = doc[max(sent.start, ti - 4):ti]
         words = {t.lower_ for t in window}
@@ -213,23 +243,34 @@ class Extractor:
                   ti: int, tj: int) -> list[Fact]:
         before = [e for e in ents if e.end <= ti]
         after = [e for e in ents if e.start >= tj]
-        mk = lambda s, o, rule, conf, sup=None: Fact(  # noqa: E731
-            relation, predicate, Arg.of(s), Arg.of(o) if o is not None else None, f"{relation}.{self.lang}.{rule}",
-            conf, sent.start_char, sent.end_char, Arg.of(sup) if sup is not None else None)
+        prefix = predicate.endswith(">")  # a modifier (자국 내, domestic): its object follows it
+        predicate = predicate.rstrip(">")
+
+        def mk(subj: Span, obj: Span | None, rule: str, conf: float, sup: Span | None = None) -> Fact:
+            return Fact(relation, predicate, Arg.of(subj), Arg.of(obj) if obj is not None else None,
+                        f"{relation}.{self.lang}.{rule}", conf, sent.start_char, sent.end_char,
+                        Arg.of(sup) if sup is not None else None)
+
         if relation in ("dependsOn", "controls", "strengthens"):
-            objs = self.stack_objects(doc, sent, ents, ti, tj)
+            objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix)
+            if not objs:
+                return []
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
-            if subj is None or not objs:
+            rule, conf = ("modifier" if prefix else "trigger"), (0.6 if prefix else 0.75)
+            if subj is None:
+                subj, rule, conf = self.topic, rule + "+topic", conf - 0.2
+            if subj is None:
                 return []
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
-            return [mk(subj, o, "trigger", 0.75, sup) for o in objs]
+            return [mk(subj, o, rule, conf, sup) for o in objs]
         if relation == "hasPolicy":
-            pols = self.near(before if self.lang == "ko" else after, {"Policy"}, ti, tj) or \
-                self.near(after if self.lang == "ko" else before, {"Policy"}, ti, tj)
+            side = before if self.lang == "ko" else after
+            pols = [e for e in side if e.label_ == "Policy" and abs((e.end if e.end <= ti else e.start) - ti) <= 8]
             if not pols:
                 return []
-            subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES], ti)
+            subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
+                                            and e not in pols], ti)
             facts = []
             for pol in pols:
                 if subj is not None and subj.label_ in POLITY_TYPES:
@@ -237,21 +278,27 @@ class Extractor:
                 elif subj is not None and subj.label_ == "Agency":
                     facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
                                       0.6, sent.start_char, sent.end_char))
+                elif subj is None and self.topic is not None and self.topic.label_ in POLITY_TYPES:
+                    facts.append(mk(self.topic, pol, "trigger+topic", 0.5))
             return facts
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             if not pols or not orgs:
                 return []
-            org = min(orgs, key=lambda e: abs(e.start - ti))
             pol = min(pols, key=lambda e: abs(e.start - ti))
-            return [Fact("runBy", "runBy", Arg.of(pol), Arg.of(org), f"runBy.{self.lang}.trigger", 0.65,
-                         sent.start_char, sent.end_char)]
+            if self.lang == "ko":  # the organisations right before the trigger, with their coordination
+                near = [o for o in orgs if ti - o.end <= 3]
+                chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
+            else:
+                chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []
+            return [Fact("runBy", "runBy", Arg.of(pol), Arg.of(o), f"runBy.{self.lang}.trigger", 0.65,
+                         sent.start_char, sent.end_char) for o in chosen if o != pol]
         if relation == "replaces":
             things = [e for e in ents if e.label_ in ORG_TYPES | {"Product", "Model", "Policy"}]
             if self.lang == "ko":  # X를 Y로 교체: Y replaces X
-                olds = [e for e in things if e.end <= ti and _next_text(doc, e) in ("을", "를")]
-                news = [e for e in things if e.end <= ti and _next_text(doc, e) in ("로", "으로")]
+                olds = [e for e in things if e.end <= ti and _particle(doc, e) in ("을", "를", "에서")]
+                news = [e for e in things if e.end <= ti and _particle(doc, e) in ("로", "으로")]
             else:  # X replaces Y / replace Y with X
                 news = [e for e in things if e.end <= ti]
                 olds = [e for e in things if e.start >= tj]
@@ -261,35 +308,47 @@ class Extractor:
                          0.6, sent.start_char, sent.end_char)]
         return []
 
-    def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> list[Span]:
-        """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``),
-        English after it (``reliance on GPUs``), with coordinated ones (``GPU·데이터센터``)."""
-        stack = [e for e in ents if e.label_ in STACK_TYPES]
-        if self.lang == "ko":
-            cands = [e for e in stack if e.end <= ti and ti - e.end <= 3]
-            if not cands:
-                cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
-        else:
-            cands = [e for e in stack if e.start >= tj and e.start - tj <= 5]
-            if not cands:
-                cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
-        if not cands:
-            return []
-        first = cands[-1] if cands[0].end <= ti else cands[0]
+    def coordinated(self, doc: Doc, pool: list[Span], first: Span, step: int) -> list[Span]:
+        """``first`` and the entities of ``pool`` coordinated with it (·  ,  와/과  및  and  or)."""
         group = [first]
-        # extend across coordination: ·  ,  와/과  및  and  or
-        idx = stack.index(first)
-        step = -1 if first.end <= ti else 1
-        j = idx + step
-        while 0 <= j < len(stack):
-            a, b = (stack[j], group[-1]) if step == -1 else (group[-1], stack[j])
+        j = pool.index(first) + step
+        while 0 <= j < len(pool):
+            a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
             between = doc[a.end:b.start].text.strip()
-            if re.fullmatch(r"(?:[·,ㆍ/]|와|과|및|,?\s*and|or|,\s*and|등)?\s*", between):
-                group.append(stack[j])
+            if re.fullmatch(r"(?:[·,ㆍ/]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*", between):
+                group.append(pool[j])
                 j += step
             else:
                 break
         return group
+
+    def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
+                      after_only: bool = False) -> list[Span]:
+        """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``,
+        ``연산(HPC) 역량 강화``), English after it (``reliance on GPUs``), with coordinated ones."""
+        stack = [e for e in ents if e.label_ in STACK_TYPES]
+        if self.lang == "ko" and not after_only:
+            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5)]
+            if not cands:
+                cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
+        else:
+            cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)]
+            if not cands and not after_only:
+                cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
+        if not cands:
+            return []
+        first = cands[-1] if cands[0].end <= ti else cands[0]
+        return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+
+    def same_phrase(self, doc: Doc, start: int, end: int, limit: int) -> bool:
+        """No clause boundary between tokens ``start`` and ``end``, and at most ``limit`` tokens."""
+        if end - start > limit:
+            return False
+        for t in doc[start:end]:
+            if t.text in (",", ";", ":") or t.tag_.startswith(("EC", "EF", "SF", "ETM")) or t.lower_ in (
+                    "which", "that", "while", "but", "whereas"):
+                return False
+        return True
 
     def subject(self, doc: Doc, sent: Span, before: list[Span], ti: int,
                 exclude: list[Span] | None = None) -> Span | None:
@@ -297,18 +356,18 @@ class Extractor:
         if not actors:
             return None
         if self.lang == "ko":
-            topical = [e for e in actors if _next_text(doc, e) in _KO_TOPIC]
+            topical = [e for e in actors if _particle(doc, e) in _KO_TOPIC]
             if topical:
                 return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
             # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
             first = next((t for t in sent if not (t.is_punct or t.text in "-–•·⦁○□" or t.is_space)), None)
-            if first is not None and actors[0].start == first.i and _next_text(doc, actors[0]) not in _KO_CASE:
+            if first is not None and actors[0].start == first.i and _particle(doc, actors[0]) not in _KO_CASE:
                 return actors[0]
             return None
         # English: the first actor of the clause that is not inside a prepositional phrase
         for e in actors:
             prev = doc[e.start - 1].lower_ if e.start > sent.start else ""
-            if prev not in ("on", "from", "of", "to", "with", "by", "for", "than", "like"):
+            if prev not in ("on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in"):
                 return e
         return None
 
@@ -316,16 +375,13 @@ class Extractor:
         actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
         if self.lang == "ko":
             for e in reversed([a for a in actors if a.end <= ti]):
-                if _next_text(doc, e) in ("의", "에", "에게") and ti - e.end <= 6:
+                if _particle(doc, e) in ("의", "에", "에게", "") and ti - e.end <= 6:
                     return e
             return None
         for e in actors:
             if e.start >= tj and e.start - tj <= 8 and doc[e.start - 1].lower_ in ("from", "on", "of"):
                 return e
         return None
-
-    def near(self, cands: list[Span], types: set[str], ti: int, tj: int) -> list[Span]:
-        return sorted([e for e in cands if e.label_ in types], key=lambda e: min(abs(e.end - ti), abs(e.start - tj)))[:1]
 
     def investments(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         text = sent.text
@@ -338,6 +394,9 @@ class Extractor:
             parsed = parse_amount(m.group(0))
             if parsed is None or parsed[0] <= 0:
                 continue
+            lead = text[max(0, m.start() - 14):m.start()]
+            if _NOT_INVESTMENT.search(lead) or re.search(r"\(\s*(?:약|about|approx\.?|c\.)?\s*$", lead, re.I):
+                continue  # a valuation, revenue or market size; or the same sum converted, in brackets
             start = sent.start_char + m.start()
             ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
             if self.negated(doc, sent, ti, ti + 1):
@@ -359,8 +418,15 @@ class Extractor:
         return out
 
 
-def _next_text(doc: Doc, span: Span) -> str:
-    return doc[span.end].text if span.end < len(doc) else ""
+_HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "정부는"}
+
+
+def _particle(doc: Doc, span: Span) -> str:
+    """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``)."""
+    i = span.end
+    while i < len(doc) and doc[i].text in _HEADS:
+        i += 1
+    return doc[i].text if i < len(doc) else ""
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
