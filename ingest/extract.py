@@ -109,6 +109,18 @@ def patterns_digest(patterns: list[dict[str, str]]) -> str:
     return hashlib.sha256(json.dumps(patterns, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
 
 
+def code_digest() -> str:
+    """A digest of the extraction code and pipeline configs: changed rules invalidate the cache."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted([*here.glob("*.py"), *(here / "pipelines").glob("*.cfg")]):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def extract_cached(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, str]],
                    cache_dir, digest: str | None = None) -> tuple[Extraction, bool]:
     """:func:`extract`, cached as JSON by content hash, pipeline version and gazetteer digest.
@@ -121,7 +133,7 @@ def extract_cached(doc_id: str, raw: str, content_hash: str, patterns: list[dict
     from pathlib import Path
 
     cache_dir = Path(cache_dir)
-    key = f"{content_hash[:24]}-v{PIPELINE_VERSION}-{digest or patterns_digest(patterns)}"
+    key = f"{content_hash[:24]}-v{PIPELINE_VERSION}-{code_digest()}-{digest or patterns_digest(patterns)}"
     path = cache_dir / f"{key}.json"
     if path.exists():
         ex = Extraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
