@@ -12,7 +12,8 @@ one cell per line. This module turns it into :class:`Segment` blocks of clean te
 - footnotes (``12) Source(2024)...`` after a body reference ``...동향12)``, up to the next page
   break) become ``footnote`` segments, kept apart from the body text they interrupt;
 - tables (from a caption such as ``표 2-4.`` / ``Table 3`` to the ``자료:`` / ``Source:`` line,
-  or a run of short lines) become one ``table`` segment per cell, never a run-on sentence;
+  or a run of short lines) become one ``table`` segment per cell, never a run-on sentence; the
+  source line itself is a ``source`` segment (a citation, like a footnote);
 - every character of clean text keeps the offset of the raw character it came from, so
   :meth:`CleanDocument.line_col` points back to the source line and column.
 
@@ -31,7 +32,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-SEGMENT_KINDS = ("body", "heading", "footnote", "table", "caption")
+SEGMENT_KINDS = ("body", "heading", "footnote", "table", "caption", "source")
 
 _SENT_END = re.compile(r"(?:[.!?。…]|[.!?]['\"’”」』)])\s*$")
 _HEADING = re.compile(
@@ -187,10 +188,11 @@ def _mark_tables(lines: list[_Line], width: float) -> None:
             limit = min(len(content), i + 400)
             while j < limit and not _SOURCE_LINE.match(content[j].text):
                 j += 1
-            if j < limit:  # a source line closes the table
-                for k in range(i + 1, j + 1):
+            if j < limit:  # a source line closes the table; it is a citation, like a footnote
+                for k in range(i + 1, j):
                     if content[k].kind == "body":
                         content[k].kind = "table"
+                content[j].kind = "source"
                 i = j + 1
                 continue
         i += 1
@@ -260,6 +262,10 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool) -> list[Segm
         blank_run = 0
         if ln.kind == "drop":
             continue
+        if ln.kind == "source":
+            flush("table")
+            segments.append(Segment("source", *_line_part(ln)))
+            continue
         if ln.kind == "footnote":
             add("footnote", ln, new=bool(_FOOTNOTE.match(ln.text)))
             continue
@@ -276,7 +282,8 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool) -> list[Segm
             continue
         flush("table")
         flush("footnote")
-        if _HEADING.match(ln.text) and len(s) < 0.8 * width and not _SENT_END.search(s):
+        numbered_title = not ln.text.endswith((" ", "\t")) and len(s) <= 1.1 * width  # not wrapped on
+        if _HEADING.match(ln.text) and (len(s) < 0.8 * width or numbered_title) and not _SENT_END.search(s):
             flush("body")
             segments.append(Segment("heading", *_line_part(ln)))
             prev_body = None

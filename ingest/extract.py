@@ -66,6 +66,7 @@ def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, s
         by_lang.setdefault(s.language, []).append(s)
     for lang, group in sorted(by_lang.items()):
         nlp = pipeline(lang, patterns)
+        nlp.get_pipe("policykg_relations").reset()  # topics do not carry over from another document
         out.languages[lang] = len(group)
         for seg, doc in zip(group, nlp.pipe((s.text for s in group), n_process=n_process)):
             _collect(out, cleaned, seg, doc)
@@ -88,7 +89,7 @@ def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None
         d = fact.to_dict()
         for role in ("subject", "object", "supplier"):
             arg = d.get(role)
-            if arg:
+            if arg and arg["start"] >= 0:  # -1: a subject carried over from an earlier paragraph
                 arg["start"], arg["end"] = raw_of[arg["start"]], raw_of[arg["end"] - 1] + 1
         s, e = fact.sent_start, fact.sent_end
         d["sentence"] = " ".join(seg.text[s:e].split())

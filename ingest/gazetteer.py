@@ -30,6 +30,7 @@ STACK_TYPES = frozenset({"Layer", "Resource"})
 # when one name belongs to several entities: the more specific type wins, then the default scheme
 _TYPE_RANK = {"Resource": 0, "Layer": 1, "Policy": 2, "Agency": 3, "Company": 4, "Country": 5, "Bloc": 6}
 _SCHEME_RANK = {"stack4": 0, "elements7": 1, "chain4": 2}
+_GOVERNMENT = {"정부", "government", "Government", "행정부", "당국"}
 _HANGUL1 = re.compile(r"^[\uac00-\ud7a3]$")
 
 
@@ -87,7 +88,14 @@ def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
     [{'label': 'Resource', 'pattern': '데이터', 'id': 'resource/data'}]
     """
     best: dict[str, Entry] = {}
+    entries = list(entries)
+    countries = {e.name for e in entries if e.type == "Country"}
+    names = {e.name for e in entries}
     for e in entries:
+        head = e.name.split(" ", 1)
+        if e.type != "Country" and len(head) == 2 and head[0] in countries and (
+                head[1] in _GOVERNMENT or head[1] in names):
+            continue  # "영국 정부", "美 Palantir": the country and the other name match on their own
         if e.name not in best or rank(e) < rank(best[e.name]):
             best[e.name] = e
     return [{"label": e.type, "pattern": e.name, "id": e.id} for e in sorted(best.values(), key=lambda e: e.name)]

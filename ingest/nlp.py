@@ -124,16 +124,18 @@ class Gazetteer:
         self.name = name
         self.by_prefix: dict[str, list[tuple[str, dict[str, str], bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
+        self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
         for p in patterns:
             name = p["pattern"]
+            self.index.setdefault(name_key(name), p)
             cased = name.isupper() or len(name) <= 3 and any(c.isupper() for c in name)
             key_name = name if cased else name.lower()
             if len(name) == 1:
                 self.single[name] = p
                 continue
-            self.by_prefix.setdefault(key_name[:2], []).append((key_name, p, cased))
+            self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased))
         for lst in self.by_prefix.values():
             lst.sort(key=lambda x: -len(x[0]))
 
@@ -189,6 +191,16 @@ class Gazetteer:
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[\uac00-\ud7a3]$")
+_KEY_DROP = re.compile(r"[\s「」『』‘’“”\"'()\[\]·ㆍ・.,-]+")
+
+
+def name_key(name: str) -> str:
+    """A name as the alias index compares it: no spaces, brackets, quotes or dots; case folded.
+
+    >>> name_key("「AI 기회 행동계획」") == name_key("AI기회 행동계획")
+    True
+    """
+    return _KEY_DROP.sub("", name).casefold()
 
 
 @Language.factory("policykg_gazetteer")
@@ -251,20 +263,26 @@ class Cues:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         found: list[Span] = []
+        rules: dict[tuple[int, int], str] = {}
+        index = self.nlp.get_pipe("policykg_gazetteer").index if "policykg_gazetteer" in self.nlp.pipe_names else {}
 
         def add(start: int, end: int, label: str, cls: str, rule: str) -> None:
-            span = doc.char_span(start, end, label="Policy" if cls in _POLICY_CLASSES else label,
-                                 kb_id="", alignment_mode="strict")
+            label = "Policy" if cls in _POLICY_CLASSES else label
+            known = index.get(name_key(text[start:end]))
+            kb_id, how = "", f"cue.{rule}:{cls}"
+            if known is not None:  # a known entity written differently (spacing, brackets): link it
+                label, kb_id, how = known["label"], known["id"], f"cue.{rule}+alias"
+            span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="strict")
             if span is None:
-                span = doc.char_span(start, end, label="Policy" if cls in _POLICY_CLASSES else label,
-                                     kb_id="", alignment_mode="expand")
+                span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
                 if span is None or len(span.text) > (end - start) + 1:
                     return
-            span._.rule = f"cue.{rule}:{cls}"
+            rules[(span.start, span.end)] = how
             found.append(span)
 
         for m in _TITLE.finditer(text):
@@ -299,8 +317,11 @@ class Cues:
                 continue
             add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
         known = list(doc.ents)
-        new = [s for s in found if not any(s.start < k.end and k.start < s.end for k in known)]
-        doc.ents = filter_spans(known + new)
+        new = filter_spans([s for s in found if not any(s.start < k.end and k.start < s.end for k in known)])
+        doc.ents = known + new
+        for span in doc.ents:
+            if (span.start, span.end) in rules and span in new:
+                span._.rule = rules[(span.start, span.end)]
         return doc
 
     def to_disk(self, _path: Any, **_kw: Any) -> None:
@@ -343,6 +364,7 @@ def pipeline(lang: str, patterns: list[dict[str, str]]) -> Language:
     if getattr(gaz, "loaded", None) is not patterns:  # a new gazetteer replaces the previous one
         gaz.by_prefix.clear()
         gaz.single.clear()
+        gaz.index.clear()
         gaz.add_patterns(patterns)
         gaz.loaded = patterns  # type: ignore[attr-defined]
     return nlp

@@ -51,7 +51,10 @@ class Arg:
     rule: str = ""
 
     @classmethod
-    def of(cls, span: Span) -> "Arg":
+    def of(cls, span: Span, doc: Doc | None = None) -> "Arg":
+        """The argument of a span; offsets -1 when the span is in another doc (a carried-over topic)."""
+        if doc is not None and span.doc is not doc:
+            return cls(-1, -1, span.text, span.label_, span.kb_id_, span._.rule)
         return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, span._.rule)
 
 
@@ -165,25 +168,38 @@ class Extractor:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.lang = nlp.lang
+        self.topic: Span | None = None
+
+    def reset(self) -> None:
+        """Forget the running topic: call at the start of each document."""
+        self.topic = None
 
     def __call__(self, doc: Doc) -> Doc:
+        # the topic of the last sentence that had one, for the subjects Korean leaves out; it runs
+        # on across the paragraphs (docs) of one document until reset()
         facts: list[Fact] = []
-        self.topic: Span | None = None  # the last sentence topic, for subjects Korean leaves out
         for sent in doc.sents:
-            facts.extend(self.sentence(doc, sent))
             topic = self.sentence_topic(doc, sent)
             if topic is not None:
                 self.topic = topic
+            facts.extend(self.sentence(doc, sent))
         doc._.facts = _dedupe(facts)
         return doc
 
     def sentence_topic(self, doc: Doc, sent: Span) -> Span | None:
         actors = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end
                   and e.label_ in ACTOR_TYPES - {"Group"}]
+        if not actors:
+            return None
+        lead = next((t.i for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "-–•⦁○□()")),
+                    sent.start)
         if self.lang == "ko":
             topical = [e for e in actors if _particle(doc, e) in ("은", "는", "이", "가")]
-            return topical[0] if topical else None
-        return actors[0] if actors and actors[0].start - sent.start <= 2 else None
+            if topical:
+                return topical[0]
+            # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"
+            return actors[0] if actors[0].start == lead and _particle(doc, actors[0]) in (",", ":", "") else None
+        return actors[0] if actors[0].start - lead <= 1 else None
 
     # -------------------------------------------------------- per sentence
     def sentence(self, doc: Doc, sent: Span) -> list[Fact]:
@@ -247,7 +263,7 @@ class Extractor:
         predicate = predicate.rstrip(">")
 
         def mk(subj: Span, obj: Span | None, rule: str, conf: float, sup: Span | None = None) -> Fact:
-            return Fact(relation, predicate, Arg.of(subj), Arg.of(obj) if obj is not None else None,
+            return Fact(relation, predicate, Arg.of(subj, doc), Arg.of(obj) if obj is not None else None,
                         f"{relation}.{self.lang}.{rule}", conf, sent.start_char, sent.end_char,
                         Arg.of(sup) if sup is not None else None)
 
@@ -418,7 +434,7 @@ class Extractor:
         return out
 
 
-_HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "정부는"}
+_HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "모델", "전략", "경로", "사례", "입장", "역시"}
 
 
 def _particle(doc: Doc, span: Span) -> str:

@@ -64,7 +64,12 @@ class _Curated:
         return None
 
     def triple_claim(self, s: URIRef, p: URIRef, o: URIRef) -> URIRef | None:
-        return iris.content_node("claim", s, p, o) if (s, p, o) in self.g else None
+        """The curated claim node of a triple; the triple itself when the curated graph states it
+        without a claim node (e.g. from an entity's declaration); None when it does not state it."""
+        if (s, p, o) not in self.g:
+            return None
+        node = iris.content_node("claim", s, p, o)
+        return node if (node, RDF.type, PKO.Claim) in self.g else s
 
     def controls(self, s: URIRef, o: URIRef) -> URIRef | None:
         return self.triple_claim(s, PKO.directlyControls, o)
@@ -165,8 +170,9 @@ class ClaimBuilder:
         self.stats[status] += 1
         self.stats[f"{rel}:{status}"] += 1
         if status == "accepted":
-            g.add((claim, PKO.confirms, other))
-        elif status == "rejected":
+            if other != s:  # a curated claim or dependency node to point at
+                g.add((claim, PKO.confirms, other))
+        elif status == "rejected" and other is not None:
             g.add((claim, PKO.contradicts, other))
         elif rel != "invests":
             self._assert(rel, s, pred, o, f, ev, doc_id)
@@ -184,7 +190,7 @@ class ClaimBuilder:
             if dep is not None:
                 return "accepted", dep
             ctl = cur.controls(s, o)
-            return ("rejected", ctl) if ctl is not None else ("proposed", None)
+            return ("rejected", ctl if ctl != s else None) if ctl is not None else ("proposed", None)
         if rel == "controls":
             c = cur.controls(s, o)
             if c is not None:

@@ -70,4 +70,7 @@ def test_built_graph_is_consistent_and_has_inferred_graph(build_base):
     summary = json.loads((build_base / "current" / "summary.json").read_text(encoding="utf-8"))
     assert summary["reasoner_consistent"] and summary["shacl_conforms"]
     assert summary["triples"]["inferred"] > 100
-    assert summary["triples"]["extracted"] == 0
+    assert summary["triples"]["extracted"] > 100
+    # every document of the default corpus went through extraction
+    assert {d["id"] for d in summary["extraction"]["documents"]} == {"brief", "kiep"}
+    assert all(d["facts"] > 0 for d in summary["extraction"]["documents"])
