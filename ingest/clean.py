@@ -152,7 +152,7 @@ def _mark_running_heads(lines: list[_Line], width: float) -> None:
             continue
         key = _DIGITS.sub("#", s)
         # a running head repeats on several pages, or carries the page number at one edge
-        at_edge = bool(re.match(r"^#\s*[•|·-]|[•|·-]\s*#$", key))
+        at_edge = bool(re.search(r"^#\s*[•|·-]|[•|·-]\s*#$", key))
         repeated = "#" in key and (shape[key] >= 3 and len(pages[key]) >= 3 or shape[key] >= 2 and at_edge)
         if repeated or _PAGE_NUMBER.match(s):
             ln.kind = "drop"
@@ -224,7 +224,8 @@ def _joins_with_space(prev: _Line, ln: _Line) -> bool:
     if p.endswith((" ", "\t")) or _SENT_END.search(p.strip()):
         return True
     # English broken at a line end without a space is still two words, unless hyphenated
-    return bool(_LATIN.fullmatch(p.strip()[-1:])) and bool(_LATIN.match(s[:1]))
+    return bool(re.fullmatch(r"[A-Za-z0-9]", p.strip()[-1:])) and bool(re.match(r"[A-Za-z0-9]", s[:1])) \
+        and bool(_LATIN.search(p.strip()[-12:] + s[:12]))
 
 
 def _segment(lines: list[_Line], width: float, double_spaced: bool) -> list[Segment]:

@@ -316,7 +316,10 @@ class Cues:
             if len(name) - len(head) < (3 if head in ("부", "처") else 2):
                 continue
             add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
-        known = list(doc.ents)
+        # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」)
+        titles = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.title")]
+        known = [k for k in doc.ents if not any(t.start <= k.start and k.end <= t.end and (t.start, t.end) != (
+            k.start, k.end) for t in titles)]
         new = filter_spans([s for s in found if not any(s.start < k.end and k.start < s.end for k in known)])
         doc.ents = known + new
         for span in doc.ents:

@@ -105,7 +105,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 _KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in _KO_TRIGGERS]
-_EN_TRIGGER_RES = [(r, p, re.compile(rf"\b(?:{rx})\b", re.I)) for r, p, rx in _EN_TRIGGERS]
+_EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in _EN_TRIGGERS]
 
 _KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "탈피", "벗어나"}
 _KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
@@ -115,7 +115,7 @@ _KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
 _KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "과", "로", "으로", "을", "를"}
 
 # ---------------------------------------------------------------- amounts
-_UNIT_KO = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3}
+_UNIT_KO = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2}
 _CUR_KO = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "파운드": "GBP", "위안": "CNY",
            "리얄": "SAR", "디르함": "AED", "루피": "INR"}
 _CUR_EN = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
@@ -125,7 +125,8 @@ _CUR_EN = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "
 _SCALE_EN = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
              "m": 1e6, "thousand": 1e3}
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MONEY_KO = re.compile(rf"(?:약\s*)?((?:{_NUM}\s*[조억만천]\s*)+(?:{_NUM})?|{_NUM})\s*(원|달러|유로|엔|파운드|위안|리얄|디르함|루피)")
+_MONEY_KO = re.compile(rf"(?:약\s*)?((?:{_NUM}\s*[천백]?\s*[조억만]\s*)+(?:{_NUM}\s*[천백]?)?|{_NUM}\s*[천백]?)\s*"
+                       r"(원|달러|유로|엔|파운드|위안|리얄|디르함|루피)")
 _MONEY_EN = re.compile(
     rf"(?i)(US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\s?)\s*({_NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\b"
     rf"|\b({_NUM})\s*(trillion|billion|million|thousand)?\s*(dollars|euros|pounds|yen|won|yuan|riyals|dirhams|"
@@ -141,14 +142,16 @@ def parse_amount(text: str) -> tuple[float, str] | None:
 
     >>> parse_amount("5,300억 원"), parse_amount("1조 2,000억 원"), parse_amount("$100 billion")
     ((530000000000.0, 'KRW'), (1200000000000.0, 'KRW'), (100000000000.0, 'USD'))
-    >>> parse_amount("1억 파운드"), parse_amount("EUR 20 billion"), parse_amount("3.5 trillion yen")
-    ((100000000.0, 'GBP'), (20000000000.0, 'EUR'), (3500000000000.0, 'JPY'))
+    >>> parse_amount("5천억 원"), parse_amount("1조5천억 원"), parse_amount("1억 파운드")
+    ((500000000000.0, 'KRW'), (1500000000000.0, 'KRW'), (100000000.0, 'GBP'))
+    >>> parse_amount("EUR 20 billion"), parse_amount("3.5 trillion yen")
+    ((20000000000.0, 'EUR'), (3500000000000.0, 'JPY'))
     """
     m = _MONEY_KO.search(text)
     if m:
         total, rest = 0.0, m.group(1)
-        for num, unit in re.findall(rf"({_NUM})\s*([조억만천]?)", rest):
-            total += float(num.replace(",", "")) * _UNIT_KO.get(unit, 1)
+        for num, small, unit in re.findall(rf"({_NUM})\s*([천백]?)\s*([조억만]?)", rest):
+            total += float(num.replace(",", "")) * _UNIT_KO.get(small, 1) * _UNIT_KO.get(unit, 1)
         return total, _CUR_KO[m.group(2)]
     m = _MONEY_EN.search(text)
     if m:
@@ -241,12 +244,13 @@ class Extractor:
         if self.lang == "ko":
             for t in doc[tj:sent.end]:
                 tag = t.tag_
-                if t.text in _KO_NEG or t.text.startswith(("않", "못", "없")) or _KO_HEDGE.match(t.text):
+                if t.text in _KO_NEG or t.text.startswith(("않", "못", "없")) or _KO_HEDGE.match(t.text) or (
+                        "EC" in tag and t.text.endswith("면")):
                     return True
                 if tag.startswith(("EF", "SF")) or t.text in (",", ";") or (
                         tag.startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
                     return False
-                if tag.startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text == "수"):
+                if tag.startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in ("수", "경우")):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
         window = doc[max(sent.start, ti - 4):ti]
@@ -316,8 +320,14 @@ class Extractor:
                 olds = [e for e in things if e.end <= ti and _particle(doc, e) in ("을", "를", "에서")]
                 news = [e for e in things if e.end <= ti and _particle(doc, e) in ("로", "으로")]
             else:  # X replaces Y / replace Y with X
-                news = [e for e in things if e.end <= ti]
-                olds = [e for e in things if e.start >= tj]
+                with_i = next((t.i for t in doc[tj:sent.end] if t.lower_ == "with"), None)
+                if with_i is not None:
+                    olds = [e for e in things if tj <= e.start < with_i]
+                    news = [e for e in things if e.start > with_i]
+                    news, olds = news[:1], olds[-1:]
+                else:
+                    news = [e for e in things if e.end <= ti]
+                    olds = [e for e in things if e.start >= tj]
             if not olds or not news:
                 return []
             return [Fact("replaces", "replaces", Arg.of(news[-1]), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
@@ -361,7 +371,7 @@ class Extractor:
         if end - start > limit:
             return False
         for t in doc[start:end]:
-            if t.text in (",", ";", ":") or t.tag_.startswith(("EC", "EF", "SF", "ETM")) or t.lower_ in (
+            if t.text in (",", ";", ":") or (t.tag_.startswith(("EC", "EF", "SF", "ETM")) and t.text != "게") or t.lower_ in (
                     "which", "that", "while", "but", "whereas"):
                 return False
         return True
@@ -395,7 +405,8 @@ class Extractor:
                     return e
             return None
         for e in actors:
-            if e.start >= tj and e.start - tj <= 8 and doc[e.start - 1].lower_ in ("from", "on", "of"):
+            prev = doc[e.start - 1].lower_ if doc[e.start - 1].lower_ != "the" else doc[e.start - 2].lower_
+            if e.start >= tj and e.start - tj <= 8 and prev in ("from", "on", "of"):
                 return e
         return None
 
@@ -440,7 +451,7 @@ _HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업
 def _particle(doc: Doc, span: Span) -> str:
     """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``)."""
     i = span.end
-    while i < len(doc) and doc[i].text in _HEADS:
+    while i < len(doc) and (doc[i].text in _HEADS or doc[i].text in "」』’”\")"):
         i += 1
     return doc[i].text if i < len(doc) else ""
 

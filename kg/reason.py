@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.collection import Collection
 
 from .errors import BuildError
 from .iris import PKO
@@ -87,7 +88,8 @@ def run_hermit(asserted: Graph) -> tuple[set[tuple[URIRef, URIRef, URIRef]], flo
 
 
 def rule_closure(tbox: Graph, facts: Graph) -> Graph:
-    """Close ``facts`` under the sub-property, inverse, symmetric and transitive axioms of ``tbox``.
+    """Close ``facts`` under the sub-property, inverse, symmetric, transitive and two-step
+    property-chain axioms of ``tbox``.
 
     >>> from rdflib import Namespace
     >>> ex = Namespace("http://example.org/")
@@ -105,13 +107,39 @@ def rule_closure(tbox: Graph, facts: Graph) -> Graph:
         inverse.setdefault(q, set()).add(p)
     symmetric = set(tbox.subjects(RDF.type, OWL.SymmetricProperty))
     transitive = set(tbox.subjects(RDF.type, OWL.TransitiveProperty))
+    # two-step property chains p1 o p2 -> p (e.g. onResource o belongsToLayer -> onLayer)
+    first: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
+    second: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
+    for p, lst in tbox.subject_objects(OWL.propertyChainAxiom):
+        steps = list(Collection(tbox, lst))
+        if len(steps) == 2:
+            first.setdefault(steps[0], []).append((steps[1], p))
+            second.setdefault(steps[1], []).append((steps[0], p))
+    forward: dict[tuple[URIRef, URIRef], set[URIRef]] = {}  # (p, s) -> objects
+    backward: dict[tuple[URIRef, URIRef], set[URIRef]] = {}  # (p, o) -> subjects
+
+    def index(t: tuple) -> None:
+        s, p, o = t
+        if p in first or p in second:
+            forward.setdefault((p, s), set()).add(o)
+            backward.setdefault((p, o), set()).add(s)
+
+    for t in tbox.triples((None, None, None)):  # chain steps stated in the ontology (resource -> layer)
+        if t[1] in second and not isinstance(t[2], Literal):
+            index(t)
 
     out = Graph()
     todo = [t for t in facts if not isinstance(t[2], Literal)]
     seen = set(todo)
+    for t in todo:
+        index(t)
     while todo:
         s, p, o = todo.pop()
         derived = [(s, q, o) for q in supers.get(p, ())]
+        for p2, q in first.get(p, ()):
+            derived += [(s, q, o2) for o2 in forward.get((p2, o), ())]
+        for p1, q in second.get(p, ()):
+            derived += [(s1, q, o) for s1 in backward.get((p1, s), ())]
         derived += [(o, q, s) for q in inverse.get(p, ())]
         if p in symmetric:
             derived.append((o, p, s))
@@ -121,6 +149,7 @@ def rule_closure(tbox: Graph, facts: Graph) -> Graph:
         for t in derived:
             if t not in seen:
                 seen.add(t)
+                index(t)
                 todo.append(t)
     for t in seen:
         out.add(t)

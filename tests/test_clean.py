@@ -119,8 +119,6 @@ def test_minimal_example_from_the_docstring():
         ("heading", "제1장 서론"), ("body", "일본은 클라우드에 의존한다. 미국은 통제한다.")]
 
 
-@pytest.mark.xfail(strict=True, reason="clean._joins_with_space: an English line ending in a word and "
-                                       "followed by a line starting with a digit is glued ('September2021')")
 def test_english_line_followed_by_a_number_joins_with_a_space():
     d = clean("The United Kingdom published its National AI Strategy in September\n"
               "2021 and set up the Sovereign AI Unit in 2025.\n")
@@ -142,9 +140,6 @@ def test_headings_are_their_own_segments(doc):
     assert kinds(doc, "heading") == ["1. 영국의 AI 정책 동향", "가. 영국의 소버린 AI 정책 동향4)"]
 
 
-@pytest.mark.xfail(strict=True, reason="clean._mark_running_heads: the 'page number at one edge' test uses "
-                                       "re.match, so '제2장 … • 25' (number at the right edge) seen on only two "
-                                       "pages is kept")
 def test_running_head_on_two_pages_with_the_number_at_the_right_edge_is_dropped():
     pages = [
         [" 제2장 글로벌 AI 정책 • 25",
@@ -184,7 +179,8 @@ def test_table_becomes_caption_and_table_segments(doc):
     assert kinds(doc, "caption") == ["표 2-1. 「AI 기회 행동계획」 3대 핵심 실행 분야"]
     cells = kinds(doc, "table")
     assert "핵심 분야 내용" in cells
-    assert "자료: GOV UK(2025), “AI Opportunities Action Plan” 저자 재구성." in cells
+    # the source line closing the table is a citation of its own, like a footnote
+    assert kinds(doc, "source") == ["자료: GOV UK(2025), “AI Opportunities Action Plan” 저자 재구성."]
     assert any("AI 인프라, 데이터, 인재 마련" in c for c in cells)
     for text in kinds(doc, "body"):
         assert "핵심 분야" not in text and "자료:" not in text and "AI 인프라, 데이터, 인재 마련" not in text
@@ -197,7 +193,7 @@ def test_body_after_the_table_is_its_own_paragraph(doc):
 
 
 def test_segment_kinds_and_order(doc):
-    assert {s.kind for s in doc.segments} == {"heading", "body", "footnote", "caption", "table"}
+    assert {s.kind for s in doc.segments} == {"heading", "body", "footnote", "caption", "table", "source"}
     starts = [s.offsets[0] for s in doc.segments]
     assert starts == sorted(starts)
 
@@ -375,7 +371,6 @@ _KIEP_HEADS_REASON = ("clean._mark_running_heads: `at_edge` uses re.match, so it
                       "occurs on fewer than 3 detected pages and is kept (re.search would fix it)")
 
 
-@pytest.mark.xfail(strict=True, reason=_KIEP_HEADS_REASON)
 def test_kiep_running_heads_are_in_no_segment(kiep):
     _raw, d = kiep
     kept = [(s.kind, s.text[:60]) for s in d.segments
@@ -383,8 +378,6 @@ def test_kiep_running_heads_are_in_no_segment(kiep):
     assert kept == []
 
 
-@pytest.mark.xfail(strict=True, reason=_KIEP_HEADS_REASON + "; footnote 4) then runs on through the kept "
-                                                          "head into the next page's body text")
 def test_kiep_footnote_does_not_swallow_the_next_page(kiep):
     _raw, d = kiep
     note = next(s for s in d.segments if s.kind == "footnote" and s.text.startswith("4) GOV UK(2021)"))

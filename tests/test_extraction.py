@@ -146,7 +146,6 @@ def test_names_not_at_token_boundaries_are_not_mentions(ko, en):
     assert all(e[2] != "country/fr" for e in ents(en("The Francophone countries met.")))
 
 
-@pytest.mark.xfail(strict=True, reason=GAZ_CASED)
 @pytest.mark.parametrize(("lang", "text", "name", "kb_id"), [
     ("ko", "중국은 GPU 자립을 추진하고 있다.", "GPU", "resource/gpu"),
     ("en", "Japan relies on US cloud services.", "US", "country/us"),
@@ -203,21 +202,15 @@ def test_known_name_wins_over_the_cue(ko):
 DEPENDS = [
     ("ko", "일본은 미국의 클라우드에 의존하고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
     ("ko", "한국은 반도체를 해외에 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
-    pytest.param("ko", "한국은 반도체를 해외에 크게 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip"),
-                 marks=pytest.mark.xfail(strict=True, reason="relations.stack_objects (ko): the object must end at "
-                                                             "most 3 tokens before the trigger; an adverb (크게) "
-                                                             "pushes it out")),
+    ("ko", "한국은 반도체를 해외에 크게 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("en", "Japan relies on US cloud services.", ("dependsOn", "country/jp", "resource/cloud")),
     ("en", "Japan depends heavily on cloud services from the United States.",
      ("dependsOn", "country/jp", "resource/cloud")),
 ]
 DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
-    pytest.param("ko", "일본이 클라우드에 의존한다면 위험이 커진다.", marks=pytest.mark.xfail(
-        strict=True, reason="relations.negated (ko): Kiwi merges 한다면 into one XSV+EC token, which _KO_HEDGE "
-                            "(an exact 면/다면 token) does not match")),
-    pytest.param("ko", "일본이 클라우드에 의존하는 경우 위험이 커진다.", marks=pytest.mark.xfail(
-        strict=True, reason="relations.negated (ko): the ETM ending (하는) stops the scan before the hedge 경우")),
+    pytest.param("ko", "일본이 클라우드에 의존한다면 위험이 커진다."),
+    pytest.param("ko", "일본이 클라우드에 의존하는 경우 위험이 커진다."),
     ("en", "If Japan relies on US cloud, risks grow."),
     ("en", "Japan no longer depends on US cloud."),
     ("en", "Japan does not rely on cloud services from abroad."),
@@ -243,10 +236,8 @@ def test_depends_on_korean_supplier(ko):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Japan relies on US cloud services.", marks=pytest.mark.xfail(strict=True, reason=GAZ_CASED)),
-    pytest.param("Japan relies on cloud services from the United States.", marks=pytest.mark.xfail(
-        strict=True, reason="relations.Extractor.supplier (en): the supplier must directly follow from/on/of, "
-                            "so 'from the United States' is missed")),
+    pytest.param("Japan relies on US cloud services."),
+    pytest.param("Japan relies on cloud services from the United States."),
 ])
 def test_depends_on_english_supplier(en, text):
     sups = [f.supplier.id for f in en(text)._.facts if f.relation == "dependsOn" and f.supplier]
@@ -259,8 +250,7 @@ def test_depends_on_coordinated_objects(ko):
 
 
 CONTROLS = [
-    pytest.param("ko", "중국은 GPU 자립을 추진하고 있다.", ("controls", "country/cn", "resource/gpu"),
-                 marks=pytest.mark.xfail(strict=True, reason=GAZ_CASED)),
+    pytest.param("ko", "중국은 GPU 자립을 추진하고 있다.", ("controls", "country/cn", "resource/gpu")),
     ("ko", "중국은 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
     ("ko", "中 정부는 반도체 국산화를 서두르고 있다.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
@@ -286,8 +276,6 @@ def test_controls_negated(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "controls") == []
 
 
-@pytest.mark.xfail(strict=True, reason="relations: the English dependsOn trigger 'rel(?:…iance…)' matches "
-                                       "inside 'self-reliance', so self-reliance also yields dependsOn")
 def test_self_reliance_is_not_dependence(en):
     assert facts(en("China pursues self-reliance in semiconductors."), "dependsOn") == []
 
@@ -356,10 +344,7 @@ def test_has_policy_new_name_keeps_its_text(ko):
 RUN_BY = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
-    pytest.param("ko", "「AI 반도체 육성 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit"),
-                 marks=pytest.mark.xfail(strict=True, reason="nlp.Cues: a title in 「」 that contains a known name "
-                                                             "(반도체) overlaps the gazetteer span and is dropped, so "
-                                                             "there is no Policy")),
+    pytest.param("ko", "「AI 반도체 육성 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
     ("en", "The AI Basic Act is run by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The National Compute Strategy is led by the Ministry of Digital Affairs.", ("runBy", "", "")),
@@ -418,15 +403,10 @@ def test_invests_by_a_policy(ko):
 REPLACES = [
     ("ko", "중국 기업들은 엔비디아를 화웨이로 교체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
     pytest.param("ko", "정부는 「인공지능 기본법」을 「AI 진흥 기본법」으로 대체하였다.",
-                 ("replaces", "", "policy/kr-ai-basic-act"),
-                 marks=pytest.mark.xfail(strict=True, reason="relations.arguments (ko replaces): the particle is read "
-                                                             "right after the entity, which is 」 for a bracketed "
-                                                             "title, so 을/로 are not seen")),
+                 ("replaces", "", "policy/kr-ai-basic-act")),
     ("en", "Huawei replaced Nvidia as the main chip supplier in China.", ("replaces", "company/huawei", "company/nvidia")),
     pytest.param("en", "Chinese cloud providers are replacing Nvidia with Huawei.",
-                 ("replaces", "company/huawei", "company/nvidia"),
-                 marks=pytest.mark.xfail(strict=True, reason="relations.Extractor.arguments (en replaces): 'replace Y "
-                                                             "with X' is documented but only 'X replaces Y' is handled")),
+                 ("replaces", "company/huawei", "company/nvidia")),
 ]
 REPLACES_NEG = [
     ("ko", "중국 기업들이 엔비디아를 화웨이로 교체하기는 어렵다."),
@@ -488,10 +468,8 @@ def test_no_entities_no_facts(ko, en):
     ("¥3 trillion", (3e12, "JPY")),
     ("500 million dollars", (5e8, "USD")),
     ("USD 40 billion", (4e10, "USD")),
-    pytest.param("5천억 원", (5e11, "KRW"), marks=pytest.mark.xfail(
-        strict=True, reason="relations._MONEY_KO: a unit directly after another unit (5천억) is not parsed")),
-    pytest.param("1조5천억 원", (1.5e12, "KRW"), marks=pytest.mark.xfail(
-        strict=True, reason="relations._MONEY_KO: a unit directly after another unit (5천억) is not parsed")),
+    pytest.param("5천억 원", (5e11, "KRW")),
+    pytest.param("1조5천억 원", (1.5e12, "KRW")),
 ])
 def test_parse_amount(text, expected):
     got = parse_amount(text)

@@ -184,9 +184,6 @@ def test_eval_prints_scores_as_json(tmp_path):
         assert all(0.0 <= overall[k] <= 1.0 for k in ("precision", "recall", "f1"))
 
 
-@pytest.mark.xfail(strict=True, reason="kg.reason: without HermiT (--no-reason) nothing infers pko:onLayer for "
-                                       "curated dependencies stated only on a resource (e.g. company/sakana-ai on "
-                                       "resource/gpu), so SHACL fails with 8 violations and the build is refused")
 def test_ingest_without_the_reasoner(tmp_path):
     doc = tmp_path / "quick-policy.txt"
     doc.write_text("일본은 2025년 「가상 개방형 혁신 계획」을 발표하였다.\n", encoding="utf-8")
