@@ -81,7 +81,7 @@ class Fact:
 _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
     ("dependsOn", "dependsOn", r"의존|종속|예속"),
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
-    ("controls", "directlyControls>", r"자국\s?내|국내\s?기반|독자(?:적)?|자체|국산|주권형|소버린"),
+    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|고도화"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
@@ -198,8 +198,8 @@ class Extractor:
                     sent.start)
         if self.lang == "ko":
             topical = [e for e in actors if _particle(doc, e) in ("은", "는", "이", "가")]
-            if topical:
-                return topical[0]
+            if topical:  # the last one: "A가 …한 반면, B는 …" is about B from here on
+                return topical[-1]
             # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"
             return actors[0] if actors[0].start == lead and _particle(doc, actors[0]) in (",", ":", "") else None
         return actors[0] if actors[0].start - lead <= 1 else None
@@ -354,13 +354,21 @@ class Extractor:
         ``연산(HPC) 역량 강화``), English after it (``reliance on GPUs``), with coordinated ones."""
         stack = [e for e in ents if e.label_ in STACK_TYPES]
         if self.lang == "ko" and not after_only:
-            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5)]
+            # not a means ("반도체·HPC로 보완": what is supplemented is the object, not the instrument)
+            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5)
+                     and not any(t.text in ("로", "으로") and t.tag_.startswith("JKB") for t in doc[e.end:ti])]
+            if not cands:  # the object marked with 을/를 (or the domain, with 에서) further back in the clause
+                cands = [e for e in stack if e.end <= ti and _particle(doc, e) in ("을", "를", "에서")
+                         and self.same_phrase(doc, e.end, ti, 12)]
             if not cands:
                 cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
         else:
             cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)]
             if not cands and not after_only:
                 cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
+            if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"
+                cands = [e for e in stack if e.end <= ti and _particle(doc, e) in ("을", "를")
+                         and self.same_phrase(doc, e.end, ti, 4)]
         if not cands:
             return []
         first = cands[-1] if cands[0].end <= ti else cands[0]
