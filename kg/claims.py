@@ -138,6 +138,12 @@ class ClaimBuilder:
         doc_id = extraction.doc_id
         for f in extraction.facts:
             self._fact(doc_id, f)
+        # every new name found by a cue becomes a candidate, even when no fact mentions it
+        for m in extraction.mentions:
+            if not m.id and m.rule.startswith("cue."):
+                ev = self._evidence(doc_id, {"line_start": m.line, "line_end": m.line, "char_start": m.start,
+                                             "char_end": m.end, "sentence": " ".join(m.text.split())})
+                self._candidate({"text": m.text, "type": m.type, "rule": m.rule}, ev)
 
     def _fact(self, doc_id: str, f: dict[str, Any]) -> None:
         ev = self._evidence(doc_id, f)
