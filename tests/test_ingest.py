@@ -10,16 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
-
 from tests.conftest import DATA
+from tests.test_readers import write_pdf
 
 pytestmark = pytest.mark.slow
-
-KOREAN_FONT = "HYSMyeongJo-Medium"
-pdfmetrics.registerFont(UnicodeCIDFont(KOREAN_FONT))
 
 PKO = "https://w3id.org/policykg/ontology#"
 ID = "https://w3id.org/policykg/id/"
@@ -37,25 +31,14 @@ PDF_LINES = ["독일은 2025년 「가상 디지털 주권 계획」을 수립�
              "독일은 이 계획에 따라 2,000억 원을 투자한다."]
 TXT_ID, PDF_ID = "user-virtual-ai-policy", "user-virtual-sovereignty-plan"
 
-# `--no-reason` would make each rebuild ~15 s instead of ~23 s, but a build without HermiT fails SHACL
-# today (see test_ingest_without_the_reasoner below), so the ingest tests rebuild with the reasoner
-REASON: tuple[str, ...] = ()
+# the ingest tests rebuild without HermiT (faster; the rule closure still completes the graph)
+REASON: tuple[str, ...] = ("--no-reason",)
 
 
 def policykg(base: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     env = dict(os.environ, POLICYKG_BUILD=str(base))
     exe = Path(sys.executable).with_name("policykg")
     return subprocess.run([str(exe), *args], capture_output=True, text=True, env=env, timeout=timeout)
-
-
-def write_pdf(path: Path, lines: list[str]) -> Path:
-    pdf = canvas.Canvas(str(path))
-    pdf.setFont(KOREAN_FONT, 12)
-    for number, line in enumerate(lines):
-        pdf.drawString(72, 760 - 20 * number, line)
-    pdf.showPage()
-    pdf.save()
-    return path
 
 
 def sparql(base: Path, query: str) -> list[dict[str, str]]:
@@ -78,7 +61,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("docs")
     txt = d / "virtual-ai-policy.txt"
     txt.write_bytes(TEXT_V1.encode("cp949"))
-    pdf = write_pdf(d / "virtual-sovereignty-plan.pdf", PDF_LINES)
+    pdf = write_pdf(d / "virtual-sovereignty-plan.pdf", [PDF_LINES])
     return {"txt": txt, "pdf": pdf}
 
 
