@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from .relations import RELATIONS
+
 EVAL_TYPES = ("Country", "Bloc", "Agency", "Company", "Organisation", "Policy")
 
 
@@ -95,13 +97,12 @@ def load_gold(path: Path) -> dict[str, Any]:
                 raise GoldError(f"{path}: {kind} #{i} needs a `line`")
             if not lo <= int(item["line"]) <= hi:
                 raise GoldError(f"{path}: {kind} #{i} line {item['line']} is outside lines {lo}-{hi}")
-            if kind == "facts" and item.get("relation") not in _RELATIONS:
+            if kind == "facts" and item.get("relation") not in RELATIONS:
                 raise GoldError(f"{path}: facts #{i}: relation {item.get('relation')!r} is not one of "
-                                f"{', '.join(_RELATIONS)}")
+                                f"{', '.join(RELATIONS)}")
     return data
 
 
-_RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
 
 
 def _arg_key(arg: Any) -> str:
@@ -190,8 +191,8 @@ def score(gold: dict[str, Any], extraction, lines: list[str], report: Report,
                                            "rule": f["rule"], "sentence": f["sentence"]})
 
 
-def format_report(rep: Report) -> str:
-    """The scores as a plain-text table, then the misses and false positives."""
+def format_report(rep: Report, details: bool = True) -> str:
+    """The scores as a plain-text table, then (with ``details``) the misses and false positives."""
     out = []
     for title, scores in (("entity mentions", rep.mentions), ("relations", rep.facts)):
         out.append(f"{title:<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
@@ -201,6 +202,8 @@ def format_report(rep: Report) -> str:
     if rep.linkable:
         out.append(f"linking accuracy: {rep.linked / rep.linkable:.3f} ({rep.linked}/{rep.linkable} matched "
                    f"mentions with a knowledge-base id)\n")
+    if not details:
+        return "\n".join(out)
     out.append(f"misses ({len(rep.misses)}):")
     for m in rep.misses:
         what = f"{m['text']} [{m['type']}]" if m["kind"] == "mention" else " ".join(map(str, m["fact"]))

@@ -11,7 +11,12 @@ plain data (:class:`Extraction`) so it can be cached as JSON by content hash.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .clean import CleanDocument, Segment, clean
@@ -104,17 +109,12 @@ def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None
 
 def patterns_digest(patterns: list[dict[str, str]]) -> str:
     """A short digest of the gazetteer, so cached extractions are redone when names change."""
-    import hashlib
-    import json
-
     return hashlib.sha256(json.dumps(patterns, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the extraction code and pipeline configs: changed rules invalidate the cache."""
-    import hashlib
-    from pathlib import Path
-
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for f in sorted([*here.glob("*.py"), *(here / "pipelines").glob("*.cfg")]):
@@ -129,10 +129,6 @@ def extract_cached(doc_id: str, raw: str, content_hash: str, patterns: list[dict
     Returns the extraction and whether it came from the cache. The cache file is written
     atomically, so an interrupted run never leaves a half-written entry.
     """
-    import json
-    import os
-    from pathlib import Path
-
     cache_dir = Path(cache_dir)
     key = f"{content_hash[:24]}-v{PIPELINE_VERSION}-{code_digest()}-{digest or patterns_digest(patterns)}"
     path = cache_dir / f"{key}.json"

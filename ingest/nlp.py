@@ -159,7 +159,6 @@ class Gazetteer:
                         break
             p1 = self.single.get(tok.text)
             if p1 is not None and self._single_ok(doc, tok):
-                span = doc[tok.i:tok.i + 1]
                 span = Span(doc, tok.i, tok.i + 1, label=p1["label"], kb_id=p1["id"])
                 span._.rule = "gazetteer.abbreviation"
                 spans.append(span)

@@ -220,8 +220,8 @@ class Extractor:
                     continue
                 if any(e.start <= ti < e.end for e in ents):
                     continue  # the trigger word is part of a name (e.g. a policy title)
-                end_char = sent.start_char + m.end()
-                tj = max(ti + 1, next((t.i + 1 for t in sent if t.idx < end_char <= t.idx + len(t.text)), ti + 1))
+                trig = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+                tj = max(ti + 1, trig.end if trig is not None else ti + 1)
                 if self.negated(doc, sent, ti, tj):
                     continue
                 out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj))

@@ -41,12 +41,12 @@ class _Curated:
 
     def __init__(self, curated: Graph) -> None:
         self.g = curated
-        self.deps: dict[tuple[URIRef, URIRef], URIRef] = {}
-        for d in curated.subjects(RDF.type, PKO.Dependency):
+        self.deps: dict[URIRef, dict[URIRef, URIRef]] = {}  # dependent -> layer or resource -> node
+        for d in sorted(curated.subjects(RDF.type, PKO.Dependency)):
             who = curated.value(d, PKO.dependent)
             for p in (PKO.onLayer, PKO.onResource):
                 for o in curated.objects(d, p):
-                    self.deps.setdefault((who, o), d)
+                    self.deps.setdefault(who, {}).setdefault(o, d)
         self.layers_of: dict[URIRef, set[URIRef]] = {}
 
     def layers(self, resource: URIRef, ontology: Graph) -> set[URIRef]:
@@ -55,24 +55,19 @@ class _Curated:
         return self.layers_of[resource]
 
     def dependency(self, s: URIRef, o: URIRef, ontology: Graph) -> URIRef | None:
-        if (s, o) in self.deps:
-            return self.deps[(s, o)]
+        mine = self.deps.get(s, {})
+        if o in mine:
+            return mine[o]
         # a curated dependency on a resource of that layer says the same at layer level
-        for (who, res), d in self.deps.items():
-            if who == s and o in self.layers(res, ontology):
-                return d
-        return None
+        return next((d for res, d in mine.items() if o in self.layers(res, ontology)), None)
 
-    def triple_claim(self, s: URIRef, p: URIRef, o: URIRef) -> URIRef | None:
-        """The curated claim node of a triple; the triple itself when the curated graph states it
-        without a claim node (e.g. from an entity's declaration); None when it does not state it."""
+    def stated(self, s: URIRef, p: URIRef, o: URIRef) -> tuple[bool, URIRef | None]:
+        """Whether the curated graph states the triple, and its claim node when it has one (a
+        triple that comes from an entity's declaration has none)."""
         if (s, p, o) not in self.g:
-            return None
+            return False, None
         node = iris.content_node("claim", s, p, o)
-        return node if (node, RDF.type, PKO.Claim) in self.g else s
-
-    def controls(self, s: URIRef, o: URIRef) -> URIRef | None:
-        return self.triple_claim(s, PKO.directlyControls, o)
+        return True, node if (node, RDF.type, PKO.Claim) in self.g else None
 
 
 class ClaimBuilder:
@@ -88,7 +83,7 @@ class ClaimBuilder:
         self.stats: Counter[str] = Counter()
 
     # ------------------------------------------------------------ entities
-    def _ref(self, arg: dict[str, Any], doc_id: str, ev: URIRef) -> URIRef | None:
+    def _ref(self, arg: dict[str, Any], ev: URIRef) -> URIRef | None:
         if arg.get("id"):
             ref = iris.entity(arg["id"])
             return ref if ref in self.known else None
@@ -147,7 +142,7 @@ class ClaimBuilder:
 
     def _fact(self, doc_id: str, f: dict[str, Any]) -> None:
         ev = self._evidence(doc_id, f)
-        s = self._ref(f["subject"], doc_id, ev)
+        s = self._ref(f["subject"], ev)
         if s is None:
             return
         rel = f["relation"]
@@ -155,7 +150,7 @@ class ClaimBuilder:
             o: Any = Literal(_decimal(f["amount"]), datatype=XSD.decimal)
             pred = PKO.amount
         else:
-            o = self._ref(f["object"], doc_id, ev) if f.get("object") else None
+            o = self._ref(f["object"], ev) if f.get("object") else None
             if o is None:
                 return
             pred = self._predicate(f, o)
@@ -175,13 +170,10 @@ class ClaimBuilder:
         g.add((claim, PKO.status, _status(status)))
         self.stats[status] += 1
         self.stats[f"{rel}:{status}"] += 1
-        if status == "accepted":
-            if other != s:  # a curated claim or dependency node to point at
-                g.add((claim, PKO.confirms, other))
-        elif status == "rejected" and other is not None:
-            g.add((claim, PKO.contradicts, other))
-        elif rel != "invests":
-            self._assert(rel, s, pred, o, f, ev, doc_id)
+        if other is not None:
+            g.add((claim, PKO.confirms if status == "accepted" else PKO.contradicts, other))
+        if status == "proposed" and rel != "invests":
+            self._assert(rel, s, pred, o, f, ev)
 
     def _predicate(self, f: dict[str, Any], o: URIRef) -> URIRef:
         if f["relation"] == "dependsOn":
@@ -189,39 +181,30 @@ class ClaimBuilder:
             return PKO.dependsOnLayer if kind in STACK else PKO.dependsOnResource
         return PKO[f["predicate"]]
 
-    def _reconcile(self, rel: str, s: URIRef, pred: URIRef, o: Any, f: dict[str, Any]) -> tuple[str, Any]:
+    def _reconcile(self, rel: str, s: URIRef, pred: URIRef, o: Any, f: dict[str, Any]) -> tuple[str, URIRef | None]:
+        """The claim's status, and the curated node it confirms or contradicts (if there is one)."""
         cur = self.curated
-        if rel == "dependsOn":
+        if rel in ("dependsOn", "controls"):
             dep = cur.dependency(s, o, self.ontology)
-            if dep is not None:
-                return "accepted", dep
-            ctl = cur.controls(s, o)
-            return ("rejected", ctl if ctl != s else None) if ctl is not None else ("proposed", None)
-        if rel == "controls":
-            c = cur.controls(s, o)
-            if c is not None:
-                return "accepted", c
-            dep = cur.dependency(s, o, self.ontology)
-            return ("rejected", dep) if dep is not None else ("proposed", None)
+            controls, ctl = cur.stated(s, PKO.directlyControls, o)
+            if rel == "dependsOn":
+                return ("accepted", dep) if dep is not None else ("rejected", ctl) if controls else ("proposed", None)
+            return ("accepted", ctl) if controls else ("rejected", dep) if dep is not None else ("proposed", None)
         if rel == "invests":
-            amount = cur.g.value(s, PKO.amount)
-            currency = cur.g.value(s, PKO.currency)
-            if amount is not None and currency is not None:
-                same = abs(float(amount) - float(f["amount"])) < 0.5 and str(currency) == f["currency"]
-                node = next((c for c in cur.g.subjects(RDF.subject, s)
-                             if (c, RDF.predicate, PKO.amount) in cur.g), s)
-                return ("accepted", node) if same else ("proposed", None)
+            amount, currency = cur.g.value(s, PKO.amount), cur.g.value(s, PKO.currency)
+            if amount is not None and abs(float(amount) - float(f["amount"])) < 0.5 and str(currency) == f["currency"]:
+                return "accepted", next((c for c in cur.g.subjects(RDF.subject, s)
+                                         if (c, RDF.predicate, PKO.amount) in cur.g), None)
             return "proposed", None
-        c = cur.triple_claim(s, pred, o)
-        return ("accepted", c) if c is not None else ("proposed", None)
+        stated, node = cur.stated(s, pred, o)
+        return ("accepted", node) if stated else ("proposed", None)
 
-    def _assert(self, rel: str, s: URIRef, pred: URIRef, o: URIRef, f: dict[str, Any], ev: URIRef,
-                doc_id: str) -> None:
+    def _assert(self, rel: str, s: URIRef, pred: URIRef, o: URIRef, f: dict[str, Any], ev: URIRef) -> None:
         g = self.g
         if rel != "dependsOn":
             g.add((s, pred, o))
             return
-        sup = self._ref(f["supplier"], doc_id, ev) if f.get("supplier") else None
+        sup = self._ref(f["supplier"], ev) if f.get("supplier") else None
         node = iris.content_node("dependency", "extracted", s, o, sup)
         g.add((node, RDF.type, PKO.Dependency))
         g.add((node, PKO.dependent, s))

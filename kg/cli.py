@@ -172,8 +172,7 @@ def _eval(args: argparse.Namespace) -> int:
             d.pop("misses"), d.pop("false_positives")
         print(json.dumps(d, ensure_ascii=False, indent=2))
     else:
-        text = format_report(rep)
-        print(text.split("\nmisses (")[0] if args.no_details else text)
+        print(format_report(rep, details=not args.no_details))
     return 0
 
 

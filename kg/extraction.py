@@ -170,9 +170,11 @@ def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any
 
     from ingest.extract import extract
 
+    from . import iris
     from .build import load_ontology
-    from .curation import CURATED_DIR, load_curated
+    from .curation import load_curated
     from .iris import SKOS
+    from .paths import CURATED_DIR, build_dir
 
     ontology = load_ontology()
     if kb == "base":
@@ -182,7 +184,7 @@ def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any
     else:
         curated = load_curated().graph
     pats = gazetteer_patterns(ontology, curated)
-    inputs = {d: (raw, h) for d, raw, h in corpus_inputs() + user_inputs(_base())}
+    inputs = {d: (raw, h) for d, raw, h in corpus_inputs() + user_inputs(build_dir())}
     missing = sorted(doc_ids - inputs.keys())
     if missing:
         raise BuildError(f"gold refers to unknown document(s) {', '.join(missing)}; known: {', '.join(sorted(inputs))}")
@@ -192,8 +194,6 @@ def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any
         extractions[d] = extract(d, raw, h, pats)
         texts[d] = raw.split("\n")
     equivalent: dict[str, set[str]] = {}
-    from . import iris
-
     for p in (SKOS.exactMatch, SKOS.closeMatch):
         for a, b in ontology.subject_objects(p):
             ia, ib = iris.local_id(a), iris.local_id(b)
@@ -202,8 +202,3 @@ def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any
                 equivalent.setdefault(ib, set()).add(ia)
     return extractions, texts, equivalent
 
-
-def _base() -> Path:
-    from .paths import build_dir
-
-    return build_dir()

@@ -144,7 +144,6 @@ class Engine:
 
     @classmethod
     def open(cls, store_path: Path | None = None) -> "Engine":
-        from .paths import store_dir
         from .store import open_store
 
         return cls(open_store(store_path or store_dir_current()))

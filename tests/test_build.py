@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
 from kg.build import build
-from kg.errors import BuildError, CurationError
+from kg.errors import CurationError
 from kg.paths import CURATED_DIR
 
 pytestmark = pytest.mark.slow
