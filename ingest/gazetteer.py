@@ -32,6 +32,8 @@ _TYPE_RANK = {"Resource": 0, "Layer": 1, "Policy": 2, "Agency": 3, "Company": 4,
 _SCHEME_RANK = {"stack4": 0, "elements7": 1, "chain4": 2}
 _GOVERNMENT = {"정부", "government", "Government", "행정부", "당국"}
 _HANGUL1 = re.compile(r"^[\uac00-\ud7a3]$")
+# a Latin/digit name followed by Korean words: "GENIAC 프로젝트", "CADA 제정안", "GENIAC 1차 사이클"
+_GENERIC_TAIL = re.compile(r"^([A-Za-z0-9][\w&.\- ]*?[A-Za-z0-9])(?: [0-9]*[가-힣]+)+$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Entry:
     type: str
     name: str
     scheme: str = ""
+    ambiguous: bool = False  # usually means something else in running text (pko:ambiguousName)
 
     @property
     def abbreviation(self) -> bool:
@@ -49,12 +52,12 @@ class Entry:
         return bool(_HANGUL1.match(self.name))
 
 
-def entries_from_rows(rows: Iterable[tuple[str, str, str, str]]) -> list[Entry]:
-    """Entries from (entity IRI, class IRI, label, scheme IRI or '') rows of ``gazetteer.rq``."""
+def entries_from_rows(rows: Iterable[tuple[str, str, str, str, bool]]) -> list[Entry]:
+    """Entries from (entity IRI, class IRI, label, scheme IRI or '', ambiguous) rows of ``gazetteer.rq``."""
     from kg import iris
 
     out: dict[tuple[str, str], Entry] = {}
-    for ent, cls, label, scheme in rows:
+    for ent, cls, label, scheme, ambiguous in rows:
         eid = iris.local_id(ent)
         typ = TYPE_OF_CLASS.get(cls.rsplit("#", 1)[-1])
         name = " ".join(label.split())
@@ -63,7 +66,7 @@ def entries_from_rows(rows: Iterable[tuple[str, str, str, str]]) -> list[Entry]:
         key = (eid, name)
         sch = scheme.rsplit("/", 1)[-1] if scheme else ""
         if key not in out or _TYPE_RANK.get(typ, 9) < _TYPE_RANK.get(out[key].type, 9):
-            out[key] = Entry(eid, typ, name, sch)
+            out[key] = Entry(eid, typ, name, sch, ambiguous)
     return sorted(out.values(), key=lambda e: (e.name, e.id))
 
 
@@ -72,7 +75,8 @@ def load_entries(store) -> list[Entry]:
     from kg.queries import Engine
 
     res = Engine(store).run_named("gazetteer")
-    rows = [(r[0].value, r[1].value, r[2].value, r[3].value if r[3] is not None else "") for r in res.rows]
+    rows = [(r[0].value, r[1].value, r[2].value, r[3].value if r[3] is not None else "",
+             r[4] is not None and r[4].value == "true") for r in res.rows]
     return entries_from_rows(rows)
 
 
@@ -86,16 +90,27 @@ def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
 
     >>> patterns([Entry("layer/model", "Layer", "데이터", "stack4"), Entry("resource/data", "Resource", "데이터")])
     [{'label': 'Resource', 'pattern': '데이터', 'id': 'resource/data'}]
+
+    A name that is another name of the same entity plus Korean common words ("GENIAC 프로젝트",
+    "CADA 제정안") is left out: the core name matches, and the words after it are not part of it.
+
+    >>> [p["pattern"] for p in patterns([Entry("policy/g", "Policy", "GENIAC"), Entry("policy/g", "Policy", "GENIAC 프로젝트")])]
+    ['GENIAC']
     """
     best: dict[str, Entry] = {}
     entries = list(entries)
     countries = {e.name for e in entries if e.type == "Country"}
     names = {e.name for e in entries}
+    own = {(e.id, e.name) for e in entries}
     for e in entries:
         head = e.name.split(" ", 1)
         if e.type != "Country" and len(head) == 2 and head[0] in countries and (
                 head[1] in _GOVERNMENT or head[1] in names):
             continue  # "영국 정부", "美 Palantir": the country and the other name match on their own
+        core = _GENERIC_TAIL.match(e.name)
+        if core and (e.id, core.group(1)) in own:
+            continue
         if e.name not in best or rank(e) < rank(best[e.name]):
             best[e.name] = e
-    return [{"label": e.type, "pattern": e.name, "id": e.id} for e in sorted(best.values(), key=lambda e: e.name)]
+    return [{"label": e.type, "pattern": e.name, "id": e.id, **({"ambiguous": True} if e.ambiguous else {})}
+            for e in sorted(best.values(), key=lambda e: e.name)]

@@ -113,6 +113,24 @@ def create_kiwi_tokenizer():
     return make
 
 
+@spacy.registry.tokenizers("policykg.EnglishTokenizer.v1")
+def create_english_tokenizer():
+    """spaCy's English rule tokenizer, also splitting a dash after an abbreviation's dot
+    (``U.S.–China``, ``U.S.-led``), which the default infixes leave as one token."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    default = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def make(nlp: Language) -> Tokenizer:
+        tok = default(nlp)
+        infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"]
+        tok.infix_finditer = compile_infix_regex(infixes).finditer
+        return tok
+
+    return make
+
+
 # ---------------------------------------------------------------- the gazetteer
 _PAIR_SEP = "·ㆍ・-–/"
 
@@ -153,10 +171,11 @@ class Gazetteer:
                 j = i + len(key_name)
                 if j in ends and hay.startswith(key_name, i):
                     span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
-                    if span is not None:
-                        span._.rule = "gazetteer"
-                        spans.append(span)
-                        break
+                    if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
+                        continue
+                    span._.rule = "gazetteer"
+                    spans.append(span)
+                    break
             p1 = self.single.get(tok.text)
             if p1 is not None and self._single_ok(doc, tok):
                 span = Span(doc, tok.i, tok.i + 1, label=p1["label"], kb_id=p1["id"])
@@ -164,6 +183,12 @@ class Gazetteer:
                 spans.append(span)
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
+
+    @staticmethod
+    def _derived(doc: Doc, span: Span) -> bool:
+        """A name inside a derived word: 현대+화 (modernisation), 한국+형 (Korean-style)."""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is not None and not doc[span.end - 1].whitespace_ and nxt.tag_.startswith("XSN")
 
     def _single_ok(self, doc: Doc, tok) -> bool:
         """Hanja abbreviations stand alone (美, 中); Hangul ones only in pairs (미·중, 한·미)."""
@@ -190,6 +215,25 @@ class Gazetteer:
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[\uac00-\ud7a3]$")
+_OPENERS = "「『‘“\"'"
+_SUBJECT_PARTICLES = {"은", "는", "이", "가"}
+_CLAUSE_OPENERS_EN = {".", "!", "?", ",", ";", ":", "while", "whereas", "and", "but", "as", "when", "because"}
+_PREPOSITIONS_EN = {"of", "in", "on", "for", "to", "from", "with", "by", "at", "and", "or"}
+
+
+def _ambiguous_ok(doc: Doc, span: Span) -> bool:
+    """An ambiguous name (유럽 for the EU) counts inside 「」/quotes, or as the subject of its clause
+    (Korean: followed by 은/는/이/가; English: opening a clause, followed by a verb-like word)."""
+    if span.start_char > 0 and doc.text[span.start_char - 1] in _OPENERS:
+        return True
+    if doc.lang_ != "ko":  # English: the name opens its clause ("..., while Europe has responded")
+        prev = doc[span.start - 1] if span.start > 0 else None
+        opens = prev is None or prev.is_space or prev.lower_ in _CLAUSE_OPENERS_EN
+        return opens and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ not in _PREPOSITIONS_EN
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.text in _SUBJECT_PARTICLES and nxt.tag_.startswith("J")
+
+
 _KEY_DROP = re.compile(r"[\s「」『』‘’“”\"'()\[\]·ㆍ・.,-]+")
 
 
@@ -351,7 +395,7 @@ def make_cues(nlp: Language, name: str) -> Cues:
 def _load(lang: str) -> Language:
     from spacy.util import load_config, load_model_from_config
 
-    from . import relations  # noqa: F401  (registers the policykg_relations factory)
+    from . import mentions, relations  # noqa: F401  (register the policykg_mentions and _relations factories)
 
     cfg = load_config(PIPELINES_DIR / f"{lang}.cfg")
     return load_model_from_config(cfg, auto_fill=True, validate=True)

@@ -526,6 +526,22 @@ class _Builder:
             g.add((claim, RDF.object, g.value(pol, prop)))
             self._status(claim, evs)
 
+    def ambiguous_names(self, where: str, eid: Any, names: Any) -> None:
+        """``ambiguous: {id: [name, ...]}``: names of the entity that usually mean something else."""
+        s = self.ref(where, eid, ())
+        if s is None:
+            return
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            self.err(where, f"ambiguous names of {eid} must be a list of names, e.g. [유럽, Europe]")
+            return
+        own = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in self.g.objects(s, p)}
+        for name in names:
+            if name not in own:
+                self.err(where, f"{name!r} is not a name of {eid} (its names: {', '.join(sorted(own)) or 'none'}); "
+                                "add it to the entity's `alt` first, or fix the spelling")
+                continue
+            self.g.add((s, PKO.ambiguousName, Literal(name, lang=lang_of(name))))
+
     # ------------------------------------------------------------ references
     def resolve(self) -> None:
         for where, rid, _kinds in self.pending_refs:
@@ -592,7 +608,12 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
             if dup == "__line__":
                 continue
             b.merged[dup] = canonical
+    ambiguous: list[tuple[str, Any, Any]] = []
     for rel, data in loaded:
+        section = data.get("ambiguous") or {}
+        for eid, names in section.items():
+            if eid != "__line__":
+                ambiguous.append((f"{rel}:{section.get('__line__', '?')}", eid, names))
         default_doc = data.get("doc")
         if default_doc is not None and default_doc not in docs:
             b.err(f"{rel}:{data.get('__line__', 1)}", f"unknown doc {default_doc!r}")
@@ -600,6 +621,8 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
             b.entity(f"{rel}:{e.get('__line__', '?')}", e, default_doc)
         for f in data.get("facts", []) or []:
             b.fact(f"{rel}:{f.get('__line__', '?')}", f, default_doc)
+    for where, eid, names in ambiguous:
+        b.ambiguous_names(where, eid, names)
     b.resolve()
     b.g += document_graph(docs)
     return CuratedKB(graph=b.g, errors=b.errors, warnings=b.warnings, files=paths, n_facts=b.n_facts)

@@ -49,6 +49,8 @@ facts:
   - {s: country/jp, p: likes, o: layer/exec, ev: {lines: 558, quote: "반도체·HPC로 AI 연산 인프라를 보완"}}
   - {s: country/jp, p: supplements, o: layer/exec, ev: {lines: 556, quote: "반도체·HPC로 AI 연산 인프라를 보완"}}
   - {s: country/jp, p: supplements, o: layer/exec}
+ambiguous:
+  company/acme: [애크미, 에크미]
 """
 
 
@@ -64,4 +66,7 @@ def test_bad_curation_gives_located_errors(tmp_path: Path):
     assert "bad.yaml:8: unknown property 'likes'" in errs
     assert "bad.yaml:9: quote does not occur verbatim in brief lines 556-556 (found at lines 558-558)" in errs
     assert "bad.yaml:10: every fact needs evidence" in errs
-    assert len(kb.errors) == 6
+    assert "bad.yaml:12: '에크미' is not a name of company/acme (its names: Acme, 애크미)" in errs
+    assert len(kb.errors) == 7
+    acme = next(s for s in kb.graph.subjects() if str(s).endswith("company/acme"))
+    assert [str(o) for o in kb.graph.objects(acme, PKO.ambiguousName)] == ["애크미"]

@@ -69,7 +69,7 @@ def test_pipelines_are_built_from_the_configs(ko, en):
     assert ko.lang == "ko" and en.lang == "en"
     for nlp in (ko, en):
         names = nlp.pipe_names
-        assert names[-3:] == ["policykg_gazetteer", "policykg_cues", "policykg_relations"]
+        assert names[-4:] == ["policykg_gazetteer", "policykg_cues", "policykg_mentions", "policykg_relations"]
 
 
 def test_unknown_language_is_refused():
@@ -195,6 +195,58 @@ def test_known_name_wins_over_the_cue(ko):
     doc = ko("「인공지능 기본법」은 과학기술정보통신부가 주관한다.")
     assert ("인공지능 기본법", "Policy", "policy/kr-ai-basic-act") in ents(doc)
     assert ("과학기술정보통신부", "Agency", "agency/kr-msit") in ents(doc)
+
+
+# ------------------------------------------------------------------ mention boundaries
+AMBIGUOUS = [{"label": "Bloc", "pattern": "유럽", "id": "bloc/eu", "ambiguous": True},
+             {"label": "Bloc", "pattern": "Europe", "id": "bloc/eu", "ambiguous": True},
+             {"label": "Bloc", "pattern": "EU", "id": "bloc/eu"},
+             {"label": "Company", "pattern": "현대", "id": "company/hyundai"},
+             {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac"},
+             {"label": "Policy", "pattern": "Generative AI Accelerator Challenge", "id": "policy/geniac"},
+             {"label": "Agency", "pattern": "경제산업성", "id": "agency/meti"}]
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    return pipeline("ko", PATTERNS + AMBIGUOUS), pipeline("en", PATTERNS + AMBIGUOUS)
+
+
+@pytest.mark.parametrize(("lang", "text", "linked"), [
+    ("ko", "유럽 차원에서 규범을 정한다.", False),
+    ("ko", "유럽 내 연산 자원은 부족하다.", False),
+    ("ko", "유럽은 규범 주도권을 강화하였다.", True),
+    ("ko", "「유럽」이라는 이름을 쓴다.", True),
+    ("en", "Data centres in Europe are scarce.", False),
+    ("en", "Japan acted, while Europe has responded with rules.", True),
+])
+def test_ambiguous_names_link_only_as_subjects_or_quoted(boundaries, lang, text, linked):
+    doc = boundaries[0 if lang == "ko" else 1](text)
+    assert (("bloc/eu" in [e.kb_id_ for e in doc.ents]) is linked), ents(doc)
+
+
+def test_a_name_inside_a_derived_word_is_not_a_mention(boundaries):
+    assert ents(boundaries[0]("사회 시스템의 현대화를 포함한다.")) == []
+    assert ents(boundaries[0]("한국형 모델을 개발한다.")) == []
+    assert ("현대", "Company", "company/hyundai") in ents(boundaries[0]("현대는 로봇을 만든다."))
+
+
+def test_a_bracketed_alternative_name_is_a_second_mention(boundaries):
+    doc = boundaries[0]("GENIAC(Generative AI Accelerator Challenge)은 일본 경제산업성이 추진한다.")
+    assert ents(doc) == [("GENIAC", "Policy", "policy/geniac"),
+                         ("Generative AI Accelerator Challenge", "Policy", "policy/geniac"),
+                         ("일본 경제산업성", "Agency", "agency/meti")]
+
+
+def test_a_bracketed_description_or_date_is_not_a_name(boundaries):
+    doc = boundaries[0]("사우디는 「Vision 2030(경제 다각화 및 사회개혁 전략)」을 발표하였다.")
+    assert [e.text for e in doc.ents if e.label_ == "Policy"] == ["Vision 2030"]
+    assert [e.text for e in boundaries[0]("GENIAC(2024. 2.)").ents] == ["GENIAC"]
+
+
+def test_english_abbreviation_before_a_dash_is_a_name(en):
+    assert [e.kb_id_ for e in en("Amid the US–China conflict and the U.S.-led order").ents][:2] == [
+        "country/us", "country/cn"]
 
 
 # ------------------------------------------------------------------ relation rules

@@ -1,0 +1,102 @@
+"""The ``policykg_mentions`` component: the boundaries of recognised names, made to match how
+the names are written.
+
+Runs after the gazetteer and the cues, before relations:
+
+- a name with a bracketed alternative, ``GENIAC(Generative AI Accelerator Challenge)`` or
+  ``「인공지능 국가전략(UAE National Strategy for AI)」``, is two mentions of one entity; a bracket
+  that only describes (``Vision 2030(경제 다각화 및 사회개혁 전략)``, ``GENIAC(2024. 2.)``) is not
+  part of the name;
+- a country right before one of its government bodies is part of the body's name
+  (``일본 경제산업성``, ``사우디 데이터·AI청``): one Agency mention, not a Country and an Agency.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .nlp import name_key
+
+# "name(alternative)" with the bracket closing the mention
+_BRACKETED = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
+# an alternative that is a name: Latin script starting with a capital letter (not a date, not a description)
+_LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
+
+
+class Mentions:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = self.nlp.get_pipe("policykg_gazetteer").index if "policykg_gazetteer" in self.nlp.pipe_names else {}
+        ents: list[Span] = []
+        for e in doc.ents:
+            ents.extend(self.split_bracketed(doc, e, index))
+        doc.ents = filter_spans(self.merge_country_agency(doc, ents))
+        return doc
+
+    @staticmethod
+    def split_bracketed(doc: Doc, e: Span, index: dict[str, dict[str, str]]) -> list[Span]:
+        m = _BRACKETED.match(e.text)
+        if not m:
+            return [e]
+        outer_known = index.get(name_key(m["outer"]))
+        inner_known = index.get(name_key(m["inner"]))
+        inner = m["inner"].strip()
+        out: list[Span] = []
+        o_start = e.start_char
+        o_end = o_start + len(m["outer"])
+        label, kb = e.label_, e.kb_id_
+        if outer_known is not None:
+            label, kb = outer_known["label"], outer_known["id"]
+        outer = doc.char_span(o_start, o_end, label=label, kb_id=kb or (inner_known or {}).get("id", ""),
+                              alignment_mode="contract")
+        if outer is None:
+            return [e]
+        outer._.rule = e._.rule
+        out.append(outer)
+        if inner_known is not None or _LATIN_NAME.match(inner):
+            i_start = e.start_char + m.start("inner") + (len(m["inner"]) - len(m["inner"].lstrip()))
+            i_kb = (inner_known or {}).get("id", "") or outer.kb_id_
+            span = doc.char_span(i_start, i_start + len(inner), label=(inner_known or {}).get("label", outer.label_),
+                                 kb_id=i_kb, alignment_mode="contract")
+            if span is not None and len(span):
+                span._.rule = e._.rule
+                out.append(span)
+        return out
+
+    @staticmethod
+    def merge_country_agency(doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        i = 0
+        while i < len(ents):
+            a = ents[i]
+            b = ents[i + 1] if i + 1 < len(ents) else None
+            if b is not None and a.label_ == "Country" and b.label_ == "Agency" and b.start == a.end \
+                    and a.end_char < b.start_char:  # "일본 경제산업성": adjacent words
+                merged = Span(doc, a.start, b.end, label=b.label_, kb_id=b.kb_id_)
+                merged._.rule = b._.rule
+                out.append(merged)
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
+
+    # nothing to save: the component has no state
+    def to_disk(self, _path: Any, **_kw: Any) -> None:
+        return None
+
+    def from_disk(self, _path: Any, **_kw: Any) -> "Mentions":
+        return self
+
+
+@Language.factory("policykg_mentions")
+def make_mentions(nlp: Language, name: str) -> Mentions:
+    return Mentions(nlp, name)
