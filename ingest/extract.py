@@ -73,11 +73,19 @@ def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, s
         nlp = pipeline(lang, patterns)
         nlp.get_pipe("policykg_relations").reset()  # topics do not carry over from another document
         out.languages[lang] = len(group)
-        for seg, doc in zip(group, nlp.pipe((s.text for s in group), n_process=n_process)):
+        for seg, doc in zip(group, nlp.pipe(_docs(nlp, group), n_process=n_process)):
             _collect(out, cleaned, seg, doc)
     out.mentions.sort(key=lambda m: (m.start, m.end))
     out.facts.sort(key=lambda f: (f["char_start"], f["relation"], f["subject"]["start"]))
     return out
+
+
+def _docs(nlp, segments: list[Segment]):
+    """Tokenized docs that tell the components which kind of segment they come from."""
+    for s in segments:
+        doc = nlp.make_doc(s.text)
+        doc.user_data["segment"] = s.kind
+        yield doc
 
 
 def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None:

@@ -82,7 +82,7 @@ _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a
     ("dependsOn", "dependsOn", r"의존|종속|예속"),
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
-    ("strengthens", "strengthens", r"강화|확충|확대|고도화"),
+    ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
     ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|통하|통해|기반으로"),
@@ -107,12 +107,22 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
 _KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in _KO_TRIGGERS]
 _EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in _EN_TRIGGERS]
 
-_KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "탈피", "벗어나"}
+# (not 줄이/탈피/벗어나: "reducing its dependence on X" still states that it depends on X)
+_KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다"}
 _KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 _EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
 _EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
 _KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
 _KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "과", "로", "으로", "을", "를"}
+
+# "The Korean government …": the adjective names the country (looked up by the country's English name)
+_DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
+             "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
+             "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
+             "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
+             "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
+_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
+                                 r"(?:government|administration|state|authorities)\b")
 
 # ---------------------------------------------------------------- amounts
 _UNIT_KO = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2}
@@ -170,6 +180,7 @@ class Extractor:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.nlp = nlp
         self.lang = nlp.lang
         self.topic: Span | None = None
 
@@ -181,15 +192,21 @@ class Extractor:
         # the topic of the last sentence that had one, for the subjects Korean leaves out; it runs
         # on across the paragraphs (docs) of one document until reset()
         facts: list[Fact] = []
+        kind = doc.user_data.get("segment", "body")
+        if kind == "heading":  # a new section starts afresh (or with the actor its heading names)
+            self.topic = None
         for sent in doc.sents:
-            topic = self.sentence_topic(doc, sent)
-            if topic is not None:
+            topic = self.sentence_topic(doc, sent) if kind not in ("table", "caption") else None
+            if topic is not None:  # a table's cells do not change what the text is about
                 self.topic = topic
             facts.extend(self.sentence(doc, sent))
         doc._.facts = _dedupe(facts)
         return doc
 
     def sentence_topic(self, doc: Doc, sent: Span) -> Span | None:
+        demonym = self.demonym_government(doc, sent) if self.lang == "en" else None
+        if demonym is not None:
+            return demonym
         actors = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end
                   and e.label_ in ACTOR_TYPES - {"Group"}]
         if not actors:
@@ -204,6 +221,23 @@ class Extractor:
             return actors[0] if actors[0].start == lead and _particle(doc, actors[0]) in (",", ":", "") else None
         return actors[0] if actors[0].start - lead <= 1 else None
 
+    def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
+        """``The Korean government has …``: the country a sentence's subject names by its adjective."""
+        m = _DEMONYM_GOVERNMENT.match(sent.text)
+        if not m:
+            return None
+        gaz = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
+        from .nlp import name_key
+
+        known = gaz.index.get(name_key(_DEMONYMS[m.group(1)])) if gaz is not None else None
+        if known is None or known["label"] != "Country":
+            return None
+        span = doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), label="Country",
+                             kb_id=known["id"])
+        if span is not None:
+            span._.rule = "demonym"
+        return span
+
     # -------------------------------------------------------- per sentence
     def sentence(self, doc: Doc, sent: Span) -> list[Fact]:
         ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
@@ -213,6 +247,7 @@ class Extractor:
         triggers = _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES
         text = sent.text
         tok_starts = {t.idx - sent.start_char: t.i for t in sent}
+        heading = self.heading_layers(doc, sent, ents)
         for relation, predicate, rx in triggers:
             for m in rx.finditer(text):
                 ti = tok_starts.get(m.start())
@@ -224,11 +259,21 @@ class Extractor:
                 tj = max(ti + 1, trig.end if trig is not None else ti + 1)
                 if self.negated(doc, sent, ti, tj):
                     continue
-                out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj))
+                out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj, heading))
         if self.lang == "ko":
             out.extend(self.genitive_policies(doc, sent, ents))
         out.extend(self.investments(doc, sent, ents))
         return out
+
+    def heading_layers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:
+        """``모델·데이터 계층: Mistral 육성으로 접근권을 강화``: the layers a line opens with are the
+        object of a trigger in it that names none of its own."""
+        if self.lang != "ko":
+            return []
+        colon = next((t.i for t in sent[:10] if t.text == ":"), None)
+        if colon is None or colon == sent.start or doc[colon - 1].text != "계층":
+            return []
+        return [e for e in ents if e.end < colon and e.label_ in STACK_TYPES]
 
     def genitive_policies(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         """``일본의 「AI 추진법」``: a country's or bloc's policy named right after it."""
@@ -260,7 +305,7 @@ class Extractor:
         return any(t.lower_ in _EN_NEG for t in doc[tj:min(sent.end, tj + 2)])
 
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
-                  ti: int, tj: int) -> list[Fact]:
+                  ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:
         before = [e for e in ents if e.end <= ti]
         after = [e for e in ents if e.start >= tj]
         prefix = predicate.endswith(">")  # a modifier (자국 내, domestic): its object follows it
@@ -273,11 +318,14 @@ class Extractor:
 
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix)
+            rule = "modifier" if prefix else "trigger"
+            if not objs and heading and not prefix:
+                objs, rule = heading, "heading"
             if not objs:
                 return []
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
-            rule, conf = ("modifier" if prefix else "trigger"), (0.6 if prefix else 0.75)
+            conf = 0.6 if rule != "trigger" else 0.75
             if subj is None:
                 subj, rule, conf = self.topic, rule + "+topic", conf - 0.2
             if subj is None:
@@ -454,12 +502,16 @@ class Extractor:
 
 
 _HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "모델", "전략", "경로", "사례", "입장", "역시"}
+# nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
+_STACK_HEADS = {"공급", "조달", "역량", "부문", "분야", "계층", "인프라", "자원", "기술", "산업", "생태계", "개발", "확보"}
 
 
 def _particle(doc: Doc, span: Span) -> str:
-    """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``)."""
+    """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``,
+    ``클라우드 공급에서`` -> ``에서``)."""
+    heads = _STACK_HEADS if span.label_ in STACK_TYPES else _HEADS
     i = span.end
-    while i < len(doc) and (doc[i].text in _HEADS or doc[i].text in "」』’”\")"):
+    while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")"):
         i += 1
     return doc[i].text if i < len(doc) else ""
 

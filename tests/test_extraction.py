@@ -250,6 +250,35 @@ def test_english_abbreviation_before_a_dash_is_a_name(en):
 
 
 # ------------------------------------------------------------------ relation rules
+def test_a_line_opening_with_a_layer_gives_the_object(ko):
+    doc = ko("모델·데이터 계층: 일본은 제조 현장 데이터로 접근권을 강화")
+    assert ("strengthens", "country/jp", "layer/model") in facts(doc)
+    assert any(f.rule == "strengthens.ko.heading" for f in doc._.facts)
+
+
+def test_an_english_demonym_names_the_subject(en):
+    doc = en("The Korean government is expanding GPUs and data centres with Nvidia.")
+    assert ("strengthens", "country/kr", "resource/gpu") in facts(doc)
+    assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
+
+
+def test_topics_come_from_the_text_not_tables_and_restart_at_headings(ko):
+    def run(*segments):
+        ko.get_pipe("policykg_relations").reset()
+        docs = []
+        for kind, text in segments:
+            d = ko.make_doc(text)
+            d.user_data["segment"] = kind
+            docs.append(d)
+        return [facts(d) for d in ko.pipe(docs)][-1]
+
+    last = ("body", "클라우드 확충에 집중한다.")
+    assert run(("body", "일본은 전략을 세웠다."), last) == [("strengthens", "country/jp", "resource/cloud")]
+    assert run(("body", "일본은 전략을 세웠다."), ("table", "화웨이는 칩을 만든다."), last) == [
+        ("strengthens", "country/jp", "resource/cloud")]
+    assert run(("body", "일본은 전략을 세웠다."), ("heading", "3. 기술 동향"), last) == []
+
+
 # (lang, sentence, expected (relation, subject, object) or None for "no fact of that relation")
 DEPENDS = [
     ("ko", "일본은 미국의 클라우드에 의존하고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
@@ -258,6 +287,10 @@ DEPENDS = [
     ("en", "Japan relies on US cloud services.", ("dependsOn", "country/jp", "resource/cloud")),
     ("en", "Japan depends heavily on cloud services from the United States.",
      ("dependsOn", "country/jp", "resource/cloud")),
+    # reducing a dependence presupposes it (tests/data/gold/README.md)
+    ("ko", "일본은 해외 클라우드 의존을 줄이는 데 집중한다.", ("dependsOn", "country/jp", "resource/cloud")),
+    ("ko", "일본은 GPU와 클라우드 공급에서는 여전히 글로벌 기업 의존이 남아 있다.",
+     ("dependsOn", "country/jp", "resource/gpu")),
 ]
 DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
