@@ -22,6 +22,7 @@ from rdflib import Dataset, Graph
 
 from . import __version__, iris
 from .errors import BuildError, CurationError
+from .fsutil import atomic_write
 from .paths import ONTOLOGY_DIR, build_dir
 
 ONTOLOGY_FILES = ("policykg.ttl", "schemes.ttl")
@@ -70,11 +71,6 @@ def _sorted_nquads(ds: Dataset) -> bytes:
     lines = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8").splitlines()
     return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
 
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def build(*, reason: bool = True, extracted: Graph | None = None,
@@ -148,14 +144,14 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
         done = step("export")
         ds = _dataset(graphs)
         nq = _sorted_nquads(ds)
-        _atomic_write(staging / "policykg.nq", nq)
-        _atomic_write(staging / "policykg.trig", ds.serialize(format="trig", encoding="utf-8"))
+        atomic_write(staging / "policykg.nq", nq)
+        atomic_write(staging / "policykg.trig", ds.serialize(format="trig", encoding="utf-8"))
         (staging / "graphs").mkdir()
         for name, g in graphs.items():
             for p, ns in iris.PREFIXES.items():
                 g.bind(p, ns)
-            _atomic_write(staging / "graphs" / f"{name}.ttl", g.serialize(format="turtle", encoding="utf-8"))
-        _atomic_write(staging / "shacl-report.ttl", shacl.report_graph.serialize(format="turtle", encoding="utf-8"))
+            atomic_write(staging / "graphs" / f"{name}.ttl", g.serialize(format="turtle", encoding="utf-8"))
+        atomic_write(staging / "shacl-report.ttl", shacl.report_graph.serialize(format="turtle", encoding="utf-8"))
         done()
 
         done = step("summary")
@@ -183,7 +179,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
         report.timings["reasoner_only"] = round(rr.seconds, 3)
         if extraction is not None:
             report.extraction = {"documents": extraction.documents, "claims": extraction.claims}
-        _atomic_write(staging / "summary.json",
+        atomic_write(staging / "summary.json",
                       json.dumps(report.to_dict() | {"release": release.name, "content_digest": digest},
                                  ensure_ascii=False, indent=2).encode("utf-8"))
         staging.rename(release)

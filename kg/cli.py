@@ -25,6 +25,9 @@ EXAMPLES = """examples:
   policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
   policykg ingest report.pdf notes-cp949.txt
   policykg eval tests/data/gold/*.yaml
+  policykg viz --lang ko
+  policykg viz --query layer-dependencies --param country=Japan
+  policykg analyze --scheme stack4 --path Japan "United States"
 """
 
 
@@ -70,10 +73,25 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--format", choices=("table", "json"), default="table")
     e.add_argument("--no-details", action="store_true", help="scores only, without misses and false positives")
 
+    v = sub.add_parser("viz", help="write the HTML graph browser (offline, one file)")
+    v.add_argument("--out", type=Path, help="output file (default build/views/graph.html or build/views/QUERY.html)")
+    v.add_argument("--lang", choices=("en", "ko"), default="en", help="label language at opening (switchable)")
+    v.add_argument("--query", help="draw only the subgraph of the entities a named query returns")
+    v.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="the query's parameters")
+
+    a = sub.add_parser("analyze", help="country x layer matrix, supplier concentration, centrality, sole suppliers")
+    a.add_argument("--scheme", choices=("stack4", "elements7", "chain4", "all"), default="all",
+                   help="layer framework (default: each in turn)")
+    a.add_argument("--lang", choices=("en", "ko"), default="en")
+    a.add_argument("--format", choices=("table", "json"), default="table")
+    a.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="shortest dependency paths between two actors")
+    a.add_argument("--evidence", action="store_true", help="print the facts and sentences behind every figure")
+    a.add_argument("--out", type=Path, help="folder for the CSV and HTML heatmaps (default build/views/analysis)")
+
     args = parser.parse_args(argv)
     try:
         return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
-                "ingest": _ingest, "eval": _eval}[args.command](args)
+                "ingest": _ingest, "eval": _eval, "viz": _viz, "analyze": _analyze}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, BuildError) and "no build" in str(exc) else 1
@@ -86,6 +104,69 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+
+
+# ------------------------------------------------------------------ views
+def _viz(args: argparse.Namespace) -> int:
+    from . import iris
+    from . import network as kn
+    from . import viz
+    from .paths import build_dir
+    from .queries import Engine
+
+    eng = Engine.open()
+    g = kn.project(eng)
+    title, subtitle = "policykg", f"{g.number_of_nodes()} entities, {g.number_of_edges()} relations"
+    if args.query:
+        params = _parse_params(args.param)
+        result = eng.run_named(args.query, params)
+        ids = {iris.local_id(t.value) for row in result.rows for t in row if t is not None and hasattr(t, "value")}
+        g = kn.subgraph_of(g, {i for i in ids if i})
+        if g.number_of_nodes() == 0:
+            print(f"error: query {args.query!r} returned no entity the graph draws ({len(result.rows)} rows)",
+                  file=sys.stderr)
+            return 1
+        subtitle = f"{args.query} " + " ".join(f"{k}={v}" for k, v in params.items()) + \
+            f" — {g.number_of_nodes()} entities, {g.number_of_edges()} relations"
+    out = args.out or build_dir() / "views" / f"{args.query or 'graph'}.html"
+    viz.write(out, viz.page(g, lang=args.lang, title=title, subtitle=subtitle))
+    print(f"policykg: wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges); open it in a browser")
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from . import analyze as an
+    from . import network as kn
+    from .fsutil import atomic_write
+    from .paths import build_dir
+    from .queries import Engine, Param
+
+    eng = Engine.open()
+    g = kn.project(eng)
+    path = None
+    if args.path:
+        actor = Param("actor", "actor", False, None, "")
+        path = tuple(local for v in args.path if (local := _local(eng.resolve(actor, v).value)))
+    schemes = an.SCHEMES if args.scheme == "all" else (args.scheme,)
+    out_dir = args.out or build_dir() / "views" / "analysis"
+    reports = []
+    for scheme in schemes:
+        a = an.analyse(g, scheme, args.lang, path)  # type: ignore[arg-type]
+        atomic_write(out_dir / f"matrix-{scheme}.csv", an.matrix_csv(g, a))
+        atomic_write(out_dir / f"matrix-{scheme}.html", an.heatmap_html(g, a))
+        reports.append(a)
+        if args.format == "table":
+            print(an.text_report(g, a, evidence=args.evidence))
+    if args.format == "json":
+        print(json.dumps([an.to_json(g, a) for a in reports], ensure_ascii=False, indent=1))
+    print(f"policykg: CSV and HTML heatmaps in {out_dir}", file=sys.stderr)
+    return 0
+
+
+def _local(iri: str) -> str:
+    from . import iris
+
+    return iris.local_id(iri) or iri
 
 
 # ------------------------------------------------------------------ build

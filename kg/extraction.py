@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 import unicodedata
@@ -23,6 +22,7 @@ from typing import Any, Callable
 from rdflib import Graph
 
 from .errors import BuildError
+from .fsutil import atomic_write
 
 
 @dataclass
@@ -45,12 +45,6 @@ def load_registry(base: Path) -> list[dict[str, Any]]:
     except (ValueError, KeyError) as exc:
         raise BuildError(f"{path}: unreadable document registry ({exc}); remove it and ingest the files again") from exc
 
-
-def _atomic_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def doc_id_for(path: Path, content_hash: str) -> str:
@@ -147,12 +141,12 @@ def register_files(paths: list[Path], base: Path) -> IngestResult:
         if old and old["content_hash"] == raw.content_hash:
             result.unchanged.append(doc_id)
             continue
-        _atomic_text(base / "documents" / f"{doc_id}.txt", raw.text)
+        atomic_write(base / "documents" / f"{doc_id}.txt", raw.text)
         registry[doc_id] = {"id": doc_id, "file": name, "title": raw.path.stem, "content_hash": raw.content_hash,
                             "encoding": raw.encoding, "pages": raw.pages}
         (result.replaced if old else result.added).append(doc_id)
     if result.added or result.replaced:
-        _atomic_text(registry_path(base), json.dumps({"documents": sorted(registry.values(), key=lambda d: d["id"])},
+        atomic_write(registry_path(base), json.dumps({"documents": sorted(registry.values(), key=lambda d: d["id"])},
                                                      ensure_ascii=False, indent=2))
     return result
 
