@@ -1,20 +1,28 @@
 # Two commands on a fresh machine (Python 3.11, Java 17, git, make):
 #   make run    set up .venv, build the knowledge graph from the default corpus, print a summary
-#   make test   set up .venv if needed and run the whole test suite
+#   make test   set up .venv if needed (and Chromium + a Korean font via apt-get) and run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build setup clean
+.PHONY: run test build setup clean browser
 
 run: $(STAMP)
 	$(BIN)/policykg build
 
 build: run
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest tests kg ingest
+
+# the browser tests drive Debian's Chromium (never a downloaded one) and need a font with Hangul
+browser:
+	@if command -v chromium >/dev/null && fc-list :lang=ko family | grep -q .; then :; else \
+	  echo "installing chromium and fonts-noto-cjk for the browser tests (apt-get)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
 
 setup: $(STAMP)
 

@@ -27,11 +27,11 @@ VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
 
 # node type -> (colour, shape, size)
 NODE_STYLE: dict[str, tuple[str, str, int]] = {
-    "Country": ("#d62728", "dot", 26), "Bloc": ("#9467bd", "star", 28), "Agency": ("#1f77b4", "square", 14),
+    "Country": ("#d62728", "dot", 18), "Bloc": ("#9467bd", "star", 20), "Agency": ("#1f77b4", "square", 14),
     "Company": ("#ff7f0e", "triangle", 14), "Organisation": ("#8c564b", "triangleDown", 12),
     "Group": ("#7f7f7f", "hexagon", 12), "Region": ("#bcbd22", "dot", 10), "Policy": ("#2ca02c", "diamond", 12),
     "Model": ("#e377c2", "square", 10), "Product": ("#17becf", "square", 9), "Asset": ("#aec7e8", "square", 10),
-    "Layer": ("#393b79", "hexagon", 22), "Resource": ("#6b6ecf", "dot", 12),
+    "Layer": ("#393b79", "hexagon", 16), "Resource": ("#6b6ecf", "dot", 12),
 }
 # relation -> (group shown in the legend and filters, colour, dashes)
 EDGE_STYLE: dict[str, tuple[str, str, Any]] = {
@@ -58,12 +58,19 @@ def layout(g: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     if g.number_of_nodes() == 0:
         return {}
     simple = nx.Graph()
-    simple.add_nodes_from(sorted(g.nodes))
     simple.add_edges_from((s, o) for s, o in g.edges() if s != o)
-    n = simple.number_of_nodes()
-    pos = nx.spring_layout(simple, seed=seed, iterations=50 if n <= 2000 else 30)
-    scale = max(400.0, 45.0 * math.sqrt(n))
-    return {k: (float(x) * scale, float(y) * scale) for k, (x, y) in pos.items()}
+    n = max(simple.number_of_nodes(), 1)
+    scale = max(400.0, 90.0 * math.sqrt(n))
+    out: dict[str, tuple[float, float]] = {}
+    if simple.number_of_nodes():
+        pos = nx.spring_layout(simple, seed=seed, k=2.5 / math.sqrt(n), iterations=50 if n <= 2000 else 30)
+        out = {k: (float(x) * scale, float(y) * scale) for k, (x, y) in pos.items()}
+    # nodes without relations: a grid under the graph, not a ring crowding it
+    isolated = sorted(set(g.nodes) - set(out))
+    cols = max(1, int(math.sqrt(len(isolated) * 3)))
+    for i, node in enumerate(isolated):
+        out[node] = (-scale + (i % cols) * (2 * scale / cols), scale * 1.15 + (i // cols) * 40.0)
+    return out
 
 
 def page(g: nx.MultiDiGraph, *, lang: str = "en", title: str = "policykg", subtitle: str = "") -> str:

@@ -77,3 +77,31 @@ def test_query_path_imports_neither_spacy_nor_owlready2(build_base):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert p.returncode == 0, p.stderr
     assert "HEAVY []" in p.stderr
+
+
+def test_analyze_prints_the_matrix_and_concentration_and_writes_files(cli, build_base, tmp_path):
+    proc = cli("analyze", "--scheme", "stack4", "--path", "일본", "United States", "--out", str(tmp_path))
+    out = proc.stdout
+    assert "Country x layer (stack4)" in out and "Supplier concentration (stack4)" in out
+    japan = next(line for line in out.splitlines() if line.startswith("Japan "))
+    assert "D" in japan  # the corpus states Japan's external dependencies
+    assert "Sole suppliers" in out and "Shortest dependency paths" in out
+    csv_text = (tmp_path / "matrix-stack4.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith("scheme,actor,") and "country/jp" in csv_text and "doc/kiep:" in csv_text
+    assert "<table>" in (tmp_path / "matrix-stack4.html").read_text(encoding="utf-8")
+    data = json.loads(cli("analyze", "--scheme", "elements7", "--format", "json", "--out", str(tmp_path)).stdout)
+    cells = [c for c in data[0]["matrix"] if c["actor"] == "country/jp"]
+    assert cells and all(c["evidence"] for c in cells)
+
+
+def test_analyze_and_viz_bad_input(cli):
+    proc = cli("analyze", "--path", "Atlantis", "Japan", check=False)
+    assert proc.returncode == 2 and "Atlantis" in proc.stderr
+    proc = cli("viz", "--query", "layer-dependencies", check=False)
+    assert proc.returncode == 2 and "--param country" in proc.stderr
+
+
+def test_viz_writes_the_whole_graph(cli, build_base):
+    proc = cli("viz", "--lang", "ko")
+    path = build_base / "views" / "graph.html"
+    assert str(path) in proc.stdout and path.stat().st_size > 100_000
