@@ -1,0 +1,112 @@
+"""How far the HTML graph browser scales: synthetic graphs of the real graph's shape (actors,
+policies, layers, resources; ~3 relations per node, each with one evidence sentence), generated
+with kg.viz and opened in headless Debian Chromium.
+
+    .venv/bin/python bench/viz_scale.py [--sizes 100 1000 3000 5000 10000]
+
+Per size: page generation time and file size, then in the browser the time until the graph is
+drawn, the time to apply a country filter, and the time to switch the label language. We call a
+page usable while it draws within 5 s and a filter or language switch answers within 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg import network as kn  # noqa: E402
+from kg import viz  # noqa: E402
+
+TYPES = [("Country", 0.04), ("Agency", 0.12), ("Company", 0.2), ("Policy", 0.4), ("Model", 0.1), ("Resource", 0.14)]
+RELS = {"Country": ["hasPolicy", "dependsOnLayer", "directlyControls", "strengthens"],
+        "Agency": ["agencyOf", "strengthens"], "Company": ["develops", "suppliesTo", "dependsOnSupplier"],
+        "Policy": ["runBy", "targetsLayer", "targetsResource", "partOf"], "Model": ["uses"],
+        "Resource": ["belongsToLayer"]}
+
+
+def synthetic(n: int, seed: int = 1) -> nx.MultiDiGraph:
+    rnd = random.Random(seed)
+    g = nx.MultiDiGraph()
+    layers = [f"layer/l{i}" for i in range(4)]
+    for lay in layers:
+        g.add_node(lay, type="Layer", label_en=lay, label_ko=f"계층 {lay[-1]}", schemes=["stack4"], country="")
+    kinds, weights = zip(*TYPES)
+    nodes = list(layers)
+    for i in range(n - len(layers)):
+        t = rnd.choices(kinds, weights)[0]
+        node = f"{t.lower()}/n{i}"
+        g.add_node(node, type=t, label_en=f"{t} {i}", label_ko=f"{t} 개체 {i}", schemes=[], country="")
+        nodes.append(node)
+    countries = [x for x in nodes if x.startswith("country/")] or nodes[:1]
+    for node in nodes[len(layers):]:
+        for _k in range(3):
+            rel = rnd.choice(RELS[g.nodes[node]["type"]])
+            target = rnd.choice(layers) if rel in ("dependsOnLayer", "targetsLayer", "belongsToLayer") else \
+                rnd.choice(countries) if rel == "agencyOf" else rnd.choice(nodes)
+            if target == node:
+                continue
+            evidence = [kn.Evidence(f"claim/{node}-{rel}", "curated", "doc/synthetic", 10, 12,
+                                    f"{node}의 {rel} 관계를 서술하는 원문 문장입니다.")]
+            g.add_edge(node, target, key=rel, relation=rel, statuses=["curated"], evidence=evidence)
+    return g
+
+
+def measure(browser, path: Path, country: str) -> dict[str, float]:
+    ctx = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    t0 = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-drawn='1']", timeout=300_000)
+    drawn = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    page.select_option("#pk-actor", country)
+    page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
+    filt = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    page.click("#pk-lang")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
+    lang = time.perf_counter() - t0
+    ctx.close()
+    return {"draw_s": drawn, "filter_s": filt, "lang_s": lang}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000, 5000, 10000])
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    exe = shutil.which("chromium")
+    if not exe:
+        print("chromium is not installed (make browser)", file=sys.stderr)
+        return 2
+    print(f"{'nodes':>6} {'edges':>6} {'generate s':>10} {'MB':>6} {'draw s':>7} {'filter s':>8} {'lang s':>7}  usable")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        for n in args.sizes:
+            g = synthetic(n)
+            t0 = time.perf_counter()
+            text = viz.page(g)
+            gen = time.perf_counter() - t0
+            path = Path(tmp) / f"g{n}.html"
+            path.write_text(text, encoding="utf-8")
+            country = next(x for x in g.nodes if x.startswith("country/"))
+            m = measure(browser, path, country)
+            usable = m["draw_s"] <= 5 and m["filter_s"] <= 1 and m["lang_s"] <= 1
+            print(f"{n:>6} {g.number_of_edges():>6} {gen:>10.2f} {len(text.encode()) / 1e6:>6.1f} {m['draw_s']:>7.2f} "
+                  f"{m['filter_s']:>8.2f} {m['lang_s']:>7.2f}  {'yes' if usable else 'no'}", flush=True)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
