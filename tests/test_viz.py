@@ -119,8 +119,16 @@ def test_graph_renders_offline_click_language_and_filter(browser, full):
         assert "country/fr" in hidden or "country/fr" in neighbours
         p.page.screenshot(path=str(ARTIFACTS / "graph-filter-japan.png"))
 
-        # filter by status: with only "proposed" checked, every visible edge is a proposed one
+        # filter by a layer of another scheme: the layer, what belongs to it and their neighbours stay
         p.page.select_option("#pk-actor", "")
+        p.page.select_option("#pk-layer", "element/compute")
+        shown = set(p.page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+        assert "element/compute" in shown and len(shown) < g.number_of_nodes()
+        members = {s for s, o, rel in g.in_edges("element/compute", keys=True) if rel == "belongsToLayer"}
+        assert members <= shown
+        p.page.select_option("#pk-layer", "")
+
+        # filter by status: with only "proposed" checked, every visible edge is a proposed one
         for status in ("curated", "accepted", "inferred", "ontology"):
             p.page.uncheck(f"input[name=status][value={status}]")
         visible = p.page.evaluate("edges.get({filter: e => !e.hidden}).map(e => e.statuses)")
