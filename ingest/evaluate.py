@@ -103,8 +103,6 @@ def load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-
-
 def _arg_key(arg: Any) -> str:
     """Gold or predicted argument as a comparable key: the id, or ``name:`` + normalised name."""
     if isinstance(arg, dict):

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .nlp import name_key
+from .nlp import known_names, name_key
 
 # "name(alternative)" with the bracket closing the mention
 _BRACKETED = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
@@ -34,7 +34,7 @@ class Mentions:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        index = self.nlp.get_pipe("policykg_gazetteer").index if "policykg_gazetteer" in self.nlp.pipe_names else {}
+        index = known_names(self.nlp)
         ents: list[Span] = []
         for e in doc.ents:
             ents.extend(self.split_bracketed(doc, e, index))

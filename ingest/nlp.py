@@ -237,6 +237,11 @@ def _ambiguous_ok(doc: Doc, span: Span) -> bool:
 _KEY_DROP = re.compile(r"[\s「」『』‘’“”\"'()\[\]·ㆍ・.,-]+")
 
 
+def known_names(nlp: Language) -> dict[str, dict[str, str]]:
+    """The gazetteer's alias index (:func:`name_key` -> pattern) of a pipeline; empty without one."""
+    return nlp.get_pipe("policykg_gazetteer").index if "policykg_gazetteer" in nlp.pipe_names else {}
+
+
 def name_key(name: str) -> str:
     """A name as the alias index compares it: no spaces, brackets, quotes or dots; case folded.
 
@@ -312,7 +317,7 @@ class Cues:
         text = doc.text
         found: list[Span] = []
         rules: dict[tuple[int, int], str] = {}
-        index = self.nlp.get_pipe("policykg_gazetteer").index if "policykg_gazetteer" in self.nlp.pipe_names else {}
+        index = known_names(self.nlp)
 
         def add(start: int, end: int, label: str, cls: str, rule: str) -> None:
             label = "Policy" if cls in _POLICY_CLASSES else label

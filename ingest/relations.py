@@ -19,7 +19,7 @@ The subject of a Korean clause is the nearest actor before the trigger marked as
 (은/는/이/가/도); an actor followed by ``에``/``에게`` or ``의`` before the object is the supplier.
 A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
 never, without, if, could, might) gives no fact. Amounts are normalised to a number and an ISO
-4217 currency by :func:`parse_amount`.
+4217 currency by :func:`ingest.amounts.parse_amount`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
 
 if not Doc.has_extension("facts"):
@@ -124,54 +125,11 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
 _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
                                  r"(?:government|administration|state|authorities)\b")
 
-# ---------------------------------------------------------------- amounts
-_UNIT_KO = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2}
-_CUR_KO = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "파운드": "GBP", "위안": "CNY",
-           "리얄": "SAR", "디르함": "AED", "루피": "INR"}
-_CUR_EN = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
-           "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY",
-           "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW", "₩": "KRW", "yuan": "CNY", "cny": "CNY",
-           "rmb": "CNY", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED"}
-_SCALE_EN = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-             "m": 1e6, "thousand": 1e3}
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MONEY_KO = re.compile(rf"(?:약\s*)?((?:{_NUM}\s*[천백]?\s*[조억만]\s*)+(?:{_NUM}\s*[천백]?)?|{_NUM}\s*[천백]?)\s*"
-                       r"(원|달러|유로|엔|파운드|위안|리얄|디르함|루피)")
-_MONEY_EN = re.compile(
-    rf"(?i)(US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\s?)\s*({_NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\b"
-    rf"|\b({_NUM})\s*(trillion|billion|million|thousand)?\s*(dollars|euros|pounds|yen|won|yuan|riyals|dirhams|"
-    rf"USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\b")
+# ---------------------------------------------------------------- investment cues
 _INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
 _NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|자산|시가총액|valuation|valued at|worth|"
                              r"revenue|market|assets|sales)\s*(?:는|은|이|가|of|at)?\s*(?:약|총|about)?\s*$")
 _INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*)\b")
-
-
-def parse_amount(text: str) -> tuple[float, str] | None:
-    """Normalise a written amount to (number, ISO 4217 currency).
-
-    >>> parse_amount("5,300억 원"), parse_amount("1조 2,000억 원"), parse_amount("$100 billion")
-    ((530000000000.0, 'KRW'), (1200000000000.0, 'KRW'), (100000000000.0, 'USD'))
-    >>> parse_amount("5천억 원"), parse_amount("1조5천억 원"), parse_amount("1억 파운드")
-    ((500000000000.0, 'KRW'), (1500000000000.0, 'KRW'), (100000000.0, 'GBP'))
-    >>> parse_amount("EUR 20 billion"), parse_amount("3.5 trillion yen")
-    ((20000000000.0, 'EUR'), (3500000000000.0, 'JPY'))
-    """
-    m = _MONEY_KO.search(text)
-    if m:
-        total, rest = 0.0, m.group(1)
-        for num, small, unit in re.findall(rf"({_NUM})\s*([천백]?)\s*([조억만]?)", rest):
-            total += float(num.replace(",", "")) * _UNIT_KO.get(small, 1) * _UNIT_KO.get(unit, 1)
-        return total, _CUR_KO[m.group(2)]
-    m = _MONEY_EN.search(text)
-    if m:
-        if m.group(1):
-            cur, num, scale = m.group(1).strip().lower(), m.group(2), m.group(3)
-        else:
-            num, scale, cur = m.group(4), m.group(5), m.group(6).lower()
-        value = float(num.replace(",", "")) * _SCALE_EN.get((scale or "").lower(), 1)
-        return value, _CUR_EN[cur]
-    return None
 
 
 # ---------------------------------------------------------------- the extractor
@@ -226,10 +184,9 @@ class Extractor:
         m = _DEMONYM_GOVERNMENT.match(sent.text)
         if not m:
             return None
-        gaz = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
-        from .nlp import name_key
+        from .nlp import known_names, name_key
 
-        known = gaz.index.get(name_key(_DEMONYMS[m.group(1)])) if gaz is not None else None
+        known = known_names(self.nlp).get(name_key(_DEMONYMS[m.group(1)]))
         if known is None or known["label"] != "Country":
             return None
         span = doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), label="Country",
@@ -472,7 +429,7 @@ class Extractor:
         if not trigger.search(text):
             return []
         out = []
-        money = _MONEY_KO if self.lang == "ko" else _MONEY_EN
+        money = MONEY_KO if self.lang == "ko" else MONEY_EN
         for m in money.finditer(text):
             parsed = parse_amount(m.group(0))
             if parsed is None or parsed[0] <= 0:

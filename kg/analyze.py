@@ -39,11 +39,12 @@ def analyse(g: nx.MultiDiGraph, scheme: str, lang: str = "en", path: tuple[str, 
                       key=lambda n: n)
     a.actors = sorted({s for s, _l in a.cells if g.nodes[s].get("type") in ("Country", "Bloc")},
                       key=lambda n: kn.label(g, n, lang))
-    a.concentration = kn.supplier_concentration(g, scheme)
-    a.centrality = [(n, c) for n, c in kn.centrality(g) if c > 0]
-    a.critical = kn.critical_suppliers(g, scheme)
+    d = kn.dependency_network(g)
+    a.concentration = kn.supplier_concentration(g, scheme, d)
+    a.centrality = [(n, c) for n, c in kn.centrality(g, d) if c > 0]
+    a.critical = kn.critical_suppliers(g, scheme, d)
     if path is not None:
-        a.paths = kn.dependency_paths(g, *path)
+        a.paths = kn.dependency_paths(g, *path, d=d)
     return a
 
 

@@ -146,7 +146,7 @@ def _analyze(args: argparse.Namespace) -> int:
     path = None
     if args.path:
         actor = Param("actor", "actor", False, None, "")
-        path = tuple(local for v in args.path if (local := _local(eng.resolve(actor, v).value)))
+        path = tuple(_local_id(eng.resolve(actor, v).value) for v in args.path)
     schemes = an.SCHEMES if args.scheme == "all" else (args.scheme,)
     out_dir = args.out or build_dir() / "views" / "analysis"
     reports = []
@@ -163,7 +163,7 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _local(iri: str) -> str:
+def _local_id(iri: str) -> str:
     from . import iris
 
     return iris.local_id(iri) or iri

@@ -148,13 +148,15 @@ def subgraph_of(g: nx.MultiDiGraph, ids: Iterable[str]) -> nx.MultiDiGraph:
     return g.subgraph([i for i in ids if i in g]).copy()
 
 
-def layers_of(g: nx.MultiDiGraph, node: str, scheme: str) -> list[str]:
-    """``node`` itself if it is a layer of ``scheme``, else the layers of ``scheme`` it belongs to."""
-    a = g.nodes[node]
-    if a.get("type") == "Layer":
-        return [node] if scheme in a.get("schemes", []) else []
-    return sorted({o for _s, o, rel in g.out_edges(node, keys=True)
-                   if rel == "belongsToLayer" and scheme in g.nodes[o].get("schemes", [])})
+def layers_of(g: nx.MultiDiGraph, node: str, scheme: str | None = None) -> list[str]:
+    """``node`` itself if it is a layer, else the layers it belongs to; only those of ``scheme``
+    when one is given."""
+    def wanted(layer: str) -> bool:
+        return scheme is None or scheme in g.nodes[layer].get("schemes", [])
+
+    if g.nodes[node].get("type") == "Layer":
+        return [node] if wanted(node) else []
+    return sorted({o for _s, o, rel in g.out_edges(node, keys=True) if rel == "belongsToLayer" and wanted(o)})
 
 
 def stance_matrix(g: nx.MultiDiGraph, scheme: str) -> dict[tuple[str, str], Cell]:
@@ -199,9 +201,11 @@ def _supplied_layers(g: nx.MultiDiGraph, dependent: str, supplier: str) -> set[s
     return out
 
 
-def supplier_concentration(g: nx.MultiDiGraph, scheme: str) -> dict[str, list[tuple[str, int, list[Evidence]]]]:
-    """Layer -> suppliers ranked by how many dependents rely on them for that layer, with the facts."""
-    d = dependency_network(g)
+def supplier_concentration(g: nx.MultiDiGraph, scheme: str,
+                           d: nx.DiGraph | None = None) -> dict[str, list[tuple[str, int, list[Evidence]]]]:
+    """Layer -> suppliers ranked by how many dependents rely on them for that layer, with the facts.
+    ``d``: the :func:`dependency_network` of ``g``, when already computed (as for the next ones)."""
+    d = dependency_network(g) if d is None else d
     per: dict[str, dict[str, tuple[set[str], list[Evidence]]]] = defaultdict(dict)
     for s, o, data in d.edges(data=True):
         layers = {lay for thing in data["layers"] for lay in layers_of(g, thing, scheme)}
@@ -213,18 +217,19 @@ def supplier_concentration(g: nx.MultiDiGraph, scheme: str) -> dict[str, list[tu
             for lay, sups in sorted(per.items())}
 
 
-def centrality(g: nx.MultiDiGraph) -> list[tuple[str, float]]:
+def centrality(g: nx.MultiDiGraph, d: nx.DiGraph | None = None) -> list[tuple[str, float]]:
     """Betweenness centrality on the dependency network (dependent -> supplier), highest first."""
-    d = dependency_network(g)
+    d = dependency_network(g) if d is None else d
     if d.number_of_nodes() == 0:
         return []
     bc = nx.betweenness_centrality(d, normalized=True)
     return sorted(bc.items(), key=lambda x: (-x[1], x[0]))
 
 
-def dependency_paths(g: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[str]]:
+def dependency_paths(g: nx.MultiDiGraph, source: str, target: str, limit: int = 5,
+                     d: nx.DiGraph | None = None) -> list[list[str]]:
     """The shortest chains ``source`` -> supplier -> ... -> ``target`` of dependence."""
-    d = dependency_network(g)
+    d = dependency_network(g) if d is None else d
     if source not in d or target not in d:
         return []
     try:
@@ -234,9 +239,10 @@ def dependency_paths(g: nx.MultiDiGraph, source: str, target: str, limit: int = 
         return []
 
 
-def critical_suppliers(g: nx.MultiDiGraph, scheme: str) -> list[tuple[str, str, str, list[Evidence]]]:
+def critical_suppliers(g: nx.MultiDiGraph, scheme: str,
+                       d: nx.DiGraph | None = None) -> list[tuple[str, str, str, list[Evidence]]]:
     """(supplier, dependent, layer, facts): the dependent's only supplier for that layer."""
-    d = dependency_network(g)
+    d = dependency_network(g) if d is None else d
     suppliers: dict[tuple[str, str], dict[str, list[Evidence]]] = defaultdict(dict)
     for s, o, data in d.edges(data=True):
         for lay in {lay for thing in data["layers"] for lay in layers_of(g, thing, scheme)}:

@@ -93,7 +93,7 @@ def page(g: nx.MultiDiGraph, *, lang: str = "en", title: str = "policykg", subti
         net.nodes.append({
             "id": node, "label": kn.label(g, node, lang), "label_en": a.get("label_en", ""),
             "label_ko": a.get("label_ko", ""), "ntype": a.get("type", ""), "country": a.get("country", ""),
-            "schemes": a.get("schemes", []), "layers": _layers(g, node), "shape": shape, "color": colour,
+            "schemes": a.get("schemes", []), "layers": kn.layers_of(g, node), "shape": shape, "color": colour,
             "size": size, "x": round(x, 1), "y": round(y, 1), "physics": False,
         })
         net.node_ids.append(node)
@@ -106,13 +106,6 @@ def page(g: nx.MultiDiGraph, *, lang: str = "en", title: str = "policykg", subti
         })
     base = net.generate_html(notebook=False)
     return _finish(base, g, lang, title, subtitle)
-
-
-def _layers(g: nx.MultiDiGraph, node: str) -> list[str]:
-    """The layers (of every scheme) a node is or belongs to, for the layer filter."""
-    if g.nodes[node].get("type") == "Layer":
-        return [node]
-    return sorted({o for _s, o, rel in g.out_edges(node, keys=True) if rel == "belongsToLayer"})
 
 
 def _finish(base: str, g: nx.MultiDiGraph, lang: str, title: str, subtitle: str) -> str:
@@ -132,9 +125,10 @@ def _finish(base: str, g: nx.MultiDiGraph, lang: str, title: str, subtitle: str)
         "layers": [[n, g.nodes[n].get("label_en", ""), g.nodes[n].get("label_ko", ""),
                     ",".join(g.nodes[n].get("schemes", []))] for n in layers],
     }
+    types = {a.get("type") for _n, a in g.nodes(data=True)}
     legend = "".join(
         f'<li><span class="sw {html.escape(shape)}" style="background:{html.escape(col)}"></span>{html.escape(t)}</li>'
-        for t, (col, shape, _s) in NODE_STYLE.items() if any(a.get("type") == t for _n, a in g.nodes(data=True)))
+        for t, (col, shape, _s) in NODE_STYLE.items() if t in types)
     seen: dict[str, tuple[str, Any]] = {}
     for rel, (grp, col, dashes) in EDGE_STYLE.items():
         if grp in config["relations"]:

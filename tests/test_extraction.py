@@ -1,13 +1,13 @@
 """The spaCy pipelines (ingest.nlp) with a small hand-made gazetteer: the Korean tokenizer,
 recognition and linking, cue patterns for unknown names, and every relation rule with a positive
-and a negative example in Korean and English; amounts (ingest.relations.parse_amount)."""
+and a negative example in Korean and English; amounts (ingest.amounts.parse_amount)."""
 
 from __future__ import annotations
 
 import pytest
 
 from ingest.nlp import pipeline
-from ingest.relations import parse_amount
+from ingest.amounts import parse_amount
 
 
 def _patterns() -> list[dict[str, str]]:
