@@ -67,6 +67,29 @@ def local_id(iri: str) -> str | None:
     return s[len(ID):] if s.startswith(str(ID)) else None
 
 
+def rebase(iri: str, base: str) -> str:
+    """``iri`` moved from the default base to ``base`` (other IRIs unchanged), for publishing
+    the graph under another base IRI.
+
+    >>> rebase("https://w3id.org/policykg/id/country/jp", "https://kg.example.org/")
+    'https://kg.example.org/id/country/jp'
+    >>> rebase("http://www.wikidata.org/entity/Q17", "https://kg.example.org/")
+    'http://www.wikidata.org/entity/Q17'
+    """
+    return base + iri[len(BASE):] if base != BASE and iri.startswith(BASE) else iri
+
+
+def check_base(base: str) -> str:
+    """A base IRI given by a user, checked: absolute http(s), ending in ``/``."""
+    import urllib.parse
+
+    u = urllib.parse.urlsplit(base)
+    if u.scheme not in ("http", "https") or not u.netloc or not base.endswith("/") or u.query or u.fragment:
+        raise ValueError(f"base IRI {base!r}: give an absolute http(s) IRI ending in '/', "
+                         f"e.g. https://kg.example.org/policykg/")
+    return base
+
+
 def graph(name: str) -> URIRef:
     """The IRI of one of the named graphs."""
     if name not in GRAPH_NAMES:
