@@ -39,6 +39,8 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
     extraction: dict[str, Any] = field(default_factory=dict)
+    started: str = ""  # ISO 8601 UTC, for the provenance record
+    finished: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,14 +48,19 @@ class BuildReport:
             "facts_with_evidence": self.facts_with_evidence, "shacl_conforms": self.conforms,
             "reasoner_consistent": self.consistent, "timings_s": self.timings, "outputs": self.outputs,
             "extraction": self.extraction, "version": __version__,
+            "started": self.started, "finished": self.finished,
         }
 
 
 def load_ontology() -> Graph:
+    """The ontology files as one graph, blank nodes (OWL lists, restrictions) labelled canonically
+    (RDFC/RGDA1 hashing), so every build and every dump of the same input is byte-identical."""
+    from rdflib.compare import to_canonical_graph
+
     g = Graph()
     for name in ONTOLOGY_FILES:
         g.parse(ONTOLOGY_DIR / name, format="turtle")
-    return g
+    return Graph() + to_canonical_graph(g)
 
 
 def _dataset(graphs: dict[str, Graph]) -> Dataset:
@@ -84,6 +91,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
     releases.mkdir(parents=True, exist_ok=True)
     staging = releases / f".staging-{uuid.uuid4().hex[:8]}"
     timings: dict[str, float] = {}
+    started = _now()
 
     def step(name: str):
         t = time.perf_counter()
@@ -176,6 +184,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
             outputs={"store": "store", "dataset_trig": "policykg.trig", "dataset_nquads": "policykg.nq",
                      "graphs": "graphs/", "shacl_report": "shacl-report.ttl", "summary": "summary.json"},
         )
+        report.started, report.finished = started, _now()
         report.timings["reasoner_only"] = round(rr.seconds, 3)
         if extraction is not None:
             report.extraction = {"documents": extraction.documents, "claims": extraction.claims}
@@ -189,6 +198,12 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _switch_current(base: Path, release: Path) -> None:

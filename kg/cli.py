@@ -28,6 +28,8 @@ EXAMPLES = """examples:
   policykg viz --lang ko
   policykg viz --query layer-dependencies --param country=Japan
   policykg analyze --scheme stack4 --path Japan "United States"
+  policykg export --base https://kg.example.org/policykg/
+  policykg serve --port 8000
 """
 
 
@@ -88,10 +90,23 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--evidence", action="store_true", help="print the facts and sentences behind every figure")
     a.add_argument("--out", type=Path, help="folder for the CSV and HTML heatmaps (default build/views/analysis)")
 
+    x = sub.add_parser("export", help="dumps, DCAT-AP/VoID/PROV metadata, ontology docs and the static site")
+    x.add_argument("--out", type=Path, help="output folder, replaced atomically (default build/export)")
+    x.add_argument("--base", default=None, metavar="IRI",
+                   help="publish under this base IRI instead of https://w3id.org/policykg/ (ends in '/')")
+    x.add_argument("--format", action="append", metavar="EXT",
+                   help="dump formats, repeatable or comma-separated: ttl,nt,jsonld,rdf (graphs), nq,trig "
+                        "(dataset); default all")
+    x.add_argument("--metadata", type=Path, help="dataset settings (title, publisher, licence); default kg/dataset.yaml")
+    x.add_argument("--endpoint", metavar="URL", help="the SPARQL endpoint to advertise in DCAT and VoID")
+    x.add_argument("--no-site", action="store_true", help="skip the resource pages")
+    x.add_argument("--no-docs", action="store_true", help="skip the ontology documentation")
+
     args = parser.parse_args(argv)
     try:
         return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
-                "ingest": _ingest, "eval": _eval, "viz": _viz, "analyze": _analyze}[args.command](args)
+                "ingest": _ingest, "eval": _eval, "viz": _viz, "analyze": _analyze,
+                "export": _export}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, BuildError) and "no build" in str(exc) else 1
@@ -167,6 +182,35 @@ def _local_id(iri: str) -> str:
     from . import iris
 
     return iris.local_id(iri) or iri
+
+
+# ------------------------------------------------------------------ publishing
+def _export(args: argparse.Namespace) -> int:
+    import time
+
+    from . import iris
+    from .publish import export
+
+    base = args.base or iris.BASE
+    try:
+        iris.check_base(base)
+    except ValueError as exc:
+        raise QueryError(f"--base: {exc}") from exc
+    formats = [f.strip() for arg in (args.format or []) for f in arg.split(",") if f.strip()] or None
+    t0 = time.perf_counter()
+    kwargs = {"formats": formats} if formats else {}
+    report = export(args.out, base=base, settings_path=args.metadata, endpoint=args.endpoint,
+                    site=not args.no_site, docs=not args.no_docs,
+                    progress=lambda m: print(f"  {m}", file=sys.stderr), **kwargs)
+    print(f"policykg: exported in {time.perf_counter() - t0:.1f} s to {report.out} ({report.files} files, "
+          f"base {report.base})")
+    for d in report.dumps:
+        if d.graph is None:
+            print(f"  {d.path.as_posix():<28} {d.triples:>7} {'quads' if d.ext in ('nq', 'trig') else 'triples'}"
+                  f"  {d.size / 1e6:6.1f} MB")
+    print("  per graph: dump/graphs/<graph>.<ext>; catalog.ttl (DCAT-AP), void.ttl, prov.ttl, ontology.html, "
+          "id/ (resource pages), index.html")
+    return 0
 
 
 # ------------------------------------------------------------------ build
