@@ -102,11 +102,19 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--no-site", action="store_true", help="skip the resource pages")
     x.add_argument("--no-docs", action="store_true", help="skip the ontology documentation")
 
+    sv = sub.add_parser("serve", help="SPARQL 1.1 endpoint, resource pages, named queries, ontology docs (HTTP)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (0: any free port; default 8000)")
+    sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    sv.add_argument("--max-rows", type=int, default=10000, help="rows or triples per result at most (default 10000)")
+    sv.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    sv.add_argument("--quiet", action="store_true", help="no request log")
+
     args = parser.parse_args(argv)
     try:
         return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
                 "ingest": _ingest, "eval": _eval, "viz": _viz, "analyze": _analyze,
-                "export": _export}[args.command](args)
+                "export": _export, "serve": _serve}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, BuildError) and "no build" in str(exc) else 1
@@ -210,6 +218,31 @@ def _export(args: argparse.Namespace) -> int:
                   f"  {d.size / 1e6:6.1f} MB")
     print("  per graph: dump/graphs/<graph>.<ext>; catalog.ttl (DCAT-AP), void.ttl, prov.ttl, ontology.html, "
           "id/ (resource pages), index.html")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from .build import current_release
+    from .server import Settings, make_server
+
+    if args.timeout <= 0 or args.max_rows <= 0 or args.workers <= 0:
+        raise QueryError("--timeout, --max-rows and --workers must be positive")
+    settings = Settings(current_release() / "store", args.host, args.port, args.timeout, args.max_rows,
+                        args.workers, args.quiet)
+    httpd, app = make_server(settings)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    print(f"policykg: serving {app.url} (SPARQL endpoint {app.url}sparql; timeout {args.timeout:g} s, "
+          f"at most {args.max_rows} rows, {args.workers} workers); Ctrl-C to stop", flush=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+        app.close()
+    print("policykg: stopped", file=sys.stderr)
     return 0
 
 
