@@ -82,6 +82,7 @@ ROLE_KINDS = ("lead", "operator", "implementer", "partner", "technology-partner"
               "beneficiary", "hub", "user", "regulator")
 LEVELS = ("high", "persistent", "influence", "partial")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_QID = re.compile(r"Q[1-9][0-9]*")  # a Wikidata item id
 _WS = re.compile(r"\s+")
 
 
@@ -143,6 +144,8 @@ class _Builder:
         self.pending_refs: list[tuple[str, str, tuple[str, ...]]] = []  # (where, id, allowed kinds)
         self.n_facts = 0
         self.merged: dict[str, str] = {}  # duplicate id -> canonical id (`merge:` sections)
+        self.wikidata: dict[str, tuple[str, str]] = {}  # Q-id -> (entity id, where first given)
+        self.qid_of: dict[str, tuple[str, str]] = {}  # entity id -> (Q-id, where first given)
 
     def canon(self, value: Any) -> Any:
         seen = set()
@@ -299,8 +302,8 @@ class _Builder:
             g.add((s, SKOS.notation, Literal(str(e["notation"]))))
         if e.get("date"):
             g.add((s, DCTERMS.date, Literal(str(e["date"]))))
-        if e.get("wikidata"):
-            g.add((s, SKOS.exactMatch, URIRef(f"http://www.wikidata.org/entity/{e['wikidata']}")))
+        if e.get("wikidata") is not None:
+            self.wikidata_link(where, eid, s, e["wikidata"])
         country = e.get("country")
         if country:
             prop = {"agency": PKO.agencyOf, "policy": PKO.policyOf, "region": PKO.locatedIn,
@@ -317,6 +320,26 @@ class _Builder:
         if e.get("ev"):
             for ev in self.evidence(where, e["ev"], default_doc):
                 g.add((s, PKO.hasEvidence, ev))
+
+    def wikidata_link(self, where: str, eid: str, s: URIRef, qid: Any) -> None:
+        """``wikidata: Q…`` becomes ``skos:exactMatch`` to the Wikidata item; one item is one entity."""
+        if not isinstance(qid, str) or not _QID.fullmatch(qid):
+            self.err(where, f"wikidata {qid!r} of {eid} is not a Wikidata item id: write Q and its "
+                            f"number, e.g. `wikidata: Q30`")
+            return
+        other = self.wikidata.get(qid)
+        if other and other[0] != eid:
+            self.err(where, f"wikidata {qid} is given to {eid} here and to {other[0]} at {other[1]}: one "
+                            f"Wikidata item is one entity; if both ids name the same thing, list "
+                            f"`{eid}: {other[0]}` under `merge:` in common.yaml, else fix the Q-id")
+            return
+        mine = self.qid_of.get(eid)
+        if mine and mine[0] != qid:
+            self.err(where, f"{eid} has wikidata {qid} here but {mine[0]} at {mine[1]}; keep the right one")
+            return
+        self.wikidata.setdefault(qid, (eid, where))
+        self.qid_of.setdefault(eid, (qid, where))
+        self.g.add((s, SKOS.exactMatch, URIRef(f"http://www.wikidata.org/entity/{qid}")))
 
     # ------------------------------------------------------------ facts
     def fact(self, where: str, f: dict[str, Any], default_doc: str | None) -> None:
