@@ -231,3 +231,22 @@ def test_void_names_this_endpoint(server):
 
 def test_server_binds_loopback_by_default(server):
     assert server.startswith("http://127.0.0.1:")
+
+
+def test_ontology_documentation_and_source(server):
+    status, headers, body = _http(server + "ontology", headers={"Accept": "text/html"})
+    page = body.decode("utf-8")
+    assert status == 200 and headers["Content-Type"].startswith("text/html") and 'id="Country"' in page
+    status, _, body = _http(server + "ontology?lang=ko", headers={"Accept": "text/html"})
+    assert status == 200 and "국가" in body.decode("utf-8") and '<html lang="ko"' in body.decode("utf-8")
+    status, headers, body = _http(server + "ontology", headers={"Accept": "text/turtle"})
+    g = Graph().parse(data=body.decode("utf-8"), format="turtle")
+    assert status == 200 and (iris.PKO.Country, RDFS.label, Literal("국가", lang="ko")) in g
+
+
+def test_served_html_loads_nothing_from_elsewhere(server):
+    for path in ("", "sparql", "queries", "ontology", "ontology?lang=ko",
+                 "queries/layer-dependencies?country=Japan"):
+        _, _, body = _http(server + path, headers={"Accept": "text/html"})
+        html = body.decode("utf-8")
+        assert not re.search(r"<script[^>]+src=|<link[^>]+stylesheet[^>]+href=\"?https?:|@import", html), path
