@@ -1,6 +1,6 @@
 # Two commands on a fresh machine (Python 3.11, Java 17, git, make):
 #   make run    set up .venv, build the knowledge graph from the default corpus, print a summary
-#   make test   set up .venv if needed (and Chromium + a Korean font, nginx via apt-get) and run the whole test suite
+#   make test   set up .venv if needed (and Chromium + a Korean font, nginx and Apache via apt-get) and run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -24,13 +24,14 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-# the linked-data site test runs the site's nginx.conf.sample in Debian's nginx (on a loopback port,
-# as the current user); note that installing the package also enables Debian's own nginx service
+# the linked-data site tests run the site's nginx.conf.sample in Debian's nginx and its .htaccess in
+# Apache httpd (apache2-bin: the binary and modules, no service), each on a loopback port; note that
+# installing nginx-light also enables Debian's own nginx service
 webserver:
-	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then :; else \
-	  echo "installing nginx-light for the linked-data site test (apt-get)"; \
+	@if { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null && { command -v apache2 || [ -x /usr/sbin/apache2 ]; } >/dev/null; then :; else \
+	  echo "installing nginx-light and apache2-bin for the linked-data site tests (apt-get)"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light apache2-bin >/dev/null; \
 	fi
 
 setup: $(STAMP)

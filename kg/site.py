@@ -99,7 +99,8 @@ def htaccess(base: str) -> str:
 # their extension (jp.ttl) are served as they are. Responses under id/ carry "Vary: Accept".
 #
 # Needs: mod_rewrite, mod_mime, mod_headers, mod_setenvif, mod_dir; and for this folder
-# "AllowOverride FileInfo Indexes" (or copy these lines into its <Directory> block).
+# "AllowOverride FileInfo Indexes" (or copy these lines into its <Directory> block), with
+# MultiViews off (Debian's default), or mod_negotiation answers before these rules.
 # This folder must be served at the URL path {path} (the path of the base IRI); if it is served
 # elsewhere (e.g. where a redirection service such as w3id.org points), change RewriteBase below.
 
@@ -108,7 +109,6 @@ AddType text/turtle .ttl
 AddType application/ld+json .jsonld
 AddCharset utf-8 .html .ttl .jsonld
 DirectoryIndex index.html
-Options -MultiViews
 
 SetEnvIf Request_URI "/id/" POLICYKG_CONNEG
 Header merge Vary Accept env=POLICYKG_CONNEG
