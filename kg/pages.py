@@ -107,6 +107,7 @@ class Evidence:
     rule: str = ""  # extraction rule, for extracted claims
     confidence: str = ""
     cites: tuple[str, ...] = ()  # sources the quoted passage itself cites
+    quote_lang: str = ""
 
     @property
     def status_name(self) -> str:
@@ -199,6 +200,29 @@ class Description:
             if self.labels.get(lg):
                 return self.labels[lg][0]
         return name_of(self.names, self.iri, lang, self.types)
+
+
+def summary(desc: Description, lang: str = "en", width: int = 120) -> str:
+    """One line of plain text saying what an unlabelled node is: a claim's statement, an evidence
+    node's document, lines and quote; "" for other resources."""
+    def text(t: Term) -> str:
+        return name_of(desc.names, t.value, lang) if t.is_iri else t.value
+
+    own = next((s for s in desc.supports if s.fact == desc.iri and s.statement), None)
+    if own:
+        subj, prop, obj = own.statement
+        out = f"{text(subj)} — {name_of(desc.names, prop, lang)} — {text(obj)}"
+    elif PKO + "Evidence" in desc.types:
+        vals = {f.property: f.value for f in desc.outgoing}
+        doc, ls, le, quote = (vals.get(PKO + k) for k in ("inDocument", "lineStart", "lineEnd", "quote"))
+        where = text(doc) if doc else ""
+        if ls:
+            where += f" {ls.value}" + (f"–{le.value}" if le and le.value != ls.value else "")
+        out = f"{where}: {quote.value}" if quote else where
+    else:
+        return ""
+    out = " ".join(out.split())
+    return out if len(out) <= width else out[: width - 1] + "…"
 
 
 def name_of(names: dict[str, dict[str, str]], iri: str, lang: str = "en",
@@ -344,7 +368,7 @@ def _evidence_rows(rows: list[list[Term | None]]) -> list[Evidence]:
                                fact=fact.value, evidence=ev.value, kind=kind.value if kind else "",
                                status=status.value if status else "", graph=g.value,
                                rule=rule.value if rule else "", confidence=conf.value if conf else "",
-                               cites=set())
+                               cites=set(), quote_lang=quote.lang if quote else "")
         if cites is not None:
             merged[key]["cites"].add(cites.value)
         # the graph of the asserted link: prefer curated/extracted over inferred (prov:wasDerivedFrom)
@@ -450,6 +474,7 @@ def _build(src, iri: str) -> Description | None:
     wanted = {iri, *types}
     for f in (*outgoing, *incoming):
         wanted.add(f.property)
+        wanted.update(str(iris.ID) + "status/" + st for st in f.statuses)  # their labels, in Korean too
         wanted.update(t.value for t in (f.subject, f.value) if t.is_iri)
         for e in f.evidence:
             wanted.update(x for x in (e.doc, e.kind, e.status, e.stated, *e.cites) if x)
@@ -570,16 +595,18 @@ def to_jsonld(triples: Iterable[tuple[Term, str, Term]], *, base: str = iris.BAS
             elif o.datatype:
                 val["@type"] = _compact(o.datatype, prefixes)
         node.setdefault(key, []).append(val)
-    graph = []
+    lines = []
     for node in nodes.values():
         ordered = {k: node[k] for k in ("@id", "@type") if k in node}
         for k in sorted(k for k in node if not k.startswith("@")):
-            ordered[k] = sorted(node[k], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            ordered[k] = sorted(node[k], key=lambda v: (v.get("@id", ""), v.get("@value", ""),
+                                                        v.get("@language", ""), v.get("@type", "")))
         if "@type" in ordered:
             ordered["@type"] = sorted(set(ordered["@type"]))
-        graph.append(ordered)
-    doc = {"@context": prefixes, "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+        lines.append(json.dumps(ordered, ensure_ascii=False))
+    # one node a line: readable, and json's fast encoder (indentation would need the slow one)
+    context = json.dumps({"@context": prefixes}, ensure_ascii=False, indent=1)[:-2]
+    return context + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
 def _compact(iri: str, prefixes: dict[str, str]) -> str:
@@ -720,7 +747,8 @@ class _Renderer:
             src.append(f'<a href="{_e(self.href(e.evidence))}">{_e(self.t["evidence"].lower())}</a>')
             if e.cites:
                 src.append(f"{_e(self.t['cites'])} " + ", ".join(self.a(c, both=False) for c in e.cites))
-            quote = f"<blockquote>{_e(e.quote)}</blockquote>" if e.quote else ""
+            lang = f' lang="{_e(e.quote_lang)}"' if e.quote_lang else ""
+            quote = f"<blockquote{lang}>{_e(e.quote)}</blockquote>" if e.quote else ""
             items.append(f"<li>{''.join(bits)} <span class=\"src\">{' · '.join(src)}</span>{quote}</li>")
         return '<ul class="ev">' + "".join(items) + "</ul>"
 
@@ -814,6 +842,9 @@ def render_html(desc: Description, *, lang: str = "en", link: Callable[[str], st
     body.append(f"<h1>{_e(title)}</h1>")
     if other_label and other_label != title:
         body.append(f'<p class="other" lang="{r.other}">{_e(other_label)}</p>')
+    about = summary(d, lang, width=400)
+    if about:
+        body.append(f'<p class="other">{_e(about)}</p>')
     body.append(f'<p class="iri">{_e(t["iri"])}: <a href="{_e(shown_iri)}">{_e(shown_iri)}</a> · {_e(t["formats"])} '
                 f'<a href="{_e(alternate(d.iri, "ttl"))}" type="text/turtle">Turtle</a> · '
                 f'<a href="{_e(alternate(d.iri, "jsonld"))}" type="application/ld+json">JSON-LD</a></p>')

@@ -70,7 +70,11 @@ def relative_link(from_page: str, to_page: str) -> str:
     >>> relative_link("id/country/jp.html", "id/country/kr.html")
     'kr.html'
     """
-    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+    here, _, _name = from_page.rpartition("/")
+    there, _, name = to_page.rpartition("/")
+    if here == there:  # the usual case, and the quickest
+        return name
+    return posixpath.relpath(to_page, here)
 
 
 def base_path(base: str) -> str:
@@ -192,17 +196,17 @@ def _cell(en: str, ko: str, href: str) -> str:
     return cell
 
 
-Entry = tuple[str, str, str, str, str]  # sort key, local id, English label, Korean label, type names
+Entry = tuple[str, str, str, str, str, str]  # sort key, local id, English and Korean labels, types, summary
 
 
 def _kind_index(kind: str, entries: list[Entry], base: str) -> str:
     rows = "".join(f"<tr><td>{_cell(en, ko, lid.rsplit('/', 1)[-1] + '.html')}</td>"
-                   f"<td><code>{pages._e(lid)}</code></td><td>{pages._e(types)}</td></tr>"
-                   for _key, lid, en, ko, types in sorted(entries))
+                   f"<td><code>{pages._e(lid)}</code></td><td>{pages._e(types)}</td><td>{pages._e(summ)}</td></tr>"
+                   for _key, lid, en, ko, types, summ in sorted(entries))
     body = (f'<header><nav><a href="../index.html">all kinds</a></nav>'
             f'<h1>{pages._e(kind)}</h1><p class="iri">{pages._e(base)}id/{pages._e(kind)}/ · '
             f"{len(entries)} resources</p></header><main><table><thead><tr><th>label</th><th>id</th>"
-            f"<th>type</th></tr></thead><tbody>{rows}</tbody></table></main>")
+            f"<th>type</th><th>about</th></tr></thead><tbody>{rows}</tbody></table></main>")
     return _shell(f"{kind} ({len(entries)})", body)
 
 
@@ -212,7 +216,7 @@ def _top_index(by_kind: dict[str, list[Entry]], base: str) -> str:
     parts += [f'<a href="{pages._e(k)}/index.html">{pages._e(k)} ({len(v)})</a>' for k, v in sorted(by_kind.items())]
     parts.append("</nav></header><main>")
     for kind, entries in sorted(by_kind.items()):
-        items = "".join(f"<li>{_cell(en, ko, lid + '.html')}</li>" for _key, lid, en, ko, _t in sorted(entries))
+        items = "".join(f"<li>{_cell(en, ko, lid + '.html')}</li>" for _key, lid, en, ko, _t, _s in sorted(entries))
         lst = f"<ul>{items}</ul>"
         if len(entries) > 200:
             lst = f"<details><summary>{len(entries)} resources</summary>{lst}</details>"
@@ -274,7 +278,7 @@ def _write(store, root: Path, base: str, lang: str, stats: SiteStats) -> SiteSta
         put(page_path(lid, "jsonld"), pages.jsonld(d, base=base))
         types = ", ".join(pages.name_of(d.names, t, lang) for t in d.types)
         en, ko = d.label("en"), d.label("ko")
-        by_kind[kind].append((en.casefold(), lid, en, ko, types))
+        by_kind[kind].append((en.casefold(), lid, en, ko, types, pages.summary(d, lang)))
         stats.resources += 1
     for kind, entries in by_kind.items():
         put(f"id/{kind}/index.html", _kind_index(kind, entries, base))
