@@ -194,6 +194,13 @@ class Description:
     def is_fact(self) -> bool:
         return any(t in FACT_KINDS for t in self.types)
 
+    def by_property(self, incoming: bool = False) -> dict[str, list[Fact]]:
+        """The outgoing (or incoming) facts grouped by property IRI."""
+        groups: dict[str, list[Fact]] = {}
+        for f in self.incoming if incoming else self.outgoing:
+            groups.setdefault(f.property, []).append(f)
+        return groups
+
     def label(self, lang: str = "en") -> str:
         """The preferred label in ``lang``, else in the other language, else a generated name."""
         for lg in (lang, *[x for x in LANGS if x != lang], ""):
