@@ -1,19 +1,19 @@
 # Two commands on a fresh machine (Python 3.11, Java 17, git, make):
 #   make run    set up .venv, build the knowledge graph from the default corpus, print a summary
-#   make test   set up .venv if needed (and Chromium + a Korean font via apt-get) and run the whole test suite
+#   make test   set up .venv if needed (and Chromium + a Korean font, nginx and Apache via apt-get) and run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build setup clean browser
+.PHONY: run test build setup clean browser webserver
 
 run: $(STAMP)
 	$(BIN)/policykg build
 
 build: run
 
-test: $(STAMP) browser
+test: $(STAMP) browser webserver
 	$(BIN)/python -m pytest tests kg ingest
 
 # the browser tests drive Debian's Chromium (never a downloaded one) and need a font with Hangul
@@ -22,6 +22,16 @@ browser:
 	  echo "installing chromium and fonts-noto-cjk for the browser tests (apt-get)"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# the linked-data site tests run the site's nginx.conf.sample in Debian's nginx and its .htaccess in
+# Apache httpd (apache2-bin: the binary and modules, no service), each on a loopback port; note that
+# installing nginx-light also enables Debian's own nginx service
+webserver:
+	@if { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null && { command -v apache2 || [ -x /usr/sbin/apache2 ]; } >/dev/null; then :; else \
+	  echo "installing nginx-light and apache2-bin for the linked-data site tests (apt-get)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light apache2-bin >/dev/null; \
 	fi
 
 setup: $(STAMP)
