@@ -94,7 +94,7 @@ def export(out: Path | None = None, *, base: str = iris.BASE, formats: Iterable[
             from .site import write_site
 
             stats = write_site(store, staging, base=base)
-            resources = getattr(stats, "resources", 0)
+            resources = stats.resources
         staging.mkdir(exist_ok=True)
 
         progress("dumps...")

@@ -6,7 +6,7 @@ Routes::
     /sparql                  SPARQL 1.1 Protocol: GET ?query=, POST urlencoded or application/sparql-query;
                              default-graph-uri / named-graph-uri; updates refused (403); an HTML form
                              when a browser asks without a query
-    /id/<kind>/<slug>        a resource: HTML, Turtle or JSON-LD by Accept (or .html/.ttl/.jsonld)
+    /id/<kind>/<slug>        a resource (kg/pages.py): HTML, Turtle or JSON-LD by Accept (or .html/.ttl/.jsonld)
     /queries, /queries/NAME  the named queries with a form for their parameters; results as HTML, or
                              JSON/CSV with format=
     /ontology                ontology documentation (HTML, ?lang=ko), or Turtle by Accept
@@ -35,9 +35,9 @@ from .errors import PolicyKGError, QueryError
 
 MAX_BODY = 1_000_000
 RDF_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "ttl",
-             "application/x-turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt"}
-RDF_MEDIA = {"html": "text/html; charset=utf-8", "ttl": "text/turtle; charset=utf-8",
-             "jsonld": "application/ld+json", "nt": "application/n-triples"}
+             "application/x-turtle": "ttl", "application/ld+json": "jsonld"}
+RDF_MEDIA = {"html": "text/html; charset=utf-8", "ttl": "text/turtle; charset=utf-8", "jsonld": "application/ld+json"}
+NAV = (("/", "policykg"), ("/sparql", "SPARQL"), ("/queries", "named queries"), ("/ontology", "ontology"))
 CSS = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.2rem .5rem;text-align:left;
 vertical-align:top}textarea{width:100%;font-family:monospace}code{background:#f3f3f3;padding:0 .2rem}
@@ -60,7 +60,7 @@ def page(title: str, body: str, lang: str = "en") -> bytes:
     return (f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(title)}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head><body>'
             '<nav><a href="/">policykg</a><a href="/sparql">SPARQL</a><a href="/queries">named queries</a>'
-            '<a href="/id/">resources</a><a href="/ontology">ontology</a><a href="/void">VoID</a></nav>'
+            '<a href="/ontology">ontology</a><a href="/void">VoID</a></nav>'
             f"{body}</body></html>").encode("utf-8")
 
 
@@ -189,8 +189,6 @@ class Handler(BaseHTTPRequestHandler):
                 return self._home()
             if path.startswith("/id/"):
                 return self._resource(path[len("/id/"):])
-            if path in ("/id", "/id/"):
-                return self._index()
             if path in ("/queries", "/queries/"):
                 return self._queries()
             if path.startswith("/queries/"):
@@ -261,7 +259,8 @@ class Handler(BaseHTTPRequestHandler):
                 f"{self.app.settings.max_rows} rows).</p><ul>"
                 f'<li>SPARQL endpoint: <code>{e(u)}sparql</code> (<a href="/sparql">query form</a>)</li>'
                 '<li><a href="/queries">Named queries</a> (competency questions with parameters)</li>'
-                '<li><a href="/id/">Resources</a>, e.g. <a href="/id/country/jp">Japan / 일본</a></li>'
+                '<li>Resources at their IRI paths (HTML, Turtle or JSON-LD by Accept), e.g. '
+                '<a href="/id/country/jp">Japan / 일본</a>, <a href="/id/bloc/eu">EU / 유럽연합</a></li>'
                 '<li><a href="/ontology">Ontology documentation</a> · <a href="/ontology?lang=ko">온톨로지 문서</a></li>'
                 '<li><a href="/void">VoID</a> · <a href="/catalog">DCAT-AP catalogue</a></li></ul>')
         self._send(200, page("policykg", body), "text/html; charset=utf-8")
@@ -270,31 +269,23 @@ class Handler(BaseHTTPRequestHandler):
         from . import pages
 
         fmt = None
-        for ext in ("html", "ttl", "jsonld", "nt"):
+        for ext in ("html", "ttl", "jsonld"):
             if rest.endswith("." + ext):
                 rest, fmt = rest[: -len(ext) - 1], ext
         iri = str(iris.ID) + rest
         if fmt is None:
             fmt = negotiate(self.headers.get("Accept"), RDF_TYPES, "html")
             if fmt is None:
-                raise ProtocolError(406, "a resource comes as text/html, text/turtle, application/ld+json "
-                                         "or application/n-triples")
+                raise ProtocolError(406, "a resource comes as text/html, text/turtle or application/ld+json")
+        desc = pages.describe(self.app.store, iri)
+        if desc is None:
+            raise ProtocolError(404, f"no resource {iri} in the graph; the named queries and /sparql find ids")
         if fmt == "html":
-            desc = pages.describe(self.app.store, iri)
-            if desc is None:
-                raise ProtocolError(404, f"no resource {iri} in the graph")
-            lang = (self._params()[1].get("lang") or ["en"])[0]
-            body = pages.render_html(desc, lang="ko" if lang == "ko" else "en", link=link).encode("utf-8")
+            lang = "ko" if (self._params()[1].get("lang") or [""])[0] == "ko" else "en"
+            body = pages.render_html(desc, lang=lang, link=link, nav=NAV).encode("utf-8")
         else:
-            body = pages.resource_rdf(self.app.store, iri, fmt)
-            if body is None:
-                raise ProtocolError(404, f"no resource {iri} in the graph")
+            body = (pages.turtle(desc) if fmt == "ttl" else pages.jsonld(desc)).encode("utf-8")
         self._send(200, body, RDF_MEDIA[fmt], {"Content-Location": f"/id/{rest}.{fmt}"})
-
-    def _index(self) -> None:
-        from . import pages
-
-        self._send(200, pages.render_index(self.app.store, link=link).encode("utf-8"), "text/html; charset=utf-8")
 
     def _queries(self) -> None:
         e = html.escape

@@ -209,3 +209,18 @@ def test_export_cli_and_its_errors(cli, tmp_path):
     bad = cli("export", "--out", str(tmp_path / "z"), "--metadata", str(settings), check=False)
     assert bad.returncode == 2 and "dataset.yaml" in bad.stderr and "missing" in bad.stderr
     assert not (tmp_path / "y").exists() and not (tmp_path / "z").exists()
+
+
+def test_full_export_is_a_site_a_plain_web_server_can_serve(cli, tmp_path):
+    import re
+
+    out = tmp_path / "site"
+    cli("export", "--out", str(out), "--format", "ttl")
+    for rel in ("index.html", "id/index.html", "id/country/jp.html", "id/country/jp.ttl", "id/country/jp.jsonld",
+                "ontology.html", "ontology.ko.html", "ontology.ttl", "catalog.ttl", "void.ttl", ".well-known/void",
+                "prov.ttl", ".htaccess", "nginx.conf.sample", "dump/policykg.ttl"):
+        assert (out / rel).is_file(), rel
+    landing = (out / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"#:]+)"', landing):
+        assert (out / href).is_file(), href
+    assert "국가" in (out / "ontology.ko.html").read_text(encoding="utf-8")

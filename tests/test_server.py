@@ -250,3 +250,21 @@ def test_served_html_loads_nothing_from_elsewhere(server):
         _, _, body = _http(server + path, headers={"Accept": "text/html"})
         html = body.decode("utf-8")
         assert not re.search(r"<script[^>]+src=|<link[^>]+stylesheet[^>]+href=\"?https?:|@import", html), path
+
+
+def test_resource_pages_by_content_negotiation(server):
+    status, headers, body = _http(server + "id/country/jp", headers={"Accept": "text/html"})
+    page = body.decode("utf-8")
+    assert status == 200 and headers["Content-Type"].startswith("text/html") and "일본" in page and "Japan" in page
+    assert 'href="/id/' in page  # neighbours link to their pages on this server
+    for accept, ctype, fmt in (("text/turtle", "text/turtle", "turtle"),
+                               ("application/ld+json", "application/ld+json", "json-ld"),
+                               ("text/html;q=0.5, text/turtle", "text/turtle", "turtle")):
+        status, headers, body = _http(server + "id/country/jp", headers={"Accept": accept})
+        assert status == 200 and headers["Content-Type"].startswith(ctype), accept
+        g = Graph().parse(data=body.decode("utf-8"), format=fmt)
+        assert (URIRef(JP), RDFS.label, Literal("일본", lang="ko")) in g
+    status, headers, _ = _http(server + "id/country/jp.ttl")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert _http(server + "id/country/narnia")[0] == 404
+    assert _http(server + "id/country/jp", headers={"Accept": "image/png"})[0] == 406
