@@ -1,19 +1,20 @@
 # Two commands on a fresh machine (Python 3.11, Java 17, git, make):
 #   make run    set up .venv, build the knowledge graph from the default corpus, print a summary
-#   make test   set up .venv if needed (and Chromium + a Korean font, nginx and Apache via apt-get) and run the whole test suite
+#   make test   set up .venv if needed (and Chromium + a Korean font, nginx, Apache and Virtuoso via apt-get)
+#               and run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build setup clean browser webserver
+.PHONY: run test build setup clean browser webserver virtuoso
 
 run: $(STAMP)
 	$(BIN)/policykg build
 
 build: run
 
-test: $(STAMP) browser webserver
+test: $(STAMP) browser webserver virtuoso
 	$(BIN)/python -m pytest tests kg ingest
 
 # the browser tests drive Debian's Chromium (never a downloaded one) and need a font with Hangul
@@ -32,6 +33,14 @@ webserver:
 	  echo "installing nginx-light and apache2-bin for the linked-data site tests (apt-get)"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light apache2-bin >/dev/null; \
+	fi
+
+# the remote-store tests start Debian's Virtuoso 7.2 (virtuoso-t) on loopback with a throwaway database
+virtuoso:
+	@if command -v virtuoso-t >/dev/null && [ -f /etc/virtuoso-opensource-7/virtuoso.ini ]; then :; else \
+	  echo "installing virtuoso-opensource for the remote SPARQL store tests (apt-get)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq virtuoso-opensource >/dev/null; \
 	fi
 
 setup: $(STAMP)

@@ -30,6 +30,9 @@ EXAMPLES = """examples:
   policykg analyze --scheme stack4 --path Japan "United States"
   policykg export --base https://kg.example.org/policykg/
   policykg serve --port 8000
+  policykg push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --auth dba:dba \
+                --query-endpoint http://127.0.0.1:8890/sparql
+  policykg query layer-dependencies --param country=Japan --endpoint http://127.0.0.1:8890/sparql
 """
 
 
@@ -57,11 +60,27 @@ def main(argv: list[str] | None = None) -> int:
                    help="parameter value: a label in Korean or English, an alias, an id (country/jp) or an IRI")
     r.add_argument("--lang", choices=("en", "ko"), default="en", help="label language (falls back to the other)")
     r.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _remote_options(r)
 
     s = sub.add_parser("sparql", help="run ad-hoc SPARQL (text or a .rq file)")
     s.add_argument("query", help="SPARQL text, or a path to a .rq file")
     s.add_argument("--format", choices=("table", "json", "csv", "tsv", "xml", "turtle", "ntriples"), default="table")
     s.add_argument("--lang", choices=("en", "ko"), default="en")
+    _remote_options(s)
+
+    u = sub.add_parser("push", help="load the built graph into a running SPARQL 1.1 server and verify it",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    u.add_argument("--endpoint", required=True, metavar="URL",
+                   help="Graph Store Protocol endpoint (Virtuoso: http://HOST:8890/sparql-graph-crud-auth), or with "
+                        "--protocol update a SPARQL Update endpoint (Virtuoso: http://HOST:8890/sparql-auth)")
+    u.add_argument("--protocol", choices=("gsp", "update"), default="gsp",
+                   help="gsp: PUT each graph (default); update: DROP SILENT GRAPH + INSERT DATA in chunks")
+    u.add_argument("--graph", metavar="IRI", help="put the union of all graphs into this one graph instead of "
+                                                  "one graph each (query it with --graph IRI)")
+    u.add_argument("--auth", metavar="USER:PASSWORD", help="HTTP Basic or Digest credentials (default $POLICYKG_AUTH)")
+    u.add_argument("--query-endpoint", metavar="URL",
+                   help="SPARQL query endpoint to count the triples afterwards (default: the update endpoint; "
+                        "with gsp and none given, each graph is read back through the graph store)")
 
     i = sub.add_parser("ingest", help="add documents (.txt in any common encoding, .pdf) and rebuild the graph")
     i.add_argument("files", nargs="+", type=Path, help="text or PDF files; unchanged ones are not reprocessed")
@@ -114,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
                 "ingest": _ingest, "eval": _eval, "viz": _viz, "analyze": _analyze,
-                "export": _export, "serve": _serve}[args.command](args)
+                "export": _export, "serve": _serve, "push": _push}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, BuildError) and "no build" in str(exc) else 1
@@ -378,10 +397,48 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _query(args: argparse.Namespace) -> int:
+def _remote_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--endpoint", metavar="URL", help="ask a SPARQL 1.1 query endpoint the build was pushed to "
+                                                     "(`policykg push`) instead of the local store")
+    p.add_argument("--auth", metavar="USER:PASSWORD", help="credentials for --endpoint (default $POLICYKG_AUTH)")
+    p.add_argument("--graph", metavar="IRI", help="with --endpoint: the one graph the build was pushed into "
+                                                  "(push --graph)")
+
+
+def _engine(args: argparse.Namespace):
+    """The local store's engine, or with --endpoint one over a remote SPARQL server."""
     from .queries import Engine
 
-    eng = Engine.open()
+    if args.endpoint:
+        from .remote import RemoteStore
+
+        if args.graph:
+            return Engine(RemoteStore(args.endpoint, graphs=[args.graph], union_graph=None, auth=args.auth))
+        return Engine(RemoteStore(args.endpoint, auth=args.auth))
+    if args.graph:
+        raise QueryError("--graph needs --endpoint: it names the graph on a remote server")
+    return Engine.open()
+
+
+def _push(args: argparse.Namespace) -> int:
+    from .paths import build_dir
+    from .remote import push
+
+    release = build_dir() / "current"
+    report = push(release, args.endpoint, graph=args.graph, auth=args.auth, protocol=args.protocol,
+                  query_endpoint=args.query_endpoint, progress=lambda m: print(f"  {m}", file=sys.stderr))
+    rate = report.triples / report.seconds if report.seconds else 0.0
+    print(f"policykg: pushed {report.triples} triples to {report.endpoint} ({report.protocol}) in "
+          f"{report.seconds:.1f} s, {rate:,.0f} triples/s, {report.bytes_sent / 1e6:.1f} MB sent")
+    print(f"  verified by counting through {report.verified_by}:")
+    for g in report.graphs:
+        what = " (union of the others, the default graph of queries)" if g.union else ""
+        print(f"    {g.graph:<48} {g.counted:>7} triples{what}")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    eng = _engine(args)
     result = eng.run_named(args.name, _parse_params(args.param), lang=args.lang)
     _print_result(result, args.format)
     return 0
@@ -390,7 +447,7 @@ def _query(args: argparse.Namespace) -> int:
 def _sparql(args: argparse.Namespace) -> int:
     import pyoxigraph as ox
 
-    from .queries import Engine, Result
+    from .queries import Result
 
     text = args.query
     path = Path(text)
@@ -398,7 +455,7 @@ def _sparql(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise QueryError(f"no such query file: {text}")
         text = path.read_text(encoding="utf-8")
-    eng = Engine.open()
+    eng = _engine(args)
     res = eng.raw(text)
     if isinstance(res, ox.QuerySolutions):
         fmt = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,

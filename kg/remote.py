@@ -1,0 +1,635 @@
+"""Talking to remote SPARQL 1.1 servers: pushing a build into one, and querying it.
+
+:func:`push` loads each named graph of a build into a running server, replacing what its graph
+held, through the Graph Store Protocol (``PUT ?graph=IRI``) or SPARQL Update (``DROP SILENT
+GRAPH`` then ``INSERT DATA`` in chunks), then counts the triples of every graph on the server and
+fails if a count differs from what was sent.
+
+:class:`RemoteStore` is the query side of the SPARQL 1.1 Protocol with the one method of a
+pyoxigraph ``Store`` that :class:`kg.queries.Engine` uses, ``query(text,
+use_default_graph_as_union=..., substitutions=...)``, so every named query runs unchanged against
+the server. Its dataset is our graphs only (the protocol's ``named-graph-uri`` for the four
+graphs, ``default-graph-uri`` for their union), so a server's own system graphs never leak into
+answers. The union is a graph of its own on the server, :data:`UNION_GRAPH`, written by
+:func:`push` next to the four: Virtuoso 7.2 answers some queries wrongly (one row instead of
+hundreds, duplicates under DISTINCT) when the default graph is made of three or more graphs.
+The protocol has no pre-binding: parameters are bound by a ``VALUES`` block at the start of the
+outermost ``WHERE`` group, which gives the answers of Oxigraph's substitutions (the test suite
+compares both on every named query).
+
+HTTP is the standard library's urllib, with HTTP Basic and Digest authentication (Virtuoso's
+``/sparql-auth`` and ``/sparql-graph-crud-auth`` want Digest). Terms are written by pyoxigraph's
+N-Triples serializer, never by string formatting, so Korean text, quotes, newlines, language
+tags and datatypes arrive as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import iris
+from .errors import BuildError, PolicyKGError, QueryError
+
+QUERY_TIMEOUT = 60.0   # seconds for one query
+PUSH_TIMEOUT = 300.0   # seconds for one upload request
+CHUNK_TRIPLES = 250   # triples per INSERT DATA request (Virtuoso compiles each into one statement)
+CHUNK_BYTES = 1 << 20  # ... and at most about this many bytes
+CHUNK_TEMPLATE = 100   # triples per INSERT {...} WHERE {} request (those with blank nodes)
+PREAUTH_BYTES = 1 << 16  # uploads larger than this fetch the authentication challenge first
+
+# the union of the four graphs, pushed as one more graph to be the default graph of queries
+UNION_GRAPH = str(iris.GRAPH["all"])
+
+RESULTS_ACCEPT = "application/sparql-results+xml, application/sparql-results+json;q=0.9"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+
+
+class RemoteError(PolicyKGError):
+    """A remote SPARQL server could not be reached, refused the request or answered wrongly."""
+
+
+class RemoteUnreachable(RemoteError):
+    """Nothing answers at the endpoint URL."""
+
+
+class RemoteAuthError(RemoteError):
+    """The server wants credentials (401) that were not given or not accepted."""
+
+
+# ------------------------------------------------------------------ HTTP
+def parse_auth(auth: str | None) -> tuple[str, str] | None:
+    """``user:password`` from ``--auth``, else from ``$POLICYKG_AUTH``, else None.
+
+    >>> parse_auth("dba:s3:cret")
+    ('dba', 's3:cret')
+    """
+    value = auth if auth is not None else os.environ.get("POLICYKG_AUTH")
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user:
+        raise RemoteError("credentials must be given as user:password (--auth or POLICYKG_AUTH)")
+    return user, password
+
+
+def check_url(url: str, what: str = "--endpoint") -> str:
+    u = urllib.parse.urlsplit(url)
+    if u.scheme not in ("http", "https") or not u.netloc:
+        raise RemoteError(f"{what} {url!r} is not an http(s) URL, e.g. http://127.0.0.1:8890/sparql")
+    return url
+
+
+def _server_message(body: bytes, limit: int = 300) -> str:
+    """The gist of an error answer: whitespace collapsed, tags dropped from an HTML page, shortened.
+
+    >>> _server_message(b"<html><title>x</title><body><h1>Bad</h1> <p>no graph</p></body></html>")
+    'Bad no graph'
+    >>> _server_message(b"Error SP031: in DROP GRAPH <http://e/g>")
+    'Error SP031: in DROP GRAPH <http://e/g>'
+    """
+    text = body.decode("utf-8", errors="replace")
+    if re.match(r"(?is)\s*(<!doctype html|<html|<\?xml|<head|<body)", text):
+        text = re.sub(r"(?is)<(script|style|title)\b.*?</\1>", " ", text)
+        text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Http:
+    """One urllib opener with Basic and Digest authentication, and errors that say what to do."""
+
+    def __init__(self, auth: tuple[str, str] | None, timeout: float) -> None:
+        self.auth = auth
+        self.timeout = timeout
+        handlers: list[Any] = []
+        if auth:
+            self.passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            self.digest = urllib.request.HTTPDigestAuthHandler(self.passwords)
+            handlers = [self.digest, urllib.request.HTTPBasicAuthHandler(self.passwords)]
+        self.opener = urllib.request.build_opener(*handlers)
+
+    def request(self, method: str, url: str, data: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:
+        import http.client
+
+        req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        try:
+            if self.auth:
+                self.passwords.add_password(None, url, *self.auth)
+                if data is not None and len(data) > PREAUTH_BYTES:
+                    self._preauthorize(req)
+            with self.opener.open(req, timeout=self.timeout) as resp:
+                return {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+        except urllib.error.HTTPError as exc:
+            body = exc.read() if exc.fp else b""
+            raise self._http_error(exc.code, exc.reason, url, body) from None
+        except urllib.error.URLError as exc:
+            raise RemoteUnreachable(f"cannot reach {url} ({exc.reason}): the SPARQL server must be "
+                                    f"running and listening at that URL") from None
+        except TimeoutError:
+            raise RemoteError(f"{url} did not answer within {self.timeout:.0f} s") from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise RemoteUnreachable(f"connection to {url} failed ({exc.__class__.__name__}: {exc}): the "
+                                    f"SPARQL server must be running and listening at that URL") from None
+        except ValueError as exc:  # urllib's digest handler on an authentication scheme it does not know
+            raise RemoteAuthError(f"{url}: {exc}") from None
+
+    def _preauthorize(self, req: urllib.request.Request) -> None:
+        """Authenticate a large upload in its first attempt. Sent without credentials, it would get
+        a 401 challenge that servers (Virtuoso) send before reading the body, closing the connection
+        under a client still writing it. A HEAD request fetches the challenge first."""
+        import base64
+
+        probe = urllib.request.Request(req.full_url, method="HEAD")
+        try:
+            with urllib.request.urlopen(probe, timeout=self.timeout):
+                return  # no credentials needed
+        except urllib.error.HTTPError as exc:
+            challenges = (exc.headers.get_all("WWW-Authenticate") or []) if exc.code == 401 else []
+        digest = next((c for c in challenges if c.lower().startswith("digest ")), None)
+        if digest:
+            chal = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(digest[7:])))
+            value = self.digest.get_authorization(req, chal)
+            if value:
+                req.add_unredirected_header("Authorization", f"Digest {value}")
+        elif any(c.lower().startswith("basic") for c in challenges):
+            token = base64.b64encode(":".join(self.auth).encode("utf-8")).decode("ascii")
+            req.add_unredirected_header("Authorization", f"Basic {token}")
+
+    def _http_error(self, code: int, reason: str, url: str, body: bytes) -> RemoteError:
+        said = _server_message(body)
+        said = f"; the server said: {said}" if said else ""
+        if code == 401:
+            if self.auth:
+                return RemoteAuthError(f"{url} answered 401 Unauthorized: the server refused the credentials of "
+                                       f"user {self.auth[0]!r}; check --auth user:password (or POLICYKG_AUTH)")
+            return RemoteAuthError(f"{url} answered 401 Unauthorized: it needs credentials; pass --auth "
+                                   f"user:password (or set POLICYKG_AUTH)")
+        if code == 403:
+            return RemoteAuthError(f"{url} answered 403 Forbidden: the user may not do this (on Virtuoso, "
+                                   f"updates need the SPARQL_UPDATE role){said}")
+        if code == 404:
+            return RemoteError(f"{url} answered 404 Not Found: check the endpoint URL{said}")
+        return RemoteError(f"{url} answered {code} {reason}{said}")
+
+
+def _with_params(url: str, params: list[tuple[str, str]]) -> str:
+    return url + ("&" if urllib.parse.urlsplit(url).query else "?") + urllib.parse.urlencode(params)
+
+
+def _media_type(headers: dict[str, str]) -> str:
+    return headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+# ------------------------------------------------------------------ queries
+class RemoteTriples:
+    """The triples a CONSTRUCT or DESCRIBE returned, serializable like pyoxigraph's QueryTriples."""
+
+    def __init__(self, triples: list[Any]) -> None:
+        self.triples = triples
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def serialize(self, output=None, format=None):  # noqa: A002 - the name pyoxigraph uses
+        import pyoxigraph as ox
+
+        return ox.serialize(self.triples, output, format)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 query endpoint that answers like the embedded store, e.g.
+    ``Engine(RemoteStore("http://127.0.0.1:8890/sparql")).run_named("layer-dependencies", {"country": "JP"})``.
+
+    ``graphs``: the named graphs of the dataset (default: our four); ``union_graph``: the graph
+    holding their union, the default graph (default :data:`UNION_GRAPH`, which :func:`push` writes;
+    None: the default graph is the union of ``graphs`` by the protocol). For a build pushed into
+    one graph (``push(graph=IRI)``) give ``graphs=[IRI], union_graph=None``.
+    """
+
+    def __init__(self, endpoint: str, *, graphs: Iterable[str] | None = None,
+                 union_graph: str | None = UNION_GRAPH, auth: str | None = None,
+                 timeout: float = QUERY_TIMEOUT) -> None:
+        self.endpoint = check_url(endpoint)
+        self.graphs = tuple(graphs) if graphs else tuple(str(iris.graph(n)) for n in iris.GRAPH_NAMES)
+        self.default_graphs = (union_graph,) if union_graph else self.graphs
+        for g in self.graphs + self.default_graphs:
+            _graph_term(g)
+        self._http = _Http(parse_auth(auth), timeout)
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.endpoint!r}, graphs={list(self.graphs)!r}, default={list(self.default_graphs)!r})"
+
+    def query(self, query: str, *, use_default_graph_as_union: bool = True, substitutions: dict | None = None,
+              default_graph: Iterable[Any] | None = None, named_graphs: Iterable[Any] | None = None):
+        """Run ``query`` on the server; returns pyoxigraph's ``QuerySolutions`` or ``QueryBoolean``, or
+        :class:`RemoteTriples` for CONSTRUCT and DESCRIBE.
+
+        Like pyoxigraph, raises ``SyntaxError`` for malformed SPARQL (checked here, before sending).
+        """
+        import pyoxigraph as ox
+
+        subs = {(k.value if isinstance(k, ox.Variable) else str(k)): v for k, v in (substitutions or {}).items()}
+        form = _query_form(query, tuple(sorted(subs)))
+        text = bind_values(query, subs, construct=form == "triples") if subs else query
+        if default_graph is not None:
+            defaults = [_iri_of(g) for g in default_graph]
+        elif use_default_graph_as_union:
+            defaults = list(self.default_graphs)
+        else:
+            raise QueryError("a remote store's default graph is the union of its graphs, or give default_graph")
+        named = [_iri_of(g) for g in named_graphs] if named_graphs is not None else list(self.graphs)
+        params = [("query", text)] + [("default-graph-uri", g) for g in defaults] + \
+                 [("named-graph-uri", g) for g in named]
+        accept = GRAPH_ACCEPT if form == "triples" else RESULTS_ACCEPT
+        headers, body = self._http.request(
+            "POST", self.endpoint, urllib.parse.urlencode(params).encode("ascii"),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        media = _media_type(headers)
+        if form == "triples":
+            fmt = ox.RdfFormat.from_media_type(media) if media else None
+            if fmt is None:
+                raise RemoteError(f"{self.endpoint} answered a CONSTRUCT with {media or 'no content type'}, "
+                                  f"not RDF: {_server_message(body, 120)}")
+            try:
+                return RemoteTriples(list(ox.parse(body, fmt)))
+            except SyntaxError as exc:
+                raise RemoteError(f"{self.endpoint} sent {media} that does not parse: {exc}") from None
+        fmt = ox.QueryResultsFormat.from_media_type(media) if media else None
+        if fmt is None:
+            raise RemoteError(f"{self.endpoint} answered with {media or 'no content type'}, not SPARQL "
+                              f"results: {_server_message(body, 120)}")
+        try:
+            return ox.parse_query_results(body, fmt)
+        except SyntaxError as exc:
+            raise RemoteError(f"{self.endpoint} sent SPARQL results that do not parse: {exc}") from None
+
+
+def _iri_of(g: Any) -> str:
+    return g.value if hasattr(g, "value") else str(g)
+
+
+def _graph_term(iri: str):
+    import pyoxigraph as ox
+
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError as exc:
+        raise RemoteError(f"graph {iri!r} is not a valid IRI: {exc}") from None
+    if not urllib.parse.urlsplit(iri).scheme:
+        raise RemoteError(f"graph {iri!r} is not an absolute IRI")
+    return node
+
+
+@functools.lru_cache(maxsize=512)
+def _query_form(query: str, variables: tuple[str, ...]) -> str:
+    """``solutions``, ``boolean`` or ``triples``: what the query returns. Parsed (and run on an empty
+    store) by pyoxigraph, so malformed SPARQL or a substituted variable the query does not project
+    fails here exactly as on the embedded store."""
+    import pyoxigraph as ox
+
+    dummy = ox.NamedNode("urn:policykg:parameter")
+    try:
+        res = ox.Store().query(query, substitutions={ox.Variable(v): dummy for v in variables} or None)
+    except SyntaxError:
+        raise
+    except Exception:  # valid SPARQL Oxigraph cannot run (a server's own functions): the server decides
+        m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", _strip_comments_and_strings(query), re.I)
+        kind = m.group(1).upper() if m else "SELECT"
+        return {"SELECT": "solutions", "ASK": "boolean"}.get(kind, "triples")
+    if isinstance(res, ox.QuerySolutions):
+        return "solutions"
+    return "boolean" if isinstance(res, ox.QueryBoolean) else "triples"
+
+
+def _strip_comments_and_strings(query: str) -> str:
+    """``query`` with comments, strings and IRIs blanked out, so keywords are found only as keywords."""
+    out, i, n = [], 0, len(query)
+    while i < n:
+        j = _skip_token(query, i)
+        out.append(" " if j > i else query[i])
+        i = j if j > i else i + 1
+    return "".join(out)
+
+
+def _skip_token(query: str, i: int) -> int:
+    """The end of the comment, string or IRI starting at ``i``, or ``i`` if none starts there."""
+    c = query[i]
+    if c == "#":
+        end = query.find("\n", i)
+        return len(query) if end < 0 else end
+    if c in "\"'":
+        quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else c
+        j = i + len(quote)
+        while j < len(query) and not query.startswith(quote, j):
+            j += 2 if query[j] == "\\" else 1
+        return j + len(quote)
+    if c == "<" and (m := _IRI_RE.match(query, i)):
+        return m.end()
+    return i
+
+
+_IRI_RE = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_VAR_RE = re.compile(r"[?$][A-Za-z0-9_\u00b7\u00c0-\U000effff]*")
+_WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _where_group_start(query: str, construct: bool) -> int:
+    """The offset just after the ``{`` that opens the outermost WHERE group of ``query``.
+
+    Comments, strings, IRIs and variables are skipped; a CONSTRUCT's template is not the WHERE group.
+
+    >>> q = 'PREFIX x: <http://e/#{> SELECT ?a # {\\n WHERE { ?a x:p "}" }'
+    >>> q[_where_group_start(q, False):]
+    ' ?a x:p "}" }'
+    >>> q = "CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }"
+    >>> q[_where_group_start(q, True):]
+    ' ?s ?p ?o }'
+    """
+    i, n = 0, len(query)
+    depth = parens = groups = 0
+    last_word = ""
+    while i < n:
+        c = query[i]
+        if (j := _skip_token(query, i)) > i:
+            i = j
+            if c != "#":
+                last_word = ""
+            continue
+        if c in "?$":
+            i, last_word = _VAR_RE.match(query, i).end(), ""
+            continue
+        if c.isalpha() or c == "_":
+            m = _WORD_RE.match(query, i)
+            i = m.end()
+            last_word = "" if i < n and query[i] == ":" else m.group()
+            continue
+        if c == "{":
+            if depth == 0 and parens == 0:
+                if not construct or groups == 1 or last_word.upper() == "WHERE":
+                    return i + 1
+                groups += 1
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "(":
+            parens += 1
+        elif c == ")":
+            parens -= 1
+        if not c.isspace():
+            last_word = ""
+        i += 1
+    raise QueryError("the query has no WHERE group to bind parameters in")
+
+
+def bind_values(query: str, bindings: dict[str, Any], *, construct: bool = False) -> str:
+    """``query`` with its variables bound by a ``VALUES`` block at the start of the outermost WHERE
+    group: what pyoxigraph's ``substitutions`` do, in plain SPARQL 1.1 for a server.
+
+    The block comes first, so the values are in scope for the whole group (its OPTIONALs, FILTERs,
+    NOT EXISTS and nested groups) as a substituted constant would be, and the variables stay
+    projected. Terms are written by pyoxigraph (N-Triples syntax), never spliced from user text.
+
+    >>> import pyoxigraph as ox
+    >>> bind_values('SELECT ?c ?n WHERE { ?c ?p ?n }', {"c": ox.NamedNode("http://e/c"), "n": ox.Literal('a "b"', language="ko")})
+    'SELECT ?c ?n WHERE { VALUES (?c ?n) { (<http://e/c> "a \\\\"b\\\\""@ko) } ?c ?p ?n }'
+    """
+    import pyoxigraph as ox
+
+    if not bindings:
+        return query
+    names, values = [], []
+    for name, term in bindings.items():
+        name = name.value if isinstance(name, ox.Variable) else str(name).lstrip("?$")
+        if not isinstance(term, (ox.NamedNode, ox.Literal)):
+            raise QueryError(f"parameter {name}: only IRIs and literals can be sent to a remote store, not {term!r}")
+        names.append(str(ox.Variable(name)))
+        values.append(str(term))
+    at = _where_group_start(query, construct)
+    return f"{query[:at]} VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }}{query[at:]}"
+
+
+# ------------------------------------------------------------------ push
+@dataclass
+class GraphPush:
+    graph: str
+    sent: int          # triples sent
+    counted: int = -1  # triples the server holds afterwards
+    seconds: float = 0.0
+    requests: int = 0
+    union: bool = False  # the union graph (UNION_GRAPH), a copy of the others
+
+
+@dataclass
+class PushReport:
+    endpoint: str
+    protocol: str
+    verified_by: str   # the query endpoint, or "graph store GET"
+    graphs: list[GraphPush] = field(default_factory=list)
+    seconds: float = 0.0
+    bytes_sent: int = 0
+
+    @property
+    def triples(self) -> int:
+        """Triples of the dataset (the union graph, a copy, not counted)."""
+        return sum(g.sent for g in self.graphs if not g.union)
+
+
+def load_release(release_dir: Path) -> dict[str, list[Any]]:
+    """The triples of each named graph of a build (``graphs/<name>.ttl``), by graph IRI."""
+    import pyoxigraph as ox
+
+    release_dir = Path(release_dir)
+    files = {str(iris.graph(n)): release_dir / "graphs" / f"{n}.ttl" for n in iris.GRAPH_NAMES}
+    missing = [p.name for p in files.values() if not p.is_file()]
+    if missing:
+        what = "" if len(missing) == len(files) else f" (graphs/{', graphs/'.join(missing)} missing)"
+        raise BuildError(f"no build at {release_dir}{what}: run `policykg build` first")
+    out: dict[str, list[Any]] = {}
+    for g, path in files.items():
+        triples = list(dict.fromkeys(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
+        out[g] = triples
+    return out
+
+
+def push(release_dir: Path, endpoint: str, *, graph: str | None = None, auth: str | None = None,
+         protocol: str = "gsp", query_endpoint: str | None = None, timeout: float = PUSH_TIMEOUT,
+         progress: Callable[[str], None] = lambda _m: None) -> PushReport:
+    """Load the build in ``release_dir`` into the server at ``endpoint``; verify and report.
+
+    ``protocol="gsp"``: ``endpoint`` is a Graph Store Protocol endpoint (Virtuoso:
+    ``/sparql-graph-crud-auth``), each graph is sent with ``PUT ?graph=IRI``. ``protocol="update"``:
+    ``endpoint`` is a SPARQL Update endpoint (Virtuoso: ``/sparql-auth``), each graph is dropped and
+    inserted in chunks. Their union goes into one more graph, :data:`UNION_GRAPH`, the default
+    graph of :class:`RemoteStore`. ``graph``: put the union into this one graph instead.
+    Afterwards the triples of each graph are counted through ``query_endpoint`` (default: the
+    update endpoint; for GSP without a query endpoint, each graph is read back with GET).
+    """
+    if protocol not in ("gsp", "update"):
+        raise RemoteError(f"protocol {protocol!r}: use gsp (Graph Store Protocol) or update (SPARQL Update)")
+    check_url(endpoint)
+    if query_endpoint:
+        check_url(query_endpoint, "--query-endpoint")
+    elif protocol == "update":
+        query_endpoint = endpoint
+    data = load_release(Path(release_dir))
+    union = list(dict.fromkeys(t for ts in data.values() for t in ts))
+    if graph is not None:
+        _graph_term(graph)
+        data = {graph: union}
+    else:
+        data[UNION_GRAPH] = union
+    credentials = parse_auth(auth)
+    http = _Http(credentials, timeout)
+    report = PushReport(endpoint, protocol, query_endpoint or "graph store GET")
+    t0 = time.perf_counter()
+    for g, triples in data.items():
+        t1 = time.perf_counter()
+        gp = GraphPush(g, len(triples), union=g == UNION_GRAPH and graph is None)
+        if protocol == "gsp":
+            report.bytes_sent += _gsp_put(http, endpoint, g, triples)
+            gp.requests = 1
+        else:
+            sent, gp.requests = _update_load(http, endpoint, g, triples)
+            report.bytes_sent += sent
+        gp.seconds = time.perf_counter() - t1
+        report.graphs.append(gp)
+        progress(f"{g}: {len(triples)} triples in {gp.seconds:.1f} s")
+    if query_endpoint:
+        store = RemoteStore(query_endpoint, graphs=list(data), union_graph=None,
+                            auth=":".join(credentials) if credentials else "", timeout=timeout)
+        counts = remote_counts(store)
+    else:
+        counts = {g: _gsp_count(http, endpoint, g) for g in data}
+    report.seconds = time.perf_counter() - t0
+    for gp in report.graphs:
+        gp.counted = counts.get(gp.graph, 0)
+    wrong = [f"{gp.graph}: sent {gp.sent}, the server holds {gp.counted}" for gp in report.graphs
+             if gp.counted != gp.sent]
+    if wrong:
+        raise RemoteError(f"the triple counts after pushing to {endpoint} do not match: " + "; ".join(wrong))
+    return report
+
+
+def remote_counts(store: RemoteStore) -> dict[str, int]:
+    """Triples per named graph of a store, by the named query ``graph-triples``."""
+    from .queries import load_queries
+
+    res = store.query(load_queries()["graph-triples"].text)
+    return {sol["graph"].value: int(sol["triples"].value) for sol in res}
+
+
+def _ntriples(triples: list[Any]) -> bytes:
+    import pyoxigraph as ox
+
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+
+
+def _gsp_put(http: _Http, endpoint: str, graph: str, triples: list[Any]) -> int:
+    body = _ntriples(triples)  # N-Triples is Turtle, which every graph store reads
+    http.request("PUT", _with_params(endpoint, [("graph", graph)]), body,
+                 {"Content-Type": "text/turtle; charset=utf-8"})
+    return len(body)
+
+
+def _gsp_count(http: _Http, endpoint: str, graph: str) -> int:
+    import pyoxigraph as ox
+
+    headers, body = http.request("GET", _with_params(endpoint, [("graph", graph)]), None, {"Accept": GRAPH_ACCEPT})
+    fmt = ox.RdfFormat.from_media_type(_media_type(headers)) or ox.RdfFormat.TURTLE
+    return len(set(ox.parse(body, fmt)))
+
+
+def chunks(triples: list[Any], max_triples: int = CHUNK_TRIPLES, max_bytes: int = CHUNK_BYTES,
+           max_with_blanks: int = CHUNK_TEMPLATE) -> list[list[Any]]:
+    """Split ``triples`` into chunks for one request each. Triples connected through blank nodes
+    stay in one chunk (a blank node label means one node within a request only), and go into
+    chunks of their own, of at most ``max_with_blanks`` triples unless one such set is larger.
+
+    >>> import pyoxigraph as ox
+    >>> b, p = ox.BlankNode("x"), ox.NamedNode("http://e/p")
+    >>> ts = [ox.Triple(ox.NamedNode(f"http://e/{i}"), p, b if i % 2 else ox.Literal(str(i))) for i in range(7)]
+    >>> [[str(t.subject)[-2] for t in c] for c in chunks(ts, max_triples=2)]
+    [['0', '2'], ['4', '6'], ['1', '3', '5']]
+    """
+    import pyoxigraph as ox
+
+    parent: dict[Any, Any] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def blanks(t) -> list[Any]:
+        return [x for x in (t.subject, t.object) if isinstance(x, ox.BlankNode)]
+
+    for t in triples:
+        nodes = blanks(t)
+        for x in nodes[1:]:
+            parent[find(x)] = find(nodes[0])
+    ground: list[list[Any]] = []
+    connected: dict[Any, list[Any]] = {}
+    for t in triples:
+        nodes = blanks(t)
+        if nodes:
+            connected.setdefault(find(nodes[0]), []).append(t)
+        else:
+            ground.append([t])
+
+    def pack(groups: list[list[Any]], limit: int) -> list[list[Any]]:
+        out: list[list[Any]] = []
+        current: list[Any] = []
+        size = 0
+        for group in groups:
+            gsize = sum(len(str(t)) for t in group)
+            if current and (len(current) + len(group) > limit or size + gsize > max_bytes):
+                out.append(current)
+                current, size = [], 0
+            current.extend(group)
+            size += gsize
+        return out + ([current] if current else [])
+
+    return pack(ground, max_triples) + pack(list(connected.values()), max_with_blanks)
+
+
+def _update_load(http: _Http, endpoint: str, graph: str, triples: list[Any]) -> tuple[int, int]:
+    """DROP SILENT GRAPH, then INSERT in chunks; returns (bytes sent, requests)."""
+    import pyoxigraph as ox
+
+    g = str(_graph_term(graph))
+    parts = [f"DROP SILENT GRAPH {g}"]
+    sent = requests = 0
+    for chunk in chunks(triples):
+        body = _ntriples(chunk).decode("utf-8")
+        if any(isinstance(x, ox.BlankNode) for t in chunk for x in (t.subject, t.object)):
+            # blank nodes are not allowed in INSERT DATA by some servers (Virtuoso 7.2);
+            # a template with an empty WHERE makes fresh nodes for them, the same in the graph
+            parts.append(f"INSERT {{ GRAPH {g} {{\n{body}}} }} WHERE {{}}")
+        else:
+            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+        data = " ;\n".join(parts).encode("utf-8")
+        http.request("POST", endpoint, data, {"Content-Type": "application/sparql-update; charset=utf-8"})
+        sent += len(data)
+        requests += 1
+        parts = []
+    if parts:  # an empty graph: only the drop
+        data = parts[0].encode("utf-8")
+        http.request("POST", endpoint, data, {"Content-Type": "application/sparql-update; charset=utf-8"})
+        sent += len(data)
+        requests += 1
+    return sent, requests
