@@ -227,7 +227,14 @@ PKO_CLASSES = {"Policy", "LawOrRegulation", "StrategyOrPlan", "ProgrammeOrProjec
 
 
 def _decimal(x: float) -> str:
-    return f"{x:.0f}" if float(x) == int(x) else str(x)
+    """A confidence as an xsd:decimal lexical form, to 3 places (``0.1 + 0.3`` is ``0.4``, not
+    ``0.39999999999999997``, which stores differently in every triple store).
+
+    >>> _decimal(0.1 + 0.3), _decimal(1.0), _decimal(0.85)
+    ('0.4', '1', '0.85')
+    """
+    s = f"{round(float(x), 3):.3f}".rstrip("0").rstrip(".")
+    return s or "0"
 
 
 def documents_graph(docs: Iterable[dict[str, Any]]) -> Graph:
