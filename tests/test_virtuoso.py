@@ -313,6 +313,13 @@ def test_unreachable_endpoint_is_a_clear_error(cli):
         RemoteStore(url).query("ASK {}")
 
 
+def test_a_graph_nothing_was_pushed_to_is_an_error(cli, virtuoso, pushed):
+    p = cli("query", "layer-dependencies", "-p", "country=Japan", "--endpoint", virtuoso.sparql,
+            "--graph", "https://kg.example.org/never-pushed", check=False)
+    assert p.returncode == 2 and "holds no triples in https://kg.example.org/never-pushed" in p.stderr
+    assert "policykg push" in p.stderr
+
+
 def test_wrong_or_missing_credentials_say_401(cli, virtuoso):
     p = cli("push", "--endpoint", virtuoso.gsp, "--auth", "dba:wrong", check=False)
     assert p.returncode == 2 and "401" in p.stderr and "refused the credentials of user 'dba'" in p.stderr
