@@ -217,18 +217,21 @@ class RemoteStore:
     ``graphs``: the named graphs of the dataset (default: our four); ``union_graph``: the graph
     holding their union, the default graph (default :data:`UNION_GRAPH`, which :func:`push` writes;
     None: the default graph is the union of ``graphs`` by the protocol). For a build pushed into
-    one graph (``push(graph=IRI)``) give ``graphs=[IRI], union_graph=None``.
+    one graph (``push(graph=IRI)``) give ``graphs=[IRI], union_graph=None``. The first query
+    checks that the default graph holds triples (``check_dataset=False``: no check), so a
+    server nothing was pushed to is an error saying so, not empty answers.
     """
 
     def __init__(self, endpoint: str, *, graphs: Iterable[str] | None = None,
                  union_graph: str | None = UNION_GRAPH, auth: str | None = None,
-                 timeout: float = QUERY_TIMEOUT) -> None:
+                 timeout: float = QUERY_TIMEOUT, check_dataset: bool = True) -> None:
         self.endpoint = check_url(endpoint)
         self.graphs = tuple(graphs) if graphs else tuple(str(iris.graph(n)) for n in iris.GRAPH_NAMES)
         self.default_graphs = (union_graph,) if union_graph else self.graphs
         for g in self.graphs + self.default_graphs:
             _graph_term(g)
         self._http = _Http(parse_auth(auth), timeout)
+        self._checked = not check_dataset
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r}, graphs={list(self.graphs)!r}, default={list(self.default_graphs)!r})"
@@ -242,6 +245,9 @@ class RemoteStore:
         """
         import pyoxigraph as ox
 
+        if not self._checked:
+            self._checked = True
+            self._check_dataset()
         subs = {(k.value if isinstance(k, ox.Variable) else str(k)): v for k, v in (substitutions or {}).items()}
         form = _query_form(query, tuple(sorted(subs)))
         text = bind_values(query, subs, construct=form == "triples") if subs else query
@@ -276,6 +282,14 @@ class RemoteStore:
             return ox.parse_query_results(body, fmt)
         except SyntaxError as exc:
             raise RemoteError(f"{self.endpoint} sent SPARQL results that do not parse: {exc}") from None
+
+
+    def _check_dataset(self) -> None:
+        counts = remote_counts(self, named_graphs=sorted(set(self.graphs + self.default_graphs)))
+        empty = [g for g in self.default_graphs if not counts.get(g)]
+        if empty:
+            raise RemoteError(f"{self.endpoint} holds no triples in {', '.join(empty)}: push the build there "
+                              f"first (`policykg push`), or name the graph it was pushed into (--graph IRI)")
 
 
 def _iri_of(g: Any) -> str:
@@ -509,7 +523,7 @@ def push(release_dir: Path, endpoint: str, *, graph: str | None = None, auth: st
         report.graphs.append(gp)
         progress(f"{g}: {len(triples)} triples in {gp.seconds:.1f} s")
     if query_endpoint:
-        store = RemoteStore(query_endpoint, graphs=list(data), union_graph=None,
+        store = RemoteStore(query_endpoint, graphs=list(data), union_graph=None, check_dataset=False,
                             auth=":".join(credentials) if credentials else "", timeout=timeout)
         counts = remote_counts(store)
     else:
@@ -524,11 +538,11 @@ def push(release_dir: Path, endpoint: str, *, graph: str | None = None, auth: st
     return report
 
 
-def remote_counts(store: RemoteStore) -> dict[str, int]:
-    """Triples per named graph of a store, by the named query ``graph-triples``."""
+def remote_counts(store: RemoteStore, named_graphs: Iterable[str] | None = None) -> dict[str, int]:
+    """Triples per named graph of a store (or of ``named_graphs``), by the named query ``graph-triples``."""
     from .queries import load_queries
 
-    res = store.query(load_queries()["graph-triples"].text)
+    res = store.query(load_queries()["graph-triples"].text, named_graphs=named_graphs)
     return {sol["graph"].value: int(sol["triples"].value) for sol in res}
 
 

@@ -263,9 +263,11 @@ def test_literals_arrive_intact(virtuoso, tmp_path, protocol):
     for name in iris.GRAPH_NAMES:
         (tmp_path / "graphs" / f"{name}.ttl").write_text(TRICKY if name == "ontology" else "", encoding="utf-8")
     graph = f"http://example.org/test/{protocol}"
+    # no query endpoint: counted by reading the graph back (gsp) or through the update endpoint
     report = push(tmp_path, virtuoso.gsp if protocol == "gsp" else virtuoso.update, graph=graph, auth=AUTH,
-                  protocol=protocol, query_endpoint=virtuoso.sparql)
+                  protocol=protocol)
     assert [(g.graph, g.sent, g.counted) for g in report.graphs] == [(graph, 15, 15)]
+    assert report.verified_by == ("graph store GET" if protocol == "gsp" else virtuoso.update)
     store = RemoteStore(virtuoso.sparql, graphs=[graph], union_graph=None)
     got = {(str(t.subject), str(t.predicate), norm(t.object)) for t in store.query(
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) }")}
@@ -311,6 +313,13 @@ def test_unreachable_endpoint_is_a_clear_error(cli):
     assert p.returncode == 2 and "cannot reach" in p.stderr
     with pytest.raises(RemoteUnreachable):
         RemoteStore(url).query("ASK {}")
+
+
+def test_a_graph_nothing_was_pushed_to_is_an_error(cli, virtuoso, pushed):
+    p = cli("query", "layer-dependencies", "-p", "country=Japan", "--endpoint", virtuoso.sparql,
+            "--graph", "https://kg.example.org/never-pushed", check=False)
+    assert p.returncode == 2 and "holds no triples in https://kg.example.org/never-pushed" in p.stderr
+    assert "policykg push" in p.stderr
 
 
 def test_wrong_or_missing_credentials_say_401(cli, virtuoso):
