@@ -34,6 +34,9 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 
 GRAPH_NAMES = ("ontology", "curated", "extracted", "inferred")
+# on an external store, a copy of the four graphs' union (Virtuoso 7.2 answers wrongly with several
+# graphs as the default graph; kg/remote.py)
+UNION_GRAPH = GRAPH["all"]
 
 PREFIXES = {
     "pko": PKO,

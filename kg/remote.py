@@ -48,7 +48,7 @@ CHUNK_TEMPLATE = 100   # triples per INSERT {...} WHERE {} request (those with b
 PREAUTH_BYTES = 1 << 16  # uploads larger than this fetch the authentication challenge first
 
 # the union of the four graphs, pushed as one more graph to be the default graph of queries
-UNION_GRAPH = str(iris.GRAPH["all"])
+UNION_GRAPH = str(iris.UNION_GRAPH)
 
 RESULTS_ACCEPT = "application/sparql-results+xml, application/sparql-results+json;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
@@ -278,6 +278,8 @@ class RemoteStore:
         if fmt is None:
             raise RemoteError(f"{self.endpoint} answered with {media or 'no content type'}, not SPARQL "
                               f"results: {_server_message(body, 120)}")
+        # Virtuoso labels blank nodes `nodeID://b123`, which is not a valid blank-node label
+        body = body.replace(b"nodeID://", b"")
         try:
             return ox.parse_query_results(body, fmt)
         except SyntaxError as exc:

@@ -128,7 +128,10 @@ def remote(virtuoso, pushed):
 # ------------------------------------------------------------------ comparing answers
 def norm(term):
     """A term as compared across stores. Only representation is normalised: numbers by value
-    within their family (Virtuoso answers "1.0"^^xsd:decimal as "1", COUNT as xsd:int)."""
+    within their family (Virtuoso answers "1.0"^^xsd:decimal as "1", COUNT as xsd:int), and blank
+    nodes, whose labels are local to each result set (the ontology's OWL lists)."""
+    if isinstance(term, ox.BlankNode):
+        return "_:b"
     if isinstance(term, ox.Literal) and term.datatype is not None:
         dt = term.datatype.value[len(XSD):] if term.datatype.value.startswith(XSD) else ""
         if dt in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
