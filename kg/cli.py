@@ -476,24 +476,11 @@ def _sparql(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------ output
-def _json_term(t) -> dict[str, str]:
-    import pyoxigraph as ox
-
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = t.datatype.value
-    return out
-
-
 def result_to_json(result) -> dict:
     """W3C SPARQL 1.1 Query Results JSON; every IRI column gets a ``<var>Label`` column too."""
     import pyoxigraph as ox
+
+    from .endpoint import json_term
 
     iri_vars = [v for i, v in enumerate(result.variables)
                 if any(isinstance(r[i], ox.NamedNode) for r in result.rows)]
@@ -503,7 +490,7 @@ def result_to_json(result) -> dict:
         b = {}
         for v, t in zip(result.variables, row):
             if t is not None:
-                b[v] = _json_term(t)
+                b[v] = json_term(t)
                 if isinstance(t, ox.NamedNode) and v in iri_vars and f"{v}Label" not in result.variables:
                     b[f"{v}Label"] = {"type": "literal", "value": result.labels.get(t.value, t.value)}
         bindings.append(b)
