@@ -9,13 +9,12 @@ Nothing heavy is imported at module level: ``policykg query`` loads pyoxigraph a
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
 
 from .errors import BuildError, CurationError, PolicyKGError, QueryError
+from .output import print_result
 
 EXAMPLES = """examples:
   policykg build
@@ -440,7 +439,7 @@ def _push(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     eng = _engine(args)
     result = eng.run_named(args.name, _parse_params(args.param), lang=args.lang)
-    _print_result(result, args.format)
+    print_result(result, args.format)
     return 0
 
 
@@ -466,96 +465,13 @@ def _sparql(args: argparse.Namespace) -> int:
         variables = [v.value for v in res.variables]
         result = Result(variables, [[sol[v] for v in variables] for sol in res])
         result.labels = eng.labels_for(result, args.lang)
-        _print_result(result, "table")
+        print_result(result, "table")
     elif isinstance(res, ox.QueryBoolean):
         print(json.dumps({"head": {}, "boolean": bool(res)}) if args.format == "json" else str(bool(res)).lower())
     else:
         fmt = ox.RdfFormat.N_TRIPLES if args.format == "ntriples" else ox.RdfFormat.TURTLE
         sys.stdout.write(res.serialize(format=fmt).decode("utf-8"))
     return 0
-
-
-# ------------------------------------------------------------------ output
-def result_to_json(result) -> dict:
-    """W3C SPARQL 1.1 Query Results JSON; every IRI column gets a ``<var>Label`` column too."""
-    import pyoxigraph as ox
-
-    from .endpoint import json_term
-
-    iri_vars = [v for i, v in enumerate(result.variables)
-                if any(isinstance(r[i], ox.NamedNode) for r in result.rows)]
-    variables = list(result.variables) + [f"{v}Label" for v in iri_vars if f"{v}Label" not in result.variables]
-    bindings = []
-    for row in result.rows:
-        b = {}
-        for v, t in zip(result.variables, row):
-            if t is not None:
-                b[v] = json_term(t)
-                if isinstance(t, ox.NamedNode) and v in iri_vars and f"{v}Label" not in result.variables:
-                    b[f"{v}Label"] = {"type": "literal", "value": result.labels.get(t.value, t.value)}
-        bindings.append(b)
-    return {"head": {"vars": variables}, "results": {"bindings": bindings}}
-
-
-def _cell(t, labels: dict[str, str]) -> str:
-    import pyoxigraph as ox
-
-    if t is None:
-        return ""
-    if isinstance(t, ox.NamedNode):
-        return labels.get(t.value, t.value)
-    return t.value
-
-
-def _print_result(result, fmt: str) -> None:
-    if fmt == "json":
-        print(json.dumps(result_to_json(result), ensure_ascii=False, indent=2))
-        return
-    rows = [[_cell(t, result.labels) for t in row] for row in result.rows]
-    if fmt == "table" and "quote" in result.variables:  # the evidence sentence last, never clipped
-        i = result.variables.index("quote")
-        result = type(result)(result.variables[:i] + result.variables[i + 1:] + ["quote"], [], result.labels)
-        rows = [r[:i] + r[i + 1:] + [r[i]] for r in rows]
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(result.variables)
-        w.writerows(rows)
-        sys.stdout.write(buf.getvalue())
-        return
-    if not rows:
-        print("(no results)")
-        return
-    widths = [min(80, max(_width(h), *(_width(r[i]) for r in rows))) for i, h in enumerate(result.variables)]
-    print("  ".join(_pad(h, w) for h, w in zip(result.variables, widths)))
-    print("  ".join("-" * w for w in widths))
-    last = len(widths) - 1
-    for r in rows:
-        print("  ".join(c if i == last and h == "quote" else _pad(_clip(c, w), w)
-                        for i, (c, w, h) in enumerate(zip(r, widths, result.variables))))
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-
-
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _clip(s: str, w: int) -> str:
-    s = " ".join(s.split())
-    if _width(s) <= w:
-        return s
-    out = ""
-    for ch in s:
-        if _width(out + ch) > w - 1:
-            break
-        out += ch
-    return out + "…"
-
-
-def _pad(s: str, w: int) -> str:
-    return s + " " * max(0, w - _width(s))
 
 
 if __name__ == "__main__":

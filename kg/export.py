@@ -72,17 +72,26 @@ def read_quads(release: Path, base: str = iris.BASE) -> list:
     return sorted(set(quads), key=str)
 
 
-def _rebase_term(t, base: str):
+def rebase_term(t, base: str):
+    """A pyoxigraph term moved to ``base`` if it is one of our IRIs (:func:`kg.iris.rebase`)."""
     import pyoxigraph as ox
 
-    return ox.NamedNode(iris.rebase(t.value, base)) if isinstance(t, ox.NamedNode) else t
+    return ox.NamedNode(iris.rebase(t.value, base)) if isinstance(t, ox.NamedNode) and base != iris.BASE else t
+
+
+def rebase_triple(t, base: str):
+    import pyoxigraph as ox
+
+    if base == iris.BASE:
+        return t
+    return ox.Triple(rebase_term(t.subject, base), rebase_term(t.predicate, base), rebase_term(t.object, base))
 
 
 def _rebase_quad(q, base: str):
     import pyoxigraph as ox
 
-    return ox.Quad(_rebase_term(q.subject, base), _rebase_term(q.predicate, base),
-                   _rebase_term(q.object, base), _rebase_term(q.graph_name, base))
+    return ox.Quad(rebase_term(q.subject, base), rebase_term(q.predicate, base),
+                   rebase_term(q.object, base), rebase_term(q.graph_name, base))
 
 
 def triples_of(quads: Iterable, graph_iri: str | None = None) -> list:

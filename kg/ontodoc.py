@@ -28,7 +28,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from . import iris
 from .errors import BuildError
@@ -321,7 +321,7 @@ def _translate(page: str) -> str:
 def strip_external(page: str) -> str:
     """The page without external scripts, stylesheets, fonts or CSS imports (plain links stay).
 
-    >>> strip_external('<link rel="stylesheet" href="https://cdn.example/x.css"><a href="https://x">x</a>')
+    >>> strip_external('<link rel="stylesheet" href="https://example.org/x.css"><a href="https://x">x</a>')
     '<a href="https://x">x</a>'
     """
     return _EXTERNAL.sub("", page)

@@ -12,19 +12,15 @@ resource bound by substitution; :func:`describe_all` runs the same queries once 
 left unbound and groups the rows in Python, so a whole site takes a handful of queries, not a few
 per resource. Both go through the same assembly code, so a page is the same either way.
 
-:func:`render_html` writes a standalone HTML5 page (inline CSS, no script); :func:`to_turtle` and
-:func:`to_jsonld` serialise :func:`resource_triples` deterministically (sorted; same input, same
-bytes). All three take ``base`` to publish under another base IRI (:func:`kg.iris.rebase`).
-
->>> t = Term("literal", "<b>", "en")
->>> _lit_turtle(t)
-'"<b>"@en'
+:func:`render_html` writes a standalone HTML5 page (inline CSS, no script); :func:`turtle` and
+:func:`jsonld` serialise :func:`resource_triples` deterministically with the dumps' serialisers
+(sorted; same input, same bytes). All three take ``base`` to publish under another base IRI
+(:func:`kg.iris.rebase`).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -523,114 +519,43 @@ def resource_triples(store, iri: str) -> tuple[tuple[Term, str, Term], ...]:
 
 
 # ------------------------------------------------------------------ Turtle and JSON-LD
-def _rebased_prefixes(base: str) -> dict[str, str]:
-    return {k: iris.rebase(v, base) for k, v in sorted(PREFIXES.items())}
+def _ox(t: Term):
+    import pyoxigraph as ox
 
-
-_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_STR_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-
-
-def _iri_turtle(iri: str, prefixes: dict[str, str]) -> str:
-    for prefix, ns in prefixes.items():
-        if iri.startswith(ns) and _PN_LOCAL.fullmatch(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
-    return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
-
-
-def _lit_turtle(t: Term, prefixes: dict[str, str] | None = None) -> str:
-    body = "".join(_STR_ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch)
-                   for ch in t.value)
+    if t.kind == "iri":
+        return ox.NamedNode(t.value)
+    if t.kind == "blank":
+        return ox.BlankNode(t.value)
     if t.lang:
-        return f'"{body}"@{t.lang}'
-    if t.datatype:
-        return f'"{body}"^^{_iri_turtle(t.datatype, prefixes or {})}'
-    return f'"{body}"'
+        return ox.Literal(t.value, language=t.lang)
+    return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t.value)
 
 
-def _rebase_term(t: Term, base: str) -> Term:
-    return t._replace(value=iris.rebase(t.value, base)) if t.is_iri else t
+def _rdf(triples: Iterable[tuple[Term, str, Term]], ext: str, base: str) -> str:
+    """``triples`` written by pyoxigraph (the dumps' serialisers, :mod:`kg.export`), rebased to
+    ``base``, deduplicated and sorted within each subject; subjects keep their order (the resource
+    first)."""
+    import pyoxigraph as ox
 
+    from .export import prefixes, rebase_triple, serialize
 
-def to_turtle(triples: Iterable[tuple[Term, str, Term]], *, base: str = iris.BASE) -> str:
-    """Turtle of ``triples`` (in the given order of subjects; predicates with rdf:type first, objects
-    sorted), IRIs under the default base rebased to ``base``. No blank-node labels are generated."""
-    prefixes = _rebased_prefixes(base)
-    by_s: dict[Term, dict[str, list[Term]]] = {}
+    order: dict[Term, int] = {}
+    out = set()
     for s, p, o in triples:
-        by_s.setdefault(s, {}).setdefault(p, []).append(o)
-    lines = [f"@prefix {k}: <{v}> ." for k, v in prefixes.items()]
-    for s, props in by_s.items():
-        subj = _iri_turtle(iris.rebase(s.value, base), prefixes) if s.is_iri else f"_:{s.value}"
-        parts = []
-        for p in sorted(props, key=lambda p: (p != RDF_TYPE, p)):
-            objs = []
-            for o in sorted(set(props[p])):
-                if o.is_iri:
-                    objs.append(_iri_turtle(iris.rebase(o.value, base), prefixes))
-                elif o.kind == "blank":
-                    objs.append(f"_:{o.value}")
-                else:
-                    objs.append(_lit_turtle(o, prefixes))
-            pred = "a" if p == RDF_TYPE else _iri_turtle(iris.rebase(p, base), prefixes)
-            parts.append(f"    {pred} " + ",\n        ".join(objs))
-        lines.append("")
-        lines.append(subj + "\n" + " ;\n".join(parts) + " .")
-    return "\n".join(lines) + "\n"
-
-
-def to_jsonld(triples: Iterable[tuple[Term, str, Term]], *, base: str = iris.BASE) -> str:
-    """JSON-LD (expanded node objects under ``@graph``, prefixes in an inline ``@context``), same
-    order as :func:`to_turtle`, IRIs rebased to ``base``."""
-    prefixes = _rebased_prefixes(base)
-    nodes: dict[Term, dict[str, Any]] = {}
-    for s, p, o in triples:
-        node = nodes.setdefault(s, {"@id": iris.rebase(s.value, base) if s.is_iri else f"_:{s.value}"})
-        if p == RDF_TYPE and o.is_iri:
-            node.setdefault("@type", []).append(_compact(iris.rebase(o.value, base), prefixes))
-            continue
-        key = _compact(iris.rebase(p, base), prefixes)
-        if o.is_iri:
-            val: dict[str, str] = {"@id": iris.rebase(o.value, base)}
-        elif o.kind == "blank":
-            val = {"@id": f"_:{o.value}"}
-        else:
-            val = {"@value": o.value}
-            if o.lang:
-                val["@language"] = o.lang
-            elif o.datatype:
-                val["@type"] = _compact(o.datatype, prefixes)
-        node.setdefault(key, []).append(val)
-    lines = []
-    for node in nodes.values():
-        ordered = {k: node[k] for k in ("@id", "@type") if k in node}
-        for k in sorted(k for k in node if not k.startswith("@")):
-            ordered[k] = sorted(node[k], key=lambda v: (v.get("@id", ""), v.get("@value", ""),
-                                                        v.get("@language", ""), v.get("@type", "")))
-        if "@type" in ordered:
-            ordered["@type"] = sorted(set(ordered["@type"]))
-        lines.append(json.dumps(ordered, ensure_ascii=False))
-    # one node a line: readable, and json's fast encoder (indentation would need the slow one)
-    context = json.dumps({"@context": prefixes}, ensure_ascii=False, indent=1)[:-2]
-    return context + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
-
-
-def _compact(iri: str, prefixes: dict[str, str]) -> str:
-    for prefix, ns in prefixes.items():
-        if iri.startswith(ns) and _PN_LOCAL.fullmatch(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+        order.setdefault(s, len(order))
+        out.add((order[s], rebase_triple(ox.Triple(_ox(s), ox.NamedNode(p), _ox(o)), base)))
+    return serialize([t for _, t in sorted(out, key=lambda x: (x[0], str(x[1])))], ext,
+                     prefixes(base)).decode("utf-8")
 
 
 def turtle(desc: Description, *, base: str = iris.BASE) -> str:
     """The Turtle of a described resource."""
-    return to_turtle(desc.triples, base=base)
+    return _rdf(desc.triples, "ttl", base)
 
 
 def jsonld(desc: Description, *, base: str = iris.BASE) -> str:
-    """The JSON-LD of a described resource."""
-    return to_jsonld(desc.triples, base=base)
+    """The JSON-LD (expanded form) of a described resource."""
+    return _rdf(desc.triples, "jsonld", base)
 
 
 # ------------------------------------------------------------------ HTML

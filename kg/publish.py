@@ -29,8 +29,7 @@ from pathlib import Path
 
 from . import iris
 from .build import current_release
-from .errors import PolicyKGError
-from .export import ALL_FORMATS, Dump, read_quads, serialize, triples_of, write_dumps
+from .export import ALL_FORMATS, Dump, read_quads, rebase_triple, serialize, triples_of, write_dumps
 from .fsutil import atomic_write
 from .paths import CURATED_DIR, build_dir
 
@@ -53,20 +52,11 @@ def graph_bytes(g, ext: str, base: str) -> bytes:
 
     nt = g.serialize(format="nt", encoding="utf-8")
     triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    quads = sorted({_rebase(t, base) for t in triples}, key=str)
+    quads = sorted({rebase_triple(t, base) for t in triples}, key=str)
     extra = {"dcat": "http://www.w3.org/ns/dcat#", "foaf": "http://xmlns.com/foaf/0.1/",
              "void": "http://rdfs.org/ns/void#", "vcard": "http://www.w3.org/2006/vcard/ns#",
              "meta": f"{base}catalog#"}
     return serialize(quads, ext, prefixes(base) | extra)
-
-
-def _rebase(t, base: str):
-    import pyoxigraph as ox
-
-    def r(x):
-        return ox.NamedNode(iris.rebase(x.value, base)) if isinstance(x, ox.NamedNode) else x
-
-    return ox.Triple(r(t.subject), r(t.predicate), r(t.object))
 
 
 def export(out: Path | None = None, *, base: str = iris.BASE, formats: Iterable[str] = ALL_FORMATS,

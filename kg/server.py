@@ -22,7 +22,6 @@ from __future__ import annotations
 import html
 import json
 import sys
-import threading
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -87,8 +86,6 @@ class App:
         self.url = ""
         self.void_ttl = b""
         self.catalog_ttl = b""
-        self._ontodoc: dict[str, bytes] = {}
-        self._lock = threading.Lock()
 
     def describe_self(self, url: str) -> None:
         """VoID and DCAT descriptions that name this server's endpoint."""
@@ -104,12 +101,9 @@ class App:
         self.catalog_ttl = graph_bytes(md.catalog(settings, [], summary, endpoint=endpoint), "ttl", iris.BASE)
 
     def ontology_html(self, lang: str) -> bytes:
-        with self._lock:
-            if lang not in self._ontodoc:
-                from .ontodoc import render
+        from .ontodoc import render  # cached by kg.ontodoc until an ontology file changes
 
-                self._ontodoc[lang] = render(lang).encode("utf-8")
-            return self._ontodoc[lang]
+        return render(lang).encode("utf-8")
 
     def close(self) -> None:
         self.pool.close()
@@ -306,7 +300,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, page("named queries", "".join(parts)), "text/html; charset=utf-8")
 
     def _named(self, name: str, params: dict[str, list[str]]) -> None:
-        from .cli import result_to_json
+        from .output import result_to_json
         from .queries import get_query
 
         q = self.app.engine.queries.get(name) or get_query(name)
@@ -321,12 +315,14 @@ class Handler(BaseHTTPRequestHandler):
             from .endpoint import write_select
 
             return self._send(200, write_select(result.variables, result.rows, "csv"), "text/csv; charset=utf-8")
+        import pyoxigraph as ox
+
         e = html.escape
 
         def cell(t) -> str:
             if t is None:
                 return ""
-            if hasattr(t, "value") and type(t).__name__ == "NamedNode":
+            if isinstance(t, ox.NamedNode):
                 return f'<a href="{e(link(t.value))}">{e(result.labels.get(t.value, t.value))}</a>'
             return e(t.value)
 
