@@ -5,9 +5,8 @@ The default build's asserted facts (``build/current/graphs/{curated,extracted}.t
 not mention by appending ``-c{k}`` (copy 0 keeps the real names), so ontology terms, layers,
 resources, schemes and sovereignty types stay shared, as in a bigger corpus. Copies are added until
 the requested number of individuals (typed subjects not in the ontology) is reached; of the last copy
-a deterministic subset is taken: its first individuals ordered by a hash of the IRI, with their facts except links
-to the
-individuals left out (no untyped dangling nodes).
+a deterministic subset is taken: its first individuals ordered by a hash of the IRI, with their
+facts except links to the individuals left out (no untyped dangling nodes).
 
     >>> from bench.gen_abox import generate           # doctest: +SKIP
     >>> tbox, abox = generate(10_000)                 # doctest: +SKIP
