@@ -82,8 +82,11 @@ def _sorted_nquads(ds: Dataset) -> bytes:
 
 def build(*, reason: bool = True, extracted: Graph | None = None,
           progress: Callable[[str], None] = lambda _m: None, base: Path | None = None,
-          curated_dir: Path | None = None) -> BuildReport:
-    """Build the knowledge graph from the default corpus; return what was built and where."""
+          curated_dir: Path | None = None, reasoner: str = "sample") -> BuildReport:
+    """Build the knowledge graph from the default corpus; return what was built and where.
+
+    ``reasoner`` is the strategy of :func:`kg.reason.reason`: ``"sample"`` (HermiT on an ABox sample,
+    SPARQL rules over everything) or ``"hermit"`` (HermiT over the whole graph)."""
     from .curation import load_curated
 
     base = base or build_dir()
@@ -123,7 +126,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
         done = step("reason")
         from .reason import reason as run_reasoner
 
-        rr = run_reasoner(ontology, curated + extracted, use_reasoner=reason)
+        rr = run_reasoner(ontology, curated + extracted, use_reasoner=reason, strategy=reasoner)
         done()
 
         graphs = {"ontology": ontology, "curated": curated, "extracted": extracted, "inferred": rr.inferred}

@@ -42,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the knowledge graph from the default corpus and curated facts")
-    b.add_argument("--no-reason", action="store_true", help="skip HermiT (rule closure only; faster, no consistency check)")
+    b.add_argument("--no-reason", action="store_true", help="skip HermiT (SPARQL rules and consistency checks only)")
+    b.add_argument("--reasoner", choices=("sample", "full"), default="sample",
+                   help="sample: HermiT on an ABox sample + SPARQL rules over every fact (default, scales); "
+                        "full: HermiT over the whole graph (slow on big graphs)")
     b.add_argument("--quiet", action="store_true", help="print only the summary")
 
     c = sub.add_parser("check", help="check the curated YAML files (quotes verbatim, ids known)")
@@ -84,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("ingest", help="add documents (.txt in any common encoding, .pdf) and rebuild the graph")
     i.add_argument("files", nargs="+", type=Path, help="text or PDF files; unchanged ones are not reprocessed")
     i.add_argument("--no-reason", action="store_true", help="skip HermiT when rebuilding")
+    i.add_argument("--reasoner", choices=("sample", "full"), default="sample", help="as for `policykg build`")
 
     e = sub.add_parser("eval", help="score extraction alone against gold annotations (P/R/F1, misses)")
     e.add_argument("gold", nargs="+", type=Path, help="gold YAML files (format: tests/data/gold/README.md)")
@@ -265,13 +269,17 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------ build
+_STRATEGY = {"sample": "sample", "full": "hermit"}  # --reasoner -> kg.reason strategy
+
+
 def _build(args: argparse.Namespace) -> int:
     import time
 
     from .build import build
 
     t0 = time.perf_counter()
-    report = build(reason=not args.no_reason, progress=(lambda m: None) if args.quiet else
+    report = build(reason=not args.no_reason, reasoner=_STRATEGY[args.reasoner],
+                   progress=(lambda m: None) if args.quiet else
                    (lambda m: print(f"  {m}", file=sys.stderr)))
     total = time.perf_counter() - t0
     short = {c.rsplit("#", 1)[-1].rsplit("/", 1)[-1]: n for c, n in report.class_counts}
@@ -313,7 +321,8 @@ def _ingest(args: argparse.Namespace) -> int:
         print("policykg: nothing new to ingest; the graph is unchanged")
         return 1 if result.errors else 0
     try:
-        report = build(reason=not args.no_reason, progress=lambda m: print(f"  {m}", file=sys.stderr))
+        report = build(reason=not args.no_reason, reasoner=_STRATEGY[args.reasoner],
+                       progress=lambda m: print(f"  {m}", file=sys.stderr))
     except BaseException:
         if before is None:  # put the registry back: the graph was not rebuilt
             reg.unlink(missing_ok=True)

@@ -105,9 +105,12 @@ def parse_header(path: Path, text: str) -> NamedQuery:
 
 
 def load_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
-    """Every named query under ``queries/``, by name."""
+    """Every named query under ``queries/``, by name (not the reasoning rules of ``queries/rules/``,
+    which ``kg.reason`` runs and which take no parameters)."""
     out: dict[str, NamedQuery] = {}
     for path in sorted(folder.glob("**/*.rq")):
+        if path.relative_to(folder).parts[0] == "rules":
+            continue
         q = parse_header(path, path.read_text(encoding="utf-8"))
         if q.name in out:
             raise QueryError(f"two queries named {q.name!r}: {out[q.name].path} and {path}")
