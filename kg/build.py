@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from . import __version__, iris
 from .errors import BuildError, CurationError
@@ -61,23 +61,6 @@ def load_ontology() -> Graph:
     for name in ONTOLOGY_FILES:
         g.parse(ONTOLOGY_DIR / name, format="turtle")
     return Graph() + to_canonical_graph(g)
-
-
-def _dataset(graphs: dict[str, Graph]) -> Dataset:
-    ds = Dataset()
-    for p, ns in iris.PREFIXES.items():
-        ds.bind(p, ns)
-    for name, g in graphs.items():
-        target = ds.graph(iris.graph(name))
-        for t in g:
-            target.add(t)
-    return ds
-
-
-def _sorted_nquads(ds: Dataset) -> bytes:
-    lines = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8").splitlines()
-    return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
-
 
 
 def build(*, reason: bool = True, extracted: Graph | None = None,
@@ -153,16 +136,19 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
         done()
 
         done = step("export")
-        ds = _dataset(graphs)
-        nq = _sorted_nquads(ds)
+        from .export import kinds_in, prefixes, serialize, triples_of
+        from .store import open_store
+
+        quads = sorted(set(open_store(staging / "store").quads_for_pattern(None, None, None, None)), key=str)
+        pfx = prefixes(kinds=kinds_in(quads))
+        nq = serialize(quads, "nq", pfx)
         atomic_write(staging / "policykg.nq", nq)
-        atomic_write(staging / "policykg.trig", ds.serialize(format="trig", encoding="utf-8"))
+        atomic_write(staging / "policykg.trig", serialize(quads, "trig", pfx))
         (staging / "graphs").mkdir()
-        for name, g in graphs.items():
-            for p, ns in iris.PREFIXES.items():
-                g.bind(p, ns)
-            atomic_write(staging / "graphs" / f"{name}.ttl", g.serialize(format="turtle", encoding="utf-8"))
+        for name in graphs:
+            atomic_write(staging / "graphs" / f"{name}.ttl", serialize(triples_of(quads, str(iris.graph(name))), "ttl", pfx))
         atomic_write(staging / "shacl-report.ttl", shacl.report_graph.serialize(format="turtle", encoding="utf-8"))
+        del quads
         done()
 
         done = step("summary")
