@@ -20,32 +20,35 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rdflib import Namespace, URIRef
-
 BASE = "https://w3id.org/policykg/"
-PKO = Namespace(BASE + "ontology#")
-ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
-
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-
+ID_BASE = BASE + "id/"  # plain strings: the query path (`policykg query`) does not load rdflib
 GRAPH_NAMES = ("ontology", "curated", "extracted", "inferred")
-# on an external store, a copy of the four graphs' union (Virtuoso 7.2 answers wrongly with several
-# graphs as the default graph; kg/remote.py)
-UNION_GRAPH = GRAPH["all"]
 
-PREFIXES = {
-    "pko": PKO,
-    "skos": SKOS,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "org": ORG,
-    "oa": OA,
+# rdflib namespaces, made on first use (PEP 562), so importing this module stays cheap
+_NAMESPACES = {
+    "PKO": BASE + "ontology#", "ID": ID_BASE, "GRAPH": BASE + "graph/",
+    "SKOS": "http://www.w3.org/2004/02/skos/core#", "PROV": "http://www.w3.org/ns/prov#",
+    "DCTERMS": "http://purl.org/dc/terms/", "ORG": "http://www.w3.org/ns/org#", "OA": "http://www.w3.org/ns/oa#",
 }
+_PREFIXES = {"pko": "PKO", "skos": "SKOS", "prov": "PROV", "dcterms": "DCTERMS", "org": "ORG", "oa": "OA"}
+
+
+def __getattr__(name: str):
+    from rdflib import Namespace
+
+    if name in _NAMESPACES:
+        value = Namespace(_NAMESPACES[name])
+    elif name == "PREFIXES":
+        value = {p: __getattr__(n) for p, n in _PREFIXES.items()}
+    elif name == "UNION_GRAPH":
+        # on an external store, a copy of the four graphs' union (Virtuoso 7.2 answers wrongly with
+        # several graphs as the default graph; kg/remote.py)
+        value = __getattr__("GRAPH")["all"]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 _ID_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*/[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
@@ -61,13 +64,13 @@ def entity(local_id: str) -> URIRef:
         raise ValueError(
             f"{local_id!r} is not a valid id: use kind/slug with lowercase letters, digits and '-'"
         )
-    return ID[local_id]
+    return __getattr__("ID")[local_id]
 
 
 def local_id(iri: str) -> str | None:
     """The ``kind/slug`` id of a policykg resource IRI, or None for other IRIs."""
     s = str(iri)
-    return s[len(ID):] if s.startswith(str(ID)) else None
+    return s[len(ID_BASE):] if s.startswith(ID_BASE) else None
 
 
 def rebase(iri: str, base: str) -> str:
@@ -97,13 +100,13 @@ def graph(name: str) -> URIRef:
     """The IRI of one of the named graphs."""
     if name not in GRAPH_NAMES:
         raise ValueError(f"unknown graph {name!r}; one of {', '.join(GRAPH_NAMES)}")
-    return GRAPH[name]
+    return __getattr__("GRAPH")[name]
 
 
 def content_node(kind: str, *parts: object) -> URIRef:
     """A deterministic IRI for a node defined by its content (evidence, claim, dependency...)."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-    return ID[f"{kind}/{digest}"]
+    return __getattr__("ID")[f"{kind}/{digest}"]
 
 
 def document(doc_id: str) -> URIRef:

@@ -8,8 +8,9 @@ Each ``.rq`` file starts with a header of ``#`` lines::
     # param: country (actor) the country or bloc that depends
     # param: scheme (scheme, optional, default=scheme/stack4) the layer framework to answer in
 
-Parameters are bound with Oxigraph's substitutions (SPARQL SEP-0007): the value replaces the
-variable of the same name in the parsed query, never the query text. A parameter given as a
+Parameters are bound by a ``VALUES`` block at the start of the query's WHERE group
+(:func:`kg.binding.bind_values`), which Oxigraph's planner uses to order the joins; the terms are
+written by pyoxigraph, never spliced from user text. A parameter given as a
 label in either language, an alias or an id/IRI is resolved to its IRI first; an unknown value
 raises :class:`QueryError` with close matches.
 
@@ -155,9 +156,10 @@ class Engine:
     def select(self, text: str, bindings: dict[str, Any] | None = None) -> Result:
         import pyoxigraph as ox
 
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        from .binding import bind_values
+
         try:
-            res = self.store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+            res = self.store.query(bind_values(text, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         if not isinstance(res, ox.QuerySolutions):
@@ -185,13 +187,24 @@ class Engine:
                 raise QueryError(f"parameter {param.name}: {value!r} is not an integer")
             return ox.Literal(value.strip(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
         cls = PARAM_CLASSES[param.kind]
-        candidates = self._candidates(cls)
         v = value.strip()
+        # fast paths by index lookups; the scan of every label of the class below is the fallback
+        iri = v[1:-1] if v.startswith("<") and v.endswith(">") else v
+        if not iri.startswith(("http://", "https://")) and iris.is_valid_id(v.lower()):
+            iri = iris.ID_BASE + v.lower()
+        if iri.startswith(("http://", "https://")):
+            if self._is_instance(cls, iri):
+                return ox.NamedNode(iri)
+        else:
+            exact = self._exact_label(cls, v)
+            if len(exact) == 1:  # a label as written
+                return ox.NamedNode(exact.pop())
+        candidates = self._candidates(cls)
         iri = v[1:-1] if v.startswith("<") and v.endswith(">") else v
         if iri.startswith(("http://", "https://")) and iri in candidates:
             return ox.NamedNode(iri)
-        if iris.is_valid_id(v.lower()) and str(iris.ID) + v.lower() in candidates:
-            return ox.NamedNode(str(iris.ID) + v.lower())
+        if iris.is_valid_id(v.lower()) and iris.ID_BASE + v.lower() in candidates:
+            return ox.NamedNode(iris.ID_BASE + v.lower())
         slug_hits = [i for i in candidates if (iris.local_id(i) or "").split("/", 1)[-1] == v.lower()]
         if len(slug_hits) == 1:
             return ox.NamedNode(slug_hits[0])
@@ -208,16 +221,35 @@ class Engine:
         hint = f" Close matches: {', '.join(close)}." if close else ""
         raise QueryError(f"parameter {param.name}: no {param.kind} called {value!r}.{hint}")
 
+    def _is_instance(self, cls: str | None, iri: str) -> bool:
+        """Whether ``iri`` is a labelled instance of ``cls`` (any typed, labelled resource if None)."""
+        import pyoxigraph as ox
+
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            return False
+        bindings = {"s": node, **({"class": ox.NamedNode(cls)} if cls else {})}
+        return bool(self.select(self.queries["labels-of-class"].text, bindings).rows)
+
+    def _exact_label(self, cls: str | None, text: str) -> set[str]:
+        """Resources of ``cls`` with ``text`` as a label in English, Korean or no language."""
+        import pyoxigraph as ox
+
+        q = self.queries["resolve-label"].text
+        out: set[str] = set()
+        for lit in (ox.Literal(text, language="en"), ox.Literal(text, language="ko"), ox.Literal(text)):
+            out.update(row[0].value for row in self.select(q, {"label": lit, **({"class": ox.NamedNode(cls)} if cls else {})}).rows)
+        return out
+
     def _candidates(self, cls: str | None) -> dict[str, set[str]]:
         import pyoxigraph as ox
 
-        q = self.queries["labels-of-class"].text
-        subs = {ox.Variable("class"): ox.NamedNode(cls)} if cls else {}
-        res = self.store.query(q, use_default_graph_as_union=True, substitutions=subs)
+        res = self.select(self.queries["labels-of-class"].text, {"class": ox.NamedNode(cls)} if cls else {})
         out: dict[str, set[str]] = {}
-        for sol in res:
-            out.setdefault(sol["s"].value, set()).add(sol["label"].value)
-            out[sol["s"].value].add(iris.local_id(sol["s"].value) or sol["s"].value)
+        for s, label, _cls in res.rows:
+            out.setdefault(s.value, set()).add(label.value)
+            out[s.value].add(iris.local_id(s.value) or s.value)
         return out
 
     def bind(self, q: NamedQuery, params: dict[str, str]) -> dict[str, Any]:
@@ -252,9 +284,7 @@ class Engine:
             for term in row:
                 if isinstance(term, ox.NamedNode) and term.value not in out:
                     best: dict[str, str] = {}
-                    for sol in self.store.query(q, use_default_graph_as_union=True,
-                                                substitutions={ox.Variable("s"): term}):
-                        lab = sol["label"]
+                    for _s, lab in self.select(q, {"s": term}).rows:
                         best.setdefault(lab.language or "", lab.value)
                     other = "ko" if lang == "en" else "en"
                     label = best.get(lang) or best.get(other) or next(iter(best.values()), None)

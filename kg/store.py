@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from typing import TYPE_CHECKING
 
 from . import iris
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 def _term(t):
     import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(t, URIRef):
         return ox.NamedNode(str(t))
