@@ -2,12 +2,13 @@
 #   make run    set up .venv, build the knowledge graph from the default corpus, print a summary
 #   make test   set up .venv if needed (and Chromium + a Korean font, nginx, Apache and Virtuoso via apt-get)
 #               and run the whole test suite
+#   make bench  the benchmark suite (bench/run.py; --quick form: make bench-quick)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build setup clean browser webserver virtuoso
+.PHONY: run test build setup clean browser webserver virtuoso bench bench-quick
 
 run: $(STAMP)
 	$(BIN)/policykg build
@@ -16,6 +17,14 @@ build: run
 
 test: $(STAMP) browser webserver virtuoso
 	$(BIN)/python -m pytest tests kg ingest
+
+# the benchmark suite (bench/README.md): ~15 min; results in build/bench/, reference run in bench/results/
+bench: $(STAMP) browser
+	$(BIN)/python bench/run.py
+
+# the same benchmarks at small sizes (< 2 min); the test suite runs this too (tests/test_bench.py)
+bench-quick: $(STAMP) browser
+	$(BIN)/python bench/run.py --quick
 
 # the browser tests drive Debian's Chromium (never a downloaded one) and need a font with Hangul
 browser:

@@ -37,6 +37,13 @@ if str(REPO) not in sys.path:
 DEFAULT_OUT = REPO / "build" / "bench"
 
 
+def current_release() -> Path:
+    """The build the benchmarks read: ``$POLICYKG_BUILD/current``, else ``build/current``."""
+    from kg.paths import build_dir
+
+    return build_dir() / "current"
+
+
 def options(doc: str | None, argv: list[str] | None = None,
             extra: Callable[[argparse.ArgumentParser], None] | None = None) -> argparse.Namespace:
     """The options every benchmark takes: ``--quick`` (the CI size), ``--repeat``, ``--out``."""

@@ -48,9 +48,8 @@ def request_mix() -> list[tuple[str, str, str, bytes | None, dict[str, str]]]:
 
     return [
         named("layer-dependencies", country="Japan"), named("country-agencies", country="France"),
-        named("policy-runners", policy="GENIAC"), named("sovereignty-type", type="leverage"),
-        sparql("investments"), sparql("policies-by-layer"), sparql("layer-scheme") if not any(
-            not p.optional for p in qs["layer-scheme"].params) else sparql("type-requirements"),
+        named("policy-runners", policy="GENIAC"), named("sovereignty-type", country="Japan"),
+        sparql("investments"), sparql("policies-by-layer"), sparql("layer-scheme"),
         ("resource", "GET", "/id/country/jp", None, {"Accept": "text/turtle"}),
         ("resource", "GET", "/id/policy/geniac", None, {"Accept": "text/html"}),
     ]

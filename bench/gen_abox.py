@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from functools import lru_cache
+import os
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -25,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-GRAPHS = REPO / "build" / "current" / "graphs"
+GRAPHS = Path(os.environ.get("POLICYKG_BUILD", REPO / "build")) / "current" / "graphs"  # as kg.paths.build_dir
 
 
 @lru_cache(maxsize=1)

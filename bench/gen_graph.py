@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEFAULT_OUT, REPO, options  # noqa: E402
+from common import DEFAULT_OUT, REPO, current_release, options  # noqa: E402
 
 ID = "https://w3id.org/policykg/id/"
 ONTOLOGY_GRAPH = "<https://w3id.org/policykg/graph/ontology>"
@@ -59,7 +59,7 @@ def load_template(release: Path | None = None) -> Template:
     """The default build's dataset, split into the ontology (kept) and the ABox (copied)."""
     import pyoxigraph as ox
 
-    release = release or REPO / "build" / "current"
+    release = release or current_release()
     nq = release / "policykg.nq"
     if not nq.exists():
         raise SystemExit(f"{nq} not found: build the default graph first (`make run`)")

@@ -1,6 +1,6 @@
 """Ingest throughput on the default corpus, next to the bare morpheme tokenizer on the same text.
 
-    .venv/bin/python bench/ingest_throughput.py [--repeat N] [--json PATH]
+    .venv/bin/python bench/ingest_throughput.py [--quick] [--repeat N]
 
 Measured in one run, side by side: (a) Kiwi's ``tokenize`` alone over the clean Korean segments
 of both documents (what any Korean pipeline has to pay), and (b) the whole extraction pipeline
@@ -12,22 +12,17 @@ ratio pipeline / tokenizer (target: <= 3).
 
 from __future__ import annotations
 
-import argparse
-import json
-import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import Result, Target, options, table, timed, write_result  # noqa: E402
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--json", type=Path, help="also write the results as JSON")
-    args = ap.parse_args()
+    args = options(__doc__)
+    import time
 
     from kg.build import load_ontology
     from kg.curation import load_curated
@@ -58,37 +53,21 @@ def main() -> int:
         nonlocal sentences
         sentences = sum(extract(d, raw, h, pats).sentences for d, raw, h in docs)
 
-    bare(), whole()  # warm up
-    runs: dict[str, list[float]] = {"tokenizer": [], "pipeline": []}
-    for _ in range(args.repeat):
-        for name, fn in (("tokenizer", bare), ("pipeline", whole)):
-            t = time.perf_counter()
-            fn()
-            runs[name].append(time.perf_counter() - t)
-    med = {k: statistics.median(v) for k, v in runs.items()}
-    result = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "processor": platform.processor() or platform.machine()},
-        "documents": len(docs), "characters": chars, "sentences": sentences,
-        "korean_characters_tokenized": sum(len(t) for t in ko_texts),
-        "startup_s": round(startup, 3),
-        "median_s": {k: round(v, 3) for k, v in med.items()},
-        "spread_s": {k: [round(min(v), 3), round(max(v), 3)] for k, v in runs.items()},
-        "pipeline_chars_per_s": round(chars / med["pipeline"]),
-        "pipeline_sentences_per_s": round(sentences / med["pipeline"]),
-        "tokenizer_chars_per_s": round(sum(len(t) for t in ko_texts) / med["tokenizer"]),
-        "ratio_pipeline_to_tokenizer": round(med["pipeline"] / med["tokenizer"], 2),
-    }
-    print(f"{'':<12} {'median s':>9} {'min-max s':>13} {'chars/s':>9} {'sent/s':>7}")
-    print(f"{'tokenizer':<12} {med['tokenizer']:9.3f} {result['spread_s']['tokenizer'][0]:6.3f}-"
-          f"{result['spread_s']['tokenizer'][1]:<6.3f} {result['tokenizer_chars_per_s']:9d} {'':>7}")
-    print(f"{'pipeline':<12} {med['pipeline']:9.3f} {result['spread_s']['pipeline'][0]:6.3f}-"
-          f"{result['spread_s']['pipeline'][1]:<6.3f} {result['pipeline_chars_per_s']:9d} "
-          f"{result['pipeline_sentences_per_s']:7d}")
-    print(f"pipeline / tokenizer: {result['ratio_pipeline_to_tokenizer']}x (target <= 3x); "
-          f"start-up excluded: {result['startup_s']} s; {chars} characters, {sentences} sentences")
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    tok, pipe = timed(bare, args.repeat), timed(whole, args.repeat)
+    ko_chars = sum(len(t) for t in ko_texts)
+    res = Result("ingest_throughput", args)
+    table(f"Extraction of the default corpus ({len(docs)} documents, {chars:,} characters, {sentences:,} sentences) "
+          f"next to bare Kiwi on its clean Korean text; start-up ({startup:.1f} s) excluded",
+          ["", "median s", "min s", "max s", "chars/s", "sentences/s"],
+          [["bare Kiwi tokenize", tok.median, tok.spread[0], tok.spread[1], round(ko_chars / tok.median), None],
+           ["whole pipeline", pipe.median, pipe.spread[0], pipe.spread[1], round(chars / pipe.median),
+            round(sentences / pipe.median)]])
+    res.targets.append(Target("pipeline / bare tokenizer", round(pipe.median / tok.median, 2), 3, "x"))
+    res.data = {"documents": len(docs), "characters": chars, "sentences": sentences,
+                "korean_characters_tokenized": ko_chars, "startup_s": round(startup, 3),
+                "tokenizer": tok.to_dict(), "pipeline": pipe.to_dict(),
+                "pipeline_chars_per_s": round(chars / pipe.median), "pipeline_sentences_per_s": round(sentences / pipe.median)}
+    write_result(res)
     return 0
 
 

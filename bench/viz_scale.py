@@ -2,7 +2,7 @@
 policies, layers, resources; ~3 relations per node, each with one evidence sentence), generated
 with kg.viz and opened in headless Debian Chromium.
 
-    .venv/bin/python bench/viz_scale.py [--sizes 100 1000 3000 5000 10000]
+    .venv/bin/python bench/viz_scale.py [--quick] [--sizes 100 1000 5000] [--no-browser]
 
 Per size: page generation time and file size, then in the browser the time until the graph is
 drawn, the time to apply a country filter, and the time to switch the label language. We call a
@@ -11,7 +11,7 @@ page usable while it draws within 5 s and a filter or language switch answers wi
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import random
 import shutil
 import sys
@@ -21,8 +21,9 @@ from pathlib import Path
 
 import networkx as nx
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import Result, Target, options, table, timed, write_result  # noqa: E402
 from kg import network as kn  # noqa: E402
 from kg import viz  # noqa: E402
 
@@ -80,31 +81,54 @@ def measure(browser, path: Path, country: str) -> dict[str, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000, 5000, 10000])
-    args = ap.parse_args()
-    from playwright.sync_api import sync_playwright
+    def extra(ap):
+        ap.add_argument("--sizes", type=int, nargs="+", help="node counts (default 100 1000 5000; quick 100 1000)")
+        ap.add_argument("--no-browser", action="store_true", help="only generation time and file size")
 
+    args = options(__doc__, extra=extra)
+    sizes = args.sizes or ([100, 1000] if args.quick else [100, 1000, 5000])
+    res = Result("viz_scale", args)
     exe = shutil.which("chromium")
-    if not exe:
-        print("chromium is not installed (make browser)", file=sys.stderr)
-        return 2
-    print(f"{'nodes':>6} {'edges':>6} {'generate s':>10} {'MB':>6} {'draw s':>7} {'filter s':>8} {'lang s':>7}  usable")
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
-        for n in args.sizes:
+    if not args.no_browser and not exe:
+        raise SystemExit("chromium is not installed: run `make browser` (or pass --no-browser)")
+    rows, data = [], {}
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        browser = None
+        if not args.no_browser:
+            from playwright.sync_api import sync_playwright
+
+            p = stack.enter_context(sync_playwright())
+            browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+            stack.callback(browser.close)
+        for n in sizes:
             g = synthetic(n)
-            t0 = time.perf_counter()
-            text = viz.page(g)
-            gen = time.perf_counter() - t0
-            path = Path(tmp) / f"g{n}.html"
+            text = ""
+
+            def gen() -> None:
+                nonlocal text
+                text = viz.page(g)
+
+            t = timed(gen, max(1, args.repeat // 2) if n >= 5000 else args.repeat)
+            path = tmp / f"g{n}.html"
             path.write_text(text, encoding="utf-8")
-            country = next(x for x in g.nodes if x.startswith("country/"))
-            m = measure(browser, path, country)
-            usable = m["draw_s"] <= 5 and m["filter_s"] <= 1 and m["lang_s"] <= 1
-            print(f"{n:>6} {g.number_of_edges():>6} {gen:>10.2f} {len(text.encode()) / 1e6:>6.1f} {m['draw_s']:>7.2f} "
-                  f"{m['filter_s']:>8.2f} {m['lang_s']:>7.2f}  {'yes' if usable else 'no'}", flush=True)
-        browser.close()
+            size_mb = len(text.encode()) / 1e6
+            m = {}
+            if browser is not None:
+                m = measure(browser, path, next(x for x in g.nodes if x.startswith("country/")))
+            data[str(n)] = {"nodes": n, "edges": g.number_of_edges(), "generate": t.to_dict(), "size_mb": round(size_mb, 2),
+                            **{k: round(v, 3) for k, v in m.items()}}
+            rows.append([n, g.number_of_edges(), t.median, t.spread[0], t.spread[1], round(size_mb, 2),
+                         m.get("draw_s"), m.get("filter_s"), m.get("lang_s")])
+    table("HTML graph (kg.viz) on synthetic graphs of the real graph's shape: generation (s), size (MB), "
+          "and in Debian Chromium: draw, country filter, language switch (s)",
+          ["nodes", "edges", "generate", "min", "max", "MB", "draw", "filter", "lang"], rows)
+    for n in sizes:
+        d = data[str(n)]
+        if "draw_s" in d:
+            res.targets.append(Target(f"{n} nodes drawn in the browser", d["draw_s"], 5, " s"))
+    res.data = {"sizes": data}
+    write_result(res)
     return 0
 
 
