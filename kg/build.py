@@ -82,8 +82,10 @@ def _sorted_nquads(ds: Dataset) -> bytes:
 
 def build(*, reason: bool = True, extracted: Graph | None = None,
           progress: Callable[[str], None] = lambda _m: None, base: Path | None = None,
-          curated_dir: Path | None = None) -> BuildReport:
-    """Build the knowledge graph from the default corpus; return what was built and where."""
+          curated_dir: Path | None = None, jobs: int | None = None) -> BuildReport:
+    """Build the knowledge graph from the default corpus; return what was built and where.
+
+    ``jobs``: worker processes for extraction (see :func:`kg.extraction.extract_jobs`)."""
     from .curation import load_curated
 
     base = base or build_dir()
@@ -116,7 +118,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
             done = step("extract")
             from .extraction import extracted_graph
 
-            extracted, extraction = extracted_graph(ontology, curated, base, progress)
+            extracted, extraction = extracted_graph(ontology, curated, base, progress, jobs=jobs)
             done()
         extracted = extracted if extracted is not None else Graph()
 
