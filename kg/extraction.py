@@ -7,6 +7,9 @@
 - Extractions are cached by content hash, pipeline version and gazetteer digest
   (``build/cache/extract/``): an unchanged document is never reprocessed; a changed one gets a
   new extraction that replaces its previous claims when the graph is rebuilt from the registry.
+- Documents are streamed (:func:`extract_documents`): read, extracted, cached, added to the claim
+  graph and dropped one at a time; the uncached ones are extracted by a pool of spawned worker
+  processes when there is enough text to repay starting them (``jobs``, ``--jobs``).
 """
 
 from __future__ import annotations
@@ -124,16 +127,15 @@ def corpus_inputs() -> list[tuple[str, str, str]]:
     return [(s.doc_id, s.read(), s.hash()) for s in corpus_sources()]
 
 
-def user_inputs(base: Path) -> list[tuple[str, str, str]]:
-    return [(s.doc_id, s.read(), s.hash()) for s in user_sources(base)]
-
-
-# Below this many characters of documents to extract, the default is one process: starting a
-# worker (spawn, import spaCy, load Kiwi's model, build both pipelines and the gazetteer) costs
-# about 3 s of wall time on a 2-core machine, while the default corpus (2 documents, 159k
-# characters, one of them 92% of the text) takes about 3-4 s in one process, so 2 workers do
-# not pay there (measured with bench/ingest_scaling.py's probe, see extract_jobs below).
-POOL_MIN_CHARS = 400_000
+# When the default is a pool. A pool pays only when the text is spread over several documents:
+# starting a worker (spawn, import spaCy, load Kiwi and both pipelines) costs about 4-5 s of CPU,
+# and a worker runs Kiwi on one thread while one process alone lets Kiwi use every core. Measured
+# on the 2-core machine of bench/ingest_scaling.py (extraction with a fresh cache, 1 job vs 2):
+# the default corpus (309 kB + 29 kB) 4.3-4.7 s vs 8.9-10 s; generated documents of its mean
+# size (~80k characters, 80-210 kB): 2 of them 4.4 vs 5.8 s, 3: 5.5 vs 5.1 s, 4: 9.0 vs 6.9 s,
+# 6: 10.6 vs 7.7 s, 20: 27.4 vs 19.8 s. So the pool is the default when the documents other
+# than the largest one hold at least this many bytes:
+POOL_MIN_REST_BYTES = 300_000
 
 
 def usable_cores() -> int:
@@ -143,18 +145,20 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def extract_jobs(jobs: int | None, uncached: int, uncached_chars: int) -> int:
-    """Worker processes for the documents whose extraction is not cached: ``jobs`` if given (1:
-    in this process, no pool), else the usable cores when there is enough text to repay a pool's
-    start-up (:data:`POOL_MIN_CHARS`); never more than the number of such documents.
+def extract_jobs(jobs: int | None, sizes: list[int]) -> int:
+    """Worker processes for the documents whose extraction is not cached (``sizes``: their sizes
+    in bytes): ``jobs`` if given (1: in this process, no pool), else the usable cores when the
+    documents other than the largest hold :data:`POOL_MIN_REST_BYTES`; never more than the
+    number of documents.
 
-    >>> extract_jobs(None, 2, 160_000), extract_jobs(2, 2, 1_000), extract_jobs(8, 3, 10**7), extract_jobs(4, 0, 0)
+    >>> extract_jobs(None, [308_556, 28_767]), extract_jobs(2, [10, 10]), extract_jobs(8, [1, 2, 3]), extract_jobs(4, [])
     (1, 2, 3, 1)
     """
     if jobs is not None and jobs < 1:
         raise BuildError(f"jobs must be at least 1 (got {jobs})")
-    n = jobs if jobs is not None else (usable_cores() if uncached_chars >= POOL_MIN_CHARS else 1)
-    return max(1, min(n, uncached))
+    rest = sum(sizes) - max(sizes, default=0)
+    n = jobs if jobs is not None else (usable_cores() if rest >= POOL_MIN_REST_BYTES else 1)
+    return max(1, min(n, len(sizes)))
 
 
 # ------------------------------------------------------------ the worker processes
@@ -162,10 +166,12 @@ _WORKER_PATTERNS: list[dict[str, str]] | None = None
 
 
 def _worker_init(patterns: list[dict[str, str]]) -> None:
-    """Build both pipelines once per worker process."""
+    """Build both pipelines once per worker process (Kiwi single-threaded: the pool is the parallelism)."""
     global _WORKER_PATTERNS
+    from ingest import nlp
     from ingest.nlp import pipeline
 
+    nlp.KIWI_THREADS = 0
     _WORKER_PATTERNS = patterns
     for lang in ("ko", "en"):
         pipeline(lang, patterns)
@@ -199,7 +205,7 @@ def _extractions(sources: list[DocSource], patterns: list[dict[str, str]], cache
         path = cache_path(cache, h, digest)
         items.append((src, h, path, path.exists()))
     todo = [(src, path) for src, _h, path, cached in items if not cached]
-    n = extract_jobs(jobs, len(todo), sum(_size(src) for src, _ in todo))
+    n = extract_jobs(jobs, [file_size(src) for src, _ in todo])
     if n == 1:
         for src, h, path, cached in items:
             yield src, (load_cached(path, src.doc_id) if cached else _extract_one(src, h, path, patterns)), cached
@@ -232,14 +238,11 @@ def _extractions(sources: list[DocSource], patterns: list[dict[str, str]], cache
             yield head()
 
 
-def _size(src: DocSource) -> int:
-    """About how many characters a document has (its file size in bytes, a UTF-8 Hangul syllable
-    counting 3): only to decide whether a pool pays."""
+def file_size(src: DocSource) -> int:
     try:
-        size = src.path.stat().st_size
+        return src.path.stat().st_size
     except OSError:
         return 0
-    return size // 2 if src.path.suffix.lower() == ".txt" else size // 4
 
 
 def extracted_graph(ontology: Graph, curated: Graph, base: Path,
