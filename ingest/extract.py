@@ -130,6 +130,27 @@ def code_digest() -> str:
     return h.hexdigest()[:10]
 
 
+def cache_path(cache_dir, content_hash: str, digest: str) -> Path:
+    """Where the cached extraction of a text with this content hash and gazetteer digest lives."""
+    return Path(cache_dir) / f"{content_hash[:24]}-v{PIPELINE_VERSION}-{code_digest()}-{digest}.json"
+
+
+def load_cached(path: Path, doc_id: str) -> Extraction:
+    ex = Extraction.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    ex.doc_id = doc_id
+    return ex
+
+
+def write_cached(path: Path, ex: Extraction) -> None:
+    """Write an extraction to the cache atomically (an interrupted run leaves no half entry; two
+    processes writing the same entry write the same bytes)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def extract_cached(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, str]],
                    cache_dir, digest: str | None = None) -> tuple[Extraction, bool]:
     """:func:`extract`, cached as JSON by content hash, pipeline version and gazetteer digest.
@@ -137,16 +158,9 @@ def extract_cached(doc_id: str, raw: str, content_hash: str, patterns: list[dict
     Returns the extraction and whether it came from the cache. The cache file is written
     atomically, so an interrupted run never leaves a half-written entry.
     """
-    cache_dir = Path(cache_dir)
-    key = f"{content_hash[:24]}-v{PIPELINE_VERSION}-{code_digest()}-{digest or patterns_digest(patterns)}"
-    path = cache_dir / f"{key}.json"
+    path = cache_path(cache_dir, content_hash, digest or patterns_digest(patterns))
     if path.exists():
-        ex = Extraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
-        ex.doc_id = doc_id
-        return ex, True
+        return load_cached(path, doc_id), True
     ex = extract(doc_id, raw, content_hash, patterns)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_cached(path, ex)
     return ex, False

@@ -40,6 +40,12 @@ if not Span.has_extension("rule"):
 
 
 # ---------------------------------------------------------------- the Korean morpheme tokenizer
+# Threads of Kiwi's analyser: None is Kiwi's default (as many as the cores). Worker processes that
+# already share the documents out among the cores set 0 (a single thread) before loading the
+# pipelines, so that two processes do not each run a thread per core.
+KIWI_THREADS: int | None = None
+
+
 class KiwiTokenizer:
     """Callable tokenizer: text -> Doc of Kiwi morphemes, with tags and sentence starts."""
 
@@ -47,7 +53,7 @@ class KiwiTokenizer:
         from kiwipiepy import Kiwi
 
         self.vocab = vocab
-        self.kiwi = Kiwi()
+        self.kiwi = Kiwi() if KIWI_THREADS is None else Kiwi(num_workers=KIWI_THREADS)
 
     def __call__(self, text: str) -> Doc:
         spans: list[tuple[int, int, str, int]] = []  # start, end, tag, sentence number

@@ -153,20 +153,30 @@ class Extractor:
         kind = doc.user_data.get("segment", "body")
         if kind == "heading":  # a new section starts afresh (or with the actor its heading names)
             self.topic = None
+        # the entities of each sentence, in one pass (doc.ents builds every span anew, so asking it
+        # per sentence would be quadratic in a paragraph's length)
+        all_ents, k = list(doc.ents), 0
         for sent in doc.sents:
-            topic = self.sentence_topic(doc, sent) if kind not in ("table", "caption") else None
+            while k < len(all_ents) and all_ents[k].start < sent.start:
+                k += 1
+            j = k
+            while j < len(all_ents) and all_ents[j].start < sent.end:
+                j += 1
+            ents = [e for e in all_ents[k:j] if e.end <= sent.end]
+            k = j
+            topic = self.sentence_topic(doc, sent, ents) if kind not in ("table", "caption") else None
             if topic is not None:  # a table's cells do not change what the text is about
                 self.topic = topic
-            facts.extend(self.sentence(doc, sent))
+            facts.extend(self.sentence(doc, sent, ents))
         doc._.facts = _dedupe(facts)
         return doc
 
-    def sentence_topic(self, doc: Doc, sent: Span) -> Span | None:
+    def sentence_topic(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
+        """The actor a sentence is about; ``ents``: the sentence's entities."""
         demonym = self.demonym_government(doc, sent) if self.lang == "en" else None
         if demonym is not None:
             return demonym
-        actors = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end
-                  and e.label_ in ACTOR_TYPES - {"Group"}]
+        actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
         if not actors:
             return None
         lead = next((t.i for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "-–•⦁○□()")),
@@ -196,8 +206,8 @@ class Extractor:
         return span
 
     # -------------------------------------------------------- per sentence
-    def sentence(self, doc: Doc, sent: Span) -> list[Fact]:
-        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+    def sentence(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+        """The facts of one sentence; ``ents``: its entities (those wholly inside it)."""
         if not ents:
             return []
         out: list[Fact] = []

@@ -65,11 +65,12 @@ def load_ontology() -> Graph:
 
 def build(*, reason: bool = True, extracted: Graph | None = None,
           progress: Callable[[str], None] = lambda _m: None, base: Path | None = None,
-          curated_dir: Path | None = None, reasoner: str = "sample") -> BuildReport:
+          curated_dir: Path | None = None, reasoner: str = "sample", jobs: int | None = None) -> BuildReport:
     """Build the knowledge graph from the default corpus; return what was built and where.
 
     ``reasoner`` is the strategy of :func:`kg.reason.reason`: ``"sample"`` (HermiT on an ABox sample,
-    SPARQL rules over everything) or ``"hermit"`` (HermiT over the whole graph)."""
+    SPARQL rules over everything) or ``"hermit"`` (HermiT over the whole graph). ``jobs``: worker
+    processes for extraction (see :func:`kg.extraction.extract_jobs`)."""
     from .curation import load_curated
 
     base = base or build_dir()
@@ -102,7 +103,7 @@ def build(*, reason: bool = True, extracted: Graph | None = None,
             done = step("extract")
             from .extraction import extracted_graph
 
-            extracted, extraction = extracted_graph(ontology, curated, base, progress)
+            extracted, extraction = extracted_graph(ontology, curated, base, progress, jobs=jobs)
             done()
         extracted = extracted if extracted is not None else Graph()
 

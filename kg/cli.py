@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="sample: HermiT on an ABox sample + SPARQL rules over every fact (default, scales); "
                         "full: HermiT over the whole graph (slow on big graphs)")
     b.add_argument("--quiet", action="store_true", help="print only the summary")
+    b.add_argument("--jobs", type=_jobs, default=None, metavar="N", help=JOBS_HELP)
 
     c = sub.add_parser("check", help="check the curated YAML files (quotes verbatim, ids known)")
     c.add_argument("files", nargs="*", help="report only problems in these files")
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("files", nargs="+", type=Path, help="text or PDF files; unchanged ones are not reprocessed")
     i.add_argument("--no-reason", action="store_true", help="skip HermiT when rebuilding")
     i.add_argument("--reasoner", choices=("sample", "full"), default="sample", help="as for `policykg build`")
+    i.add_argument("--jobs", type=_jobs, default=None, metavar="N", help=JOBS_HELP)
 
     e = sub.add_parser("eval", help="score extraction alone against gold annotations (P/R/F1, misses)")
     e.add_argument("gold", nargs="+", type=Path, help="gold YAML files (format: tests/data/gold/README.md)")
@@ -270,6 +272,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ build
 _STRATEGY = {"sample": "sample", "full": "hermit"}  # --reasoner -> kg.reason strategy
+JOBS_HELP = ("processes extracting the documents not in the cache (default: the usable cores when there is "
+             "enough text to repay starting them; 1: in this process)")
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, at least 1 (got {text!r})")
+    return n
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -278,7 +292,7 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build
 
     t0 = time.perf_counter()
-    report = build(reason=not args.no_reason, reasoner=_STRATEGY[args.reasoner],
+    report = build(reason=not args.no_reason, reasoner=_STRATEGY[args.reasoner], jobs=args.jobs,
                    progress=(lambda m: None) if args.quiet else
                    (lambda m: print(f"  {m}", file=sys.stderr)))
     total = time.perf_counter() - t0
@@ -321,7 +335,7 @@ def _ingest(args: argparse.Namespace) -> int:
         print("policykg: nothing new to ingest; the graph is unchanged")
         return 1 if result.errors else 0
     try:
-        report = build(reason=not args.no_reason, reasoner=_STRATEGY[args.reasoner],
+        report = build(reason=not args.no_reason, reasoner=_STRATEGY[args.reasoner], jobs=args.jobs,
                        progress=lambda m: print(f"  {m}", file=sys.stderr))
     except BaseException:
         if before is None:  # put the registry back: the graph was not rebuilt

@@ -7,17 +7,22 @@
 - Extractions are cached by content hash, pipeline version and gazetteer digest
   (``build/cache/extract/``): an unchanged document is never reprocessed; a changed one gets a
   new extraction that replaces its previous claims when the graph is rebuilt from the registry.
+- Documents are streamed (:func:`extract_documents`): read, extracted, cached, added to the claim
+  graph and dropped one at a time; the uncached ones are extracted by a pool of spawned worker
+  processes when there is enough text to repay starting them (``jobs``, ``--jobs``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 import unicodedata
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from rdflib import Graph
 
@@ -66,53 +71,219 @@ def gazetteer_patterns(ontology: Graph, curated: Graph) -> list[dict[str, str]]:
     return patterns(load_entries(memory_store({"ontology": ontology, "curated": curated})))
 
 
-def corpus_inputs() -> list[tuple[str, str, str]]:
-    """(doc id, raw text, content hash) of every document of the default corpus."""
+@dataclass(frozen=True)
+class DocSource:
+    """One document to extract, read only when its turn comes (never all texts at once).
+
+    ``content_hash`` is known beforehand for ingested user documents (their registry entry);
+    for corpus documents it is the SHA-256 of the file's bytes, as :func:`ingest.readers.read_document`
+    computes it. ``plain``: a UTF-8 text copy (user documents) rather than a file in any encoding.
+    """
+
+    doc_id: str
+    path: Path
+    content_hash: str = ""
+    plain: bool = False
+
+    def hash(self) -> str:
+        if self.content_hash:
+            return self.content_hash
+        import hashlib
+
+        from ingest.readers import _read_bytes
+
+        return hashlib.sha256(_read_bytes(self.path)).hexdigest()
+
+    def read(self) -> str:
+        if self.plain:
+            return self.path.read_text(encoding="utf-8")
+        from ingest.readers import read_document
+
+        return read_document(self.path).text
+
+
+def corpus_sources() -> list[DocSource]:
+    """The documents of the default corpus, by id."""
     from ingest.documents import load_documents
-    from ingest.readers import read_document
 
-    out = []
-    for doc_id, d in sorted(load_documents().items()):
-        raw = read_document(d.path)
-        out.append((doc_id, raw.text, raw.content_hash))
-    return out
+    return [DocSource(doc_id, d.path) for doc_id, d in sorted(load_documents().items())]
 
 
-def user_inputs(base: Path) -> list[tuple[str, str, str]]:
+def user_sources(base: Path) -> list[DocSource]:
+    """The documents added with ``policykg ingest`` (their text copies), in registry order."""
     out = []
     for d in load_registry(base):
         text_path = base / "documents" / f"{d['id']}.txt"
         if not text_path.exists():
             raise BuildError(f"{text_path}: the text of ingested document {d['id']!r} is missing; "
                              f"ingest {d['file']} again")
-        out.append((d["id"], text_path.read_text(encoding="utf-8"), d["content_hash"]))
+        out.append(DocSource(d["id"], text_path, d["content_hash"], plain=True))
     return out
 
 
-def extracted_graph(ontology: Graph, curated: Graph, base: Path,
-                    progress: Callable[[str], None] = lambda _m: None) -> tuple[Graph, ExtractionReport]:
-    """The extracted named graph for the default corpus and every ingested user document."""
-    from ingest.extract import PIPELINE_VERSION, extract_cached, patterns_digest
+def corpus_inputs() -> list[tuple[str, str, str]]:
+    """(doc id, raw text, content hash) of every document of the default corpus (all read at once:
+    for small uses such as a benchmark of the default corpus; the build streams :func:`corpus_sources`)."""
+    return [(s.doc_id, s.read(), s.hash()) for s in corpus_sources()]
 
-    from .claims import ClaimBuilder, documents_graph
+
+# When the default is a pool. A pool pays only when the text is spread over several documents:
+# starting a worker (spawn, import spaCy, load Kiwi and both pipelines) costs about 4-5 s of CPU,
+# and a worker runs Kiwi on one thread while one process alone lets Kiwi use every core. Measured
+# on the 2-core machine of bench/ingest_scaling.py (extraction with a fresh cache, 1 job vs 2):
+# the default corpus (309 kB + 29 kB) 4.3-4.7 s vs 8.9-10 s; generated documents of its mean
+# size (~80k characters, 80-210 kB): 2 of them 4.4 vs 5.8 s, 3: 5.5 vs 5.1 s, 4: 9.0 vs 6.9 s,
+# 6: 10.6 vs 7.7 s, 20: 27.4 vs 19.8 s. So the pool is the default when the documents other
+# than the largest one hold at least this many bytes:
+POOL_MIN_REST_BYTES = 300_000
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_jobs(jobs: int | None, sizes: list[int]) -> int:
+    """Worker processes for the documents whose extraction is not cached (``sizes``: their sizes
+    in bytes): ``jobs`` if given (1: in this process, no pool), else the usable cores when the
+    documents other than the largest hold :data:`POOL_MIN_REST_BYTES`; never more than the
+    number of documents.
+
+    >>> extract_jobs(None, [308_556, 28_767]), extract_jobs(2, [10, 10]), extract_jobs(8, [1, 2, 3]), extract_jobs(4, [])
+    (1, 2, 3, 1)
+    """
+    if jobs is not None and jobs < 1:
+        raise BuildError(f"jobs must be at least 1 (got {jobs})")
+    rest = sum(sizes) - max(sizes, default=0)
+    n = jobs if jobs is not None else (usable_cores() if rest >= POOL_MIN_REST_BYTES else 1)
+    return max(1, min(n, len(sizes)))
+
+
+# ------------------------------------------------------------ the worker processes
+_WORKER_PATTERNS: list[dict[str, str]] | None = None
+
+
+def _worker_init(patterns: list[dict[str, str]]) -> None:
+    """Build both pipelines once per worker process (Kiwi single-threaded: the pool is the parallelism)."""
+    global _WORKER_PATTERNS
+    from ingest import nlp
+    from ingest.nlp import pipeline
+
+    nlp.KIWI_THREADS = 0
+    _WORKER_PATTERNS = patterns
+    for lang in ("ko", "en"):
+        pipeline(lang, patterns)
+
+
+def _extract_one(src: DocSource, content_hash: str, path: Path, patterns: list[dict[str, str]] | None = None):
+    """Read, extract and cache one document (in a worker or in this process)."""
+    from ingest.extract import extract, write_cached
+
+    ex = extract(src.doc_id, src.read(), content_hash, patterns if patterns is not None else _WORKER_PATTERNS)
+    write_cached(path, ex)
+    return ex
+
+
+def _extractions(sources: list[DocSource], patterns: list[dict[str, str]], cache: Path, digest: str,
+                 jobs: int | None) -> Iterator[tuple[DocSource, Any, bool]]:
+    """(source, extraction, cached) for every source, in order, one at a time.
+
+    Cached extractions are read when their turn comes; the others are extracted in this process
+    (one job) or by a pool of spawned workers, at most two per worker in flight, so neither the
+    texts nor the extractions of the whole corpus are ever held at once.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from ingest.extract import cache_path, load_cached
+
+    items = []
+    for src in sources:
+        h = src.hash()
+        path = cache_path(cache, h, digest)
+        items.append((src, h, path, path.exists()))
+    todo = [(src, path) for src, _h, path, cached in items if not cached]
+    n = extract_jobs(jobs, [file_size(src) for src, _ in todo])
+    if n == 1:
+        for src, h, path, cached in items:
+            yield src, (load_cached(path, src.doc_id) if cached else _extract_one(src, h, path, patterns)), cached
+        return
+    window = 2 * n
+    with ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"), initializer=_worker_init,
+                             initargs=(patterns,)) as pool:
+        pending: deque = deque()
+        inflight = 0
+
+        def head():
+            nonlocal inflight
+            src, path, fut = pending.popleft()
+            if fut is None:
+                return src, load_cached(path, src.doc_id), True
+            inflight -= 1
+            return src, fut.result(), False
+
+        for src, h, path, cached in items:
+            if cached:
+                pending.append((src, path, None))
+            else:
+                while inflight >= window:
+                    yield head()
+                pending.append((src, path, pool.submit(_extract_one, src, h, path)))
+                inflight += 1
+            while pending and pending[0][2] is None:
+                yield head()
+        while pending:
+            yield head()
+
+
+def file_size(src: DocSource) -> int:
+    try:
+        return src.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def extracted_graph(ontology: Graph, curated: Graph, base: Path,
+                    progress: Callable[[str], None] = lambda _m: None,
+                    jobs: int | None = None) -> tuple[Graph, ExtractionReport]:
+    """The extracted named graph for the default corpus and every ingested user document."""
+    from .claims import documents_graph
+
+    g, report = extract_documents(corpus_sources() + user_sources(base), ontology, curated,
+                                  base / "cache" / "extract", progress, jobs)
+    g += documents_graph(load_registry(base))
+    return g, report
+
+
+def extract_documents(sources: list[DocSource], ontology: Graph, curated: Graph, cache: Path,
+                      progress: Callable[[str], None] = lambda _m: None,
+                      jobs: int | None = None) -> tuple[Graph, ExtractionReport]:
+    """The claim graph of the given documents, extracted or taken from the cache folder.
+
+    Documents are streamed: each is read, extracted (or its cached extraction loaded), added to
+    the claim graph and dropped; only the merged graph grows. ``jobs``: worker processes for the
+    uncached ones (default: see :func:`extract_jobs`); the graph is the same whatever their number.
+    """
+    from ingest.extract import PIPELINE_VERSION, patterns_digest
+
+    from .claims import ClaimBuilder
 
     t = time.perf_counter()
     pats = gazetteer_patterns(ontology, curated)
     digest = patterns_digest(pats)
     builder = ClaimBuilder(ontology, curated, PIPELINE_VERSION)
     report = ExtractionReport()
-    cache = base / "cache" / "extract"
-    for doc_id, raw, content_hash in corpus_inputs() + user_inputs(base):
-        ex, cached = extract_cached(doc_id, raw, content_hash, pats, cache, digest)
-        progress(f"  {doc_id}: {len(ex.mentions)} mentions, {len(ex.facts)} facts"
+    for src, ex, cached in _extractions(sources, pats, Path(cache), digest, jobs):
+        progress(f"  {src.doc_id}: {len(ex.mentions)} mentions, {len(ex.facts)} facts"
                  f"{' (cached)' if cached else ''}")
         builder.add(ex)
-        report.documents.append({"id": doc_id, "mentions": len(ex.mentions), "facts": len(ex.facts),
+        report.documents.append({"id": src.doc_id, "mentions": len(ex.mentions), "facts": len(ex.facts),
                                  "sentences": ex.sentences, "cached": cached})
-    g = builder.g + documents_graph(load_registry(base))
     report.claims = dict(sorted(builder.stats.items()))
     report.seconds = round(time.perf_counter() - t, 3)
-    return g, report
+    return builder.g, report
 
 
 @dataclass
@@ -128,13 +299,17 @@ def register_files(paths: list[Path], base: Path) -> IngestResult:
 
     One unreadable file is reported and skipped; the others are still registered.
     """
-    from ingest.readers import read_many
+    from ingest.readers import ReadError, read_document
 
-    docs, errors = read_many(paths)
-    result = IngestResult(errors=[str(e) for e in errors])
+    result = IngestResult()
     registry = {d["id"]: d for d in load_registry(base)}
     by_file = {d["file"]: d["id"] for d in registry.values()}
-    for raw in docs:
+    for path in paths:  # one document at a time: its text is written out and dropped
+        try:
+            raw = read_document(path)
+        except ReadError as err:
+            result.errors.append(str(err))
+            continue
         name = raw.path.name
         doc_id = by_file.get(name) or doc_id_for(raw.path, raw.content_hash)
         old = registry.get(doc_id)
@@ -178,13 +353,13 @@ def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any
     else:
         curated = load_curated().graph
     pats = gazetteer_patterns(ontology, curated)
-    inputs = {d: (raw, h) for d, raw, h in corpus_inputs() + user_inputs(build_dir())}
+    inputs = {s.doc_id: s for s in corpus_sources() + user_sources(build_dir())}
     missing = sorted(doc_ids - inputs.keys())
     if missing:
         raise BuildError(f"gold refers to unknown document(s) {', '.join(missing)}; known: {', '.join(sorted(inputs))}")
     extractions, texts = {}, {}
     for d in sorted(doc_ids):
-        raw, h = inputs[d]
+        raw, h = inputs[d].read(), inputs[d].hash()
         extractions[d] = extract(d, raw, h, pats)
         texts[d] = raw.split("\n")
     equivalent: dict[str, set[str]] = {}
