@@ -11,7 +11,7 @@ triple sets are compared (count and SHA-256 of the sorted N-Triples).
 ``reasoner_startup_s``: HermiT on the ontology alone (no ABox): the reasoner's fixed start-up,
 used by the build target.
 
-    .venv/bin/python bench/reasoning.py            # 1k, 10k, 100k (about 5 minutes)
+    .venv/bin/python bench/reasoning.py            # 1k, 10k, 100k (about 4 minutes)
     .venv/bin/python bench/reasoning.py --quick    # 1k and the start-up (CI)
 """
 
@@ -100,14 +100,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     def extra(ap):
-        ap.add_argument("--hermit-limit", type=float, default=120.0,
-                        help="time limit of one full-HermiT run, generation included (default 120 s)")
+        ap.add_argument("--hermit-limit", type=float, default=60.0,
+                        help="time limit of one full-HermiT run, generation included (default 60 s)")
 
     args = options(__doc__, argv, extra)
     res = Result("reasoning", args)
     sizes = SIZES[:1] if args.quick else SIZES
 
-    startup = measure("startup", 0, args.repeat, 120)
+    startup = measure("startup", 0, min(args.repeat, 3), 120)
     startup_s = _timing(startup["runs"]) if startup["finished"] else None
     print(f"HermiT start-up (ontology alone): {startup_s}", flush=True)
 
@@ -115,10 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     hermit_ok = True
     for n in sizes:
         entry = {"individuals": n}
-        sample = measure("sample", n, args.repeat if n < 100_000 else max(1, min(args.repeat, 3)), 600)
+        sample = measure("sample", n, {1_000: args.repeat, 10_000: min(args.repeat, 3)}.get(n, 1), 600)
         entry["sample"] = sample
         if hermit_ok:
-            full = measure("hermit", n, args.repeat if n <= 1_000 else 1, args.hermit_limit)
+            full = measure("hermit", n, min(args.repeat, 3) if n <= 1_000 else 1, args.hermit_limit)
             hermit_ok = full["finished"]
         else:
             full = {"status": "not tried (failed at a smaller size)", "finished": False}

@@ -109,7 +109,7 @@ def main() -> int:
                 nonlocal text
                 text = viz.page(g)
 
-            t = timed(gen, max(1, args.repeat // 2) if n >= 5000 else args.repeat)
+            t = timed(gen, 2 if n >= 5000 else args.repeat, warmup=0 if n >= 1000 else 1)
             path = tmp / f"g{n}.html"
             path.write_text(text, encoding="utf-8")
             size_mb = len(text.encode()) / 1e6
