@@ -176,7 +176,7 @@ def _cases() -> list[tuple[str, dict[str, str]]]:
     """Every named query at least once: the competency-question samples, else its defaults, else
     a sample value for each required parameter."""
     samples = {"s": "country/jp", "entity": "Japan", "country": "Japan", "policy": "GENIAC",
-               "scheme": "stack4", "type": "leverage", "model": "Palantir", "target": "layer/cloud"}
+               "scheme": "stack4", "type": "leverage", "model": "Palantir", "target": "layer/cloud", "label": "Japan"}
     cases = [(c["query"], {k: str(v) for k, v in c["params"].items()})
              for c in yaml.safe_load((DATA / "cq_expected.yaml").read_text(encoding="utf-8"))]
     for name, q in QUERIES.items():
