@@ -149,7 +149,7 @@ def main() -> int:
         ap.add_argument("--seed", type=int, default=1)
 
     args = options(__doc__, extra=extra)
-    sizes = args.sizes or ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000, 5_000_000])
+    sizes = args.sizes or ([10_000] if args.quick else [10_000, 100_000, 1_000_000, 5_000_000])
     import gen_graph
     from kg.queries import Engine
     from kg.store import open_store
