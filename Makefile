@@ -22,7 +22,7 @@ test: $(STAMP) browser webserver virtuoso
 bench: $(STAMP) browser
 	$(BIN)/python bench/run.py
 
-# the same benchmarks at small sizes (< 2 min); the test suite runs this too (tests/test_bench.py)
+# the same benchmarks at small sizes (about 2 min); the test suite runs this too (tests/test_bench.py)
 bench-quick: $(STAMP) browser
 	$(BIN)/python bench/run.py --quick
 

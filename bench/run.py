@@ -68,8 +68,16 @@ def main() -> int:
     (args.out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if args.reference and not failed:
         RESULTS.mkdir(exist_ok=True)
-        for name in [*names, "summary"]:
+        for name in names:
             shutil.copy2(args.out / f"{name}.json", RESULTS / f"{name}.json")
+        ref = RESULTS / "summary.json"
+        if args.only and ref.exists():  # a partial rerun: update those benchmarks in the reference summary
+            old = json.loads(ref.read_text(encoding="utf-8"))
+            took = {**old["seconds_per_benchmark"], **took}
+            targets = [t for t in old["targets"] if t["benchmark"] not in names] + targets
+            summary = {**summary, "seconds_per_benchmark": took, "targets": targets,
+                       "minutes": round(sum(took.values()) / 60, 2), "rerun": sorted(names)}
+        ref.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"reference results copied to {RESULTS.relative_to(REPO)}/")
     return 1 if failed else 0
 
