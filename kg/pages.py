@@ -8,7 +8,7 @@ status (curated, accepted, proposed, rejected; a statement with none is inferred
 named graph, document, line range and quote. A first-class fact node (Dependency, Involvement...)
 shows its own evidence; a Claim shows the statement it supports, an Evidence node the facts that
 cite it. Everything comes from four named queries, ``queries/views/resource-*.rq``, with the
-resource bound by substitution; :func:`describe_all` runs the same queries once with the parameter
+resource bound by :meth:`kg.queries.Engine.select`; :func:`describe_all` runs the same queries once with the parameter
 left unbound and groups the rows in Python, so a whole site takes a handful of queries, not a few
 per resource. Both go through the same assembly code, so a page is the same either way.
 
