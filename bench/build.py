@@ -37,11 +37,10 @@ def kiwi_seconds(repeat: int) -> dict:
     """In a child: the clean Korean text of the default corpus through bare Kiwi (model load excluded)."""
     from kiwipiepy import Kiwi
 
+    from ingest_throughput import korean_texts
     from kg.extraction import corpus_inputs
 
-    from ingest.clean import clean
-
-    texts = [seg.text for _, raw, _ in corpus_inputs() for seg in clean(raw).segments if seg.language == "ko"]
+    texts = korean_texts(corpus_inputs())
     kiwi = Kiwi()
     t = timed(lambda: [kiwi.tokenize(x) for x in texts], repeat)
     return {"runs": t.runs, "characters": sum(len(x) for x in texts)}

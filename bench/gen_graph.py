@@ -95,16 +95,14 @@ class _Copy:
             return f"{t}c{self.k}"
         if not t.startswith("<" + ID) or t in self.tpl.kept:
             return t
-        kind = t[len(ID) + 1:].split("/", 1)[0]
-        if kind in HUB_KINDS:
+        if _is_hub(t):
             v = self._variant(t)
             return t if v == 0 else f"{t[:-1]}-x{v}>"
         return f"{t[:-1]}-c{self.k}>"
 
     def quad(self, s: str, p: str, o: str, g: str) -> str | None:
         """The quad in this copy, or None when it would repeat a real hub's own description."""
-        if self.k and s.startswith("<" + ID) and s[len(ID) + 1:].split("/", 1)[0] in HUB_KINDS \
-                and not o.startswith(("<", "_:")):
+        if self.k and _is_hub(s) and not o.startswith(("<", "_:")):
             v = self._variant(s)
             if v == 0:
                 return None  # the real country's literals are in copy 0 already

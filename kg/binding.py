@@ -8,6 +8,7 @@ with substitutions, 0.1 ms with VALUES). A remote SPARQL server has no pre-bindi
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -46,6 +47,7 @@ _VAR_RE = re.compile(r"[?$][A-Za-z0-9_\u00b7\u00c0-\U000effff]*")
 _WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+@functools.lru_cache(maxsize=256)  # the same named queries are bound again and again
 def _where_group_start(query: str, construct: bool) -> int:
     """The offset just after the ``{`` that opens the outermost WHERE group of ``query``.
 

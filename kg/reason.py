@@ -61,6 +61,7 @@ from rdflib.collection import Collection
 
 from .errors import BuildError
 from .iris import PKO
+from .store import to_oxigraph, to_rdflib
 from .paths import QUERIES_DIR
 
 log = logging.getLogger(__name__)
@@ -267,23 +268,6 @@ def abox_sample(abox: Graph, per_key: int = SAMPLE_PER_KEY) -> Graph:
     return out
 
 
-def _ox(t):
-    from .store import _term
-
-    return _term(t)
-
-
-def _rdflib(t):
-    import pyoxigraph as ox
-    from rdflib import BNode
-
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    return Literal(t.value, lang=t.language, datatype=None if t.language else URIRef(t.datatype.value))
-
-
 class RuleEngine:
     """The ontology and the facts in an in-memory Oxigraph store; runs the rules to a fixpoint and the
     consistency checks. Graphs: the ontology (the rules' ``GRAPH ?axioms``), the asserted facts, the
@@ -300,7 +284,7 @@ class RuleEngine:
         self.g_inferred = ox.NamedNode(str(iris.graph("inferred")))
         self.g_types = ox.BlankNode("types")
         for g, name in ((tbox, self.g_ontology), (abox, self.g_asserted)):
-            self.store.bulk_extend([ox.Quad(_ox(s), _ox(p), _ox(o), name) for s, p, o in g])
+            self.store.bulk_extend([ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in g])
         self.rounds: dict[str, int] = {}
 
     def _fixpoint(self, rules: list[tuple[str, str]], target, default_graph: list) -> int:
@@ -341,7 +325,7 @@ class RuleEngine:
     def inferred(self) -> set[tuple]:
         import pyoxigraph as ox
 
-        return {(_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object))
+        return {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
                 for q in self.store.quads_for_pattern(None, None, None, self.g_inferred)
                 if not isinstance(q.object, ox.Literal)}
 

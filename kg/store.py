@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
 
-def _term(t):
+def to_oxigraph(t):
+    """An rdflib term as a pyoxigraph term."""
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
@@ -34,13 +35,25 @@ def _term(t):
     raise TypeError(f"unsupported term {t!r}")
 
 
+def to_rdflib(t):
+    """A pyoxigraph term as an rdflib term (the inverse of :func:`to_oxigraph`)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    return Literal(t.value, lang=t.language, datatype=None if t.language else URIRef(t.datatype.value))
+
+
 def _fill(store, graphs: dict[str, Graph]) -> int:
     import pyoxigraph as ox
 
     n = 0
     for name, g in graphs.items():
         gname = ox.NamedNode(str(iris.graph(name)))
-        quads = [ox.Quad(_term(s), _term(p), _term(o), gname) for s, p, o in g]
+        quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), gname) for s, p, o in g]
         store.bulk_extend(quads)
         n += len(quads)
     return n
