@@ -46,6 +46,7 @@ class Extraction:
     content_hash: str
     mentions: list[Mention] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)  # only when asked for (training)
     sentences: int = 0
     characters: int = 0
     languages: dict[str, int] = field(default_factory=dict)
@@ -59,8 +60,13 @@ class Extraction:
 
 
 def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, str]],
-            n_process: int = 1) -> Extraction:
-    """Run the whole pipeline over one document's raw text."""
+            n_process: int = 1, keep_candidates: bool = False, use_model: bool = True) -> Extraction:
+    """Run the whole pipeline over one document's raw text.
+
+    Where a relation model of the segment's language exists (:mod:`ingest.relmodel`), it decides
+    the facts of the relations it scores from the candidates; ``keep_candidates`` keeps those in
+    the result (to train a model on them); ``use_model=False`` gives the rules' facts alone."""
+    from . import relmodel
     from .nlp import pipeline
 
     cleaned = clean(raw)
@@ -71,10 +77,19 @@ def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, s
         by_lang.setdefault(s.language, []).append(s)
     for lang, group in sorted(by_lang.items()):
         nlp = pipeline(lang, patterns)
-        nlp.get_pipe("policykg_relations").reset()  # topics do not carry over from another document
+        rel = nlp.get_pipe("policykg_relations")
+        rel.reset()  # topics do not carry over from another document
+        model = relmodel.load(lang) if use_model else None
+        rel.collect_candidates = keep_candidates or model is not None
         out.languages[lang] = len(group)
+        facts, cands = out.facts, out.candidates
+        out.facts, out.candidates = [], []
         for seg, doc in zip(group, nlp.pipe(_docs(nlp, group), n_process=n_process)):
             _collect(out, cleaned, seg, doc)
+        facts.extend(relmodel.select(model, out.facts, out.candidates))
+        if keep_candidates:
+            cands.extend(out.candidates)
+        out.facts, out.candidates = facts, cands
     out.mentions.sort(key=lambda m: (m.start, m.end))
     out.facts.sort(key=lambda f: (f["char_start"], f["relation"], f["subject"]["start"]))
     return out
@@ -98,21 +113,27 @@ def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None
         out.mentions.append(Mention(start, end, line, col, ent.text, ent.label_, ent.kb_id_, ent._.rule))
     if seg.kind not in FACT_KINDS:
         return
-    for fact in doc._.facts or []:
-        d = fact.to_dict()
-        for role in ("subject", "object", "supplier"):
-            arg = d.get(role)
+
+    def located(d: dict[str, Any]) -> dict[str, Any]:
+        """Raw offsets and source lines for a fact or candidate in segment offsets."""
+        args = [d.get(role) for role in ("subject", "object", "supplier")]
+        args += [r.get("supplier") for r in (d.get("rules") or {}).values()]
+        for arg in args:
             if arg and arg["start"] >= 0:  # -1: a subject carried over from an earlier paragraph
                 arg["start"], arg["end"] = raw_of[arg["start"]], raw_of[arg["end"] - 1] + 1
-        s, e = fact.sent_start, fact.sent_end
+        s, e = d.pop("sent_start"), d.pop("sent_end")
         d["sentence"] = " ".join(seg.text[s:e].split())
         d["char_start"], d["char_end"] = raw_of[s], raw_of[e - 1] + 1
         d["line_start"], d["line_end"] = cleaned.line_range(seg, s, e)
         d["segment"] = seg.kind
+        return d
+
+    for fact in doc._.facts or []:
+        d = located(fact.to_dict())
         if seg.kind == "table":
             d["confidence"] = round(d["confidence"] * 0.8, 2)
-        del d["sent_start"], d["sent_end"]
         out.facts.append(d)
+    out.candidates.extend(located(c) for c in doc._.candidates or [])
 
 
 def patterns_digest(patterns: list[dict[str, str]]) -> str:
@@ -122,10 +143,11 @@ def patterns_digest(patterns: list[dict[str, str]]) -> str:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the extraction code and pipeline configs: changed rules invalidate the cache."""
+    """A digest of the extraction code, pipeline configs and relation models: changed rules or a
+    retrained model invalidate the cache."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for f in sorted([*here.glob("*.py"), *(here / "pipelines").glob("*.cfg")]):
+    for f in sorted([*here.glob("*.py"), *(here / "pipelines").glob("*.cfg"), *(here / "models").glob("*.json")]):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:10]
 

@@ -32,10 +32,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
+from .candidates import Features, candidates
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
 
-if not Doc.has_extension("facts"):
-    Doc.set_extension("facts", default=None)
+for _ext in ("facts", "candidates"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
 
 RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
 
@@ -84,6 +86,8 @@ _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
+    # building up a capacity: 구축 (build), 건설, 배치 (deploy), 육성·양성 (foster, train), 유치 (attract), 확보 (secure)
+    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
     ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|통하|통해|기반으로"),
@@ -141,6 +145,10 @@ class Extractor:
         self.nlp = nlp
         self.lang = nlp.lang
         self.topic: Span | None = None
+        # score every argument pair (for the learned model, or to collect training data); set by
+        # ingest.extract when a model of this language exists or candidates are asked for
+        self.collect_candidates = False
+        self.features = Features(self.lang, _particle, _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES)
 
     def reset(self) -> None:
         """Forget the running topic: call at the start of each document."""
@@ -150,6 +158,7 @@ class Extractor:
         # the topic of the last sentence that had one, for the subjects Korean leaves out; it runs
         # on across the paragraphs (docs) of one document until reset()
         facts: list[Fact] = []
+        cands: list[dict[str, Any]] = []
         kind = doc.user_data.get("segment", "body")
         if kind == "heading":  # a new section starts afresh (or with the actor its heading names)
             self.topic = None
@@ -167,9 +176,33 @@ class Extractor:
             topic = self.sentence_topic(doc, sent, ents) if kind not in ("table", "caption") else None
             if topic is not None:  # a table's cells do not change what the text is about
                 self.topic = topic
-            facts.extend(self.sentence(doc, sent, ents))
+            found = self.sentence(doc, sent, ents)
+            facts.extend(found)
+            if self.collect_candidates and kind in ("body", "table"):
+                cands.extend(self.candidates(doc, sent, ents, kind, found))
         doc._.facts = _dedupe(facts)
+        doc._.candidates = cands
         return doc
+
+    def candidates(self, doc: Doc, sent: Span, ents: list[Span], kind: str, found: list[Fact]) -> list[dict[str, Any]]:
+        """The argument pairs of a sentence with their features (:mod:`ingest.candidates`), their
+        arguments as :class:`Arg` dicts and, per relation, the rule fact that found the same pair."""
+        out = []
+        def subject_of(obj: Span) -> Span | None:
+            return self.subject(doc, sent, [e for e in ents if e.end <= obj.start], obj.start, exclude=[obj])
+
+        for c in candidates(self.features, doc, sent, ents, self.topic, kind, found, subject_of):
+            subj, obj = c.pop("subject_span"), c.pop("object_span")
+            c["subject"], c["object"] = asdict(Arg.of(subj, doc)), asdict(Arg.of(obj))
+            c["rules"] = {rel: {"predicate": f.predicate, "supplier": asdict(f.supplier) if f.supplier else None}
+                          for rel, f in c["rules"].items()}
+            sup = None
+            if c["group"] == "stack" and subj.doc is doc:
+                sup = self.supplier(doc, sent, ents, obj.start, obj.end, subj)
+            c["supplier"] = asdict(Arg.of(sup)) if sup is not None else None
+            c["sent_start"], c["sent_end"] = sent.start_char, sent.end_char
+            out.append(c)
+        return out
 
     def sentence_topic(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
         """The actor a sentence is about; ``ents``: the sentence's entities."""

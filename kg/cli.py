@@ -98,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
                         "kg/curated/common.yaml (as for a document nobody curated)")
     e.add_argument("--format", choices=("table", "json"), default="table")
     e.add_argument("--no-details", action="store_true", help="scores only, without misses and false positives")
+    e.add_argument("--rules-only", action="store_true", help="leave the learned relation models out")
+
+    t = sub.add_parser("train-relations", help="train the relation model of a language on gold annotations")
+    t.add_argument("gold", nargs="+", type=Path, help="gold YAML files to learn from (never the held-out ones)")
+    t.add_argument("--lang", choices=("ko", "en"), default="ko")
+    t.add_argument("--out", type=Path, default=None, help="model file (default: ingest/models/relations.LANG.json)")
 
     v = sub.add_parser("viz", help="write the HTML graph browser (offline, one file)")
     v.add_argument("--out", type=Path, help="output file (default build/views/graph.html or build/views/QUERY.html)")
@@ -137,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
-                "ingest": _ingest, "eval": _eval, "viz": _viz, "analyze": _analyze,
+                "ingest": _ingest, "eval": _eval, "train-relations": _train_relations, "viz": _viz, "analyze": _analyze,
                 "export": _export, "serve": _serve, "push": _push}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -361,7 +367,8 @@ def _eval(args: argparse.Namespace) -> int:
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, kb=args.kb)
+    extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, kb=args.kb,
+                                                      rules_only=args.rules_only)
     rep = Report()
     for g in golds:
         score(g, extractions[g["doc"]], texts[g["doc"]], rep, equivalent)
@@ -372,6 +379,32 @@ def _eval(args: argparse.Namespace) -> int:
         print(json.dumps(d, ensure_ascii=False, indent=2))
     else:
         print(format_report(rep, details=not args.no_details))
+    return 0
+
+
+def _train_relations(args: argparse.Namespace) -> int:
+    from ingest import relmodel
+    from ingest.evaluate import GoldError, load_gold
+
+    try:
+        golds = [load_gold(p) for p in args.gold]
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    model = relmodel.train_from_gold(golds, [p.name for p in args.gold], args.lang)
+    out = args.out or relmodel.model_path(args.lang)
+    relmodel.write(model, out)
+    print("leave one file out        rules P/R/F1         model P/R/F1   threshold  (the model takes a relation "
+          "only where its F1 is higher)")
+    for rel, m in sorted({**model["relations"], **model.get("rules_kept", {})}.items()):
+        cv = m.get("cv", m)
+        r, s = cv["rules"], cv["model"]
+        kept = "model" if rel in model["relations"] else "rules"
+        print(f"  {rel:<14} {r['precision']:.2f} {r['recall']:.2f} {r['f1']:.3f}   {s['precision']:.2f} {s['recall']:.2f} "
+              f"{s['f1']:.3f}   {cv['threshold']:.1f}  -> {kept}")
+    if not model["relations"]:
+        print(f"policykg: the model does not beat the rules on any relation: {args.lang} extraction stays rule-based")
+    print(f"policykg: relation model written to {out}")
     return 0
 
 

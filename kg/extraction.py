@@ -326,13 +326,15 @@ def register_files(paths: list[Path], base: Path) -> IngestResult:
     return result
 
 
-def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any], dict[str, list[str]],
-                                                                   dict[str, set[str]]]:
+def eval_extractions(doc_ids: set[str], kb: str = "full", rules_only: bool = False,
+                     keep_candidates: bool = False) -> tuple[dict[str, Any], dict[str, list[str]], dict[str, set[str]]]:
     """Fresh extractions of the named documents for scoring, with their source lines and the
     layer equivalences (skos:exactMatch/closeMatch) the scorer accepts.
 
     ``kb="base"`` recognises only the names in the ontology and ``kg/curated/common.yaml``, as for
-    a document nobody curated; ``"full"`` uses the whole curated knowledge base.
+    a document nobody curated; ``"full"`` uses the whole curated knowledge base. ``rules_only``
+    leaves the relation models out; ``keep_candidates`` keeps the relation candidates (to train
+    or cross-validate a model: :mod:`ingest.relmodel`).
     """
     import shutil
     import tempfile
@@ -360,7 +362,7 @@ def eval_extractions(doc_ids: set[str], kb: str = "full") -> tuple[dict[str, Any
     extractions, texts = {}, {}
     for d in sorted(doc_ids):
         raw, h = inputs[d].read(), inputs[d].hash()
-        extractions[d] = extract(d, raw, h, pats)
+        extractions[d] = extract(d, raw, h, pats, keep_candidates=keep_candidates, use_model=not rules_only)
         texts[d] = raw.split("\n")
     equivalent: dict[str, set[str]] = {}
     for p in (SKOS.exactMatch, SKOS.closeMatch):

@@ -1,0 +1,220 @@
+"""Relation candidates with features, for the learned relation scorer (:mod:`ingest.relmodel`).
+
+The rules of :mod:`ingest.relations` decide from a trigger word and a few positional heuristics;
+many statements a reader takes as facts escape them ("일본은 … 실행 기반 자체를 자국 내에서
+확보"), and some they catch are wrong. So every plausible argument pair of a sentence becomes a
+*candidate*, described by generic features: entity types, the particles and positions of both
+arguments, the morphemes around the object, which trigger words occur in the object's clause,
+negation and hedging, whether the subject is the running topic, and what the rules decided.
+Features never name an entity or a knowledge-base id, so a model trained on one report applies to
+another.
+
+Groups of candidates, each with the relations a model scores for it:
+
+========  ===========================  ======================================
+group     arguments                    relations
+========  ===========================  ======================================
+stack     actor -> layer or resource   dependsOn, controls, strengthens
+policy    country or bloc -> policy    hasPolicy
+runby     policy -> organisation       runBy
+========  ===========================  ======================================
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "stack": ("dependsOn", "controls", "strengthens"),
+    "policy": ("hasPolicy",),
+    "runby": ("runBy",),
+}
+GROUP_OF = {rel: g for g, rels in GROUPS.items() for rel in rels}
+DEFAULT_PREDICATE = {"dependsOn": "dependsOn", "controls": "directlyControls", "strengthens": "strengthens",
+                     "hasPolicy": "hasPolicy", "runBy": "runBy"}
+
+# Kiwi tags of the morphemes that carry meaning (nouns, verb and adjective stems, roots, adverbs,
+# derivational suffixes such as 하/되/화, and foreign words)
+_CONTENT_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "MAG", "XSV", "XSA", "XSN", "SL", "VX")
+_BOUNDARY_TAGS = ("EC", "EF", "SF", "ETM")
+_NEG_KO = ("않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계")
+_HEDGE_KO = ("면", "으면", "다면", "경우", "라면")
+# what may follow a name: particles and punctuation (anything else is "other")
+_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "로", "으로", "도", "만", "까지",
+              "부터", "및", "등", ",", "·", ":", "(", ")", "’", "”", "」", "", "'s", "of", "and", "to", "in", "on", "for"}
+_NEG_EN = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
+_HEDGE_EN = {"if", "could", "might", "would", "whether", "unless"}
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+
+
+class Features:
+    """Feature extraction for the candidates of one sentence.
+
+    ``particle(doc, span)`` is the particle after a name (looking past generic head nouns), and
+    ``triggers`` the rule trigger expressions as ``(relation, compiled regex)``: both come from
+    :mod:`ingest.relations` so the rules and the model read the text the same way.
+    """
+
+    def __init__(self, lang: str, particle: Callable[[Doc, Span], str],
+                 triggers: list[tuple[str, str, Any]]) -> None:
+        self.lang = lang
+        self.particle = particle
+        self.triggers = triggers
+
+    # -------------------------------------------------------- text around a span
+    def words(self, toks) -> list[str]:
+        """The meaningful words of ``toks``; a name counts as its type (``<Country>``), never as
+        itself, so nothing learned is tied to one entity."""
+        out = []
+        for t in toks:
+            if t.ent_type_:
+                if t.ent_iob_ == "B":
+                    out.append(f"<{t.ent_type_}>")
+            elif self.lang == "ko" and t.tag_.startswith(_CONTENT_TAGS) or self.lang == "en" and (
+                    t.is_alpha and not t.is_stop or t.lower_ in _NEG_EN | _HEDGE_EN):
+                out.append(t.text if self.lang == "ko" else t.lower_)
+        return out
+
+    def clause_after(self, doc: Doc, sent: Span, i: int, limit: int = 10) -> list:
+        """Tokens from ``i`` to the end of its clause (at most ``limit``)."""
+        out = []
+        for t in doc[i:min(sent.end, i + limit)]:
+            out.append(t)
+            if self.lang == "ko" and (t.tag_.startswith(_BOUNDARY_TAGS) and t.text not in ("게", "고", "지", "어", "아")
+                                      or t.text in (",", ";", ":")):
+                break
+            if self.lang == "en" and t.text in (",", ";", ":") or t.lower_ in ("which", "while", "but", "whereas"):
+                break
+        return out
+
+    def negated(self, toks) -> bool:
+        for t in toks:
+            if self.lang == "ko":
+                if t.text.startswith(_NEG_KO) or t.text in _HEDGE_KO:
+                    return True
+            elif t.lower_ in _NEG_EN or t.lower_ in _HEDGE_EN:
+                return True
+        return False
+
+    def trigger_hits(self, sent: Span, toks, prefix: str) -> list[str]:
+        if not toks:
+            return []
+        lo, hi = toks[0].idx - sent.start_char, toks[-1].idx + len(toks[-1].text) - sent.start_char
+        text = sent.text
+        return sorted({f"{prefix}{rel}" for rel, _pred, rx in self.triggers
+                       if any(lo <= m.start() < hi for m in rx.finditer(text))})
+
+    def span_features(self, doc: Doc, sent: Span, span: Span, role: str) -> list[str]:
+        part = self.particle(doc, span)
+        f = [f"{role}.type={span.label_}", f"{role}.part={part if part in _PARTICLES else 'other'}",
+             f"{role}.rule={span._.rule.split('.')[0] or 'none'}"]
+        lead = next((t.i for t in sent if not (t.is_punct or t.is_space or t.text in "-–•⦁○□()")), sent.start)
+        if span.start == lead:
+            f.append(f"{role}.opens")
+        return f
+
+    # -------------------------------------------------------- one candidate
+    def pair(self, doc: Doc, sent: Span, subj: Span | None, obj: Span, from_topic: bool,
+             kind: str, rule_rels: set[str]) -> list[str]:
+        """Features of the pair (subject, object) in ``sent``; ``subj`` is None for a carried topic."""
+        f = [f"seg={kind}", f"lang={self.lang}"]
+        f += self.span_features(doc, sent, obj, "o")
+        after = self.clause_after(doc, sent, obj.end)
+        before = list(doc[max(sent.start, obj.start - 4):obj.start])
+        f += [f"R={w}" for w in self.words(after)]
+        f += [f"R1={self.words(after[:1])[0] if self.words(after[:1]) else after[0].text if not after[0].ent_type_ else ''}"] \
+            if after else ["R1=<end>"]
+        f += [f"L={w}" for w in self.words(before)]
+        f += self.trigger_hits(sent, after, "T>")
+        f += self.trigger_hits(sent, before, "T<")
+        if self.negated(after):
+            f.append("neg>")
+        if subj is None or from_topic:
+            f.append("s.topic")
+            if subj is not None:
+                f += [f"s.type={subj.label_}"]
+            f.append("s.in-sentence" if subj is not None and subj.doc is doc and sent.start <= subj.start < sent.end
+                     else "s.carried")
+        if subj is not None and subj.doc is doc and sent.start <= subj.start < sent.end:
+            f += self.span_features(doc, sent, subj, "s")
+            gap = obj.start - subj.end if subj.end <= obj.start else subj.start - obj.end
+            f.append(("s<o" if subj.end <= obj.start else "o<s") + f":{_bucket(gap)}")
+            lo, hi = (subj.end, obj.start) if subj.end <= obj.start else (obj.end, subj.start)
+            between = list(doc[lo:hi])
+            f += [f"B={w}" for w in self.words(between)]
+            if any(t.text in (",", ";") or t.tag_.startswith(("EF", "SF")) for t in between):
+                f.append("B.clause-break")
+            f += self.trigger_hits(sent, between, "TB:")
+            others = [e for e in doc.ents if lo <= e.start < hi and e.label_ in ACTOR_TYPES]
+            if others:
+                f.append("B.actor")
+        f += [f"rule={r}" for r in sorted(rule_rels)]
+        return f
+
+
+def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Span | None, kind: str,
+               rule_facts: list, subject_of: Callable[[Span], Span | None] | None = None) -> list[dict[str, Any]]:
+    """Every argument pair of one sentence as a candidate: ``{"group", "subject", "object",
+    "subject_span", "object_span", "features", "rules"}`` (spans for the caller to turn into
+    arguments; ``rules``: relation -> the rule fact that found the same pair)."""
+    out: list[dict[str, Any]] = []
+    actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
+
+    def rule_index(rels: tuple[str, ...]) -> dict[tuple, dict[str, Any]]:
+        idx: dict[tuple, dict[str, Any]] = {}
+        for fact in rule_facts:
+            if fact.relation in rels and fact.object is not None:
+                idx.setdefault((fact.subject.id or fact.subject.text, fact.object.start), {}).setdefault(
+                    fact.relation, fact)
+        return idx
+
+    def subjects(pool: list[Span]) -> list[tuple[Span, bool]]:
+        subs = [(e, False) for e in pool]
+        if topic is not None and topic.label_ in {e.label_ for e in pool} | ACTOR_TYPES and \
+                not any(e.kb_id_ and e.kb_id_ == topic.kb_id_ for e in pool):
+            subs.append((topic, True))
+        return subs
+
+    def add(group: str, subj: Span, obj: Span, from_topic: bool, idx: dict) -> None:
+        key = subj.kb_id_ or subj.text
+        rules = idx.get((key, obj.start_char), {})
+        out.append({"group": group, "subject_span": subj, "object_span": obj, "rules": rules,
+                    "features": feat.pair(doc, sent, subj if (not from_topic or subj.doc is doc) else None,
+                                          obj, from_topic, kind, set(rules))})
+
+    stack = [e for e in ents if e.label_ in STACK_TYPES]
+    if stack:
+        idx = rule_index(GROUPS["stack"])
+        for obj in stack:
+            if subject_of is not None:  # the clause's subject as the rules find it, else the topic
+                subj = subject_of(obj)
+                pairs = [(subj, False)] if subj is not None else [(topic, True)] if topic is not None else []
+            else:
+                pairs = subjects(actors)
+            for subj, from_topic in pairs:
+                if subj is not obj:
+                    add("stack", subj, obj, from_topic, idx)
+    policies = [e for e in ents if e.label_ == "Policy"]
+    if policies:
+        idx = rule_index(GROUPS["policy"])
+        polities = [e for e in actors if e.label_ in POLITY_TYPES]
+        for pol in policies:
+            for subj, from_topic in subjects(polities):
+                if subj.label_ in POLITY_TYPES:
+                    add("policy", subj, pol, from_topic, idx)
+        idx = rule_index(GROUPS["runby"])
+        orgs = [e for e in actors if e.label_ in ORG_TYPES]
+        for pol in policies:
+            for org in orgs:
+                # runBy's subject is the policy: key the rule index by the policy, object the organisation
+                rules = idx.get((pol.kb_id_ or pol.text, org.start_char), {})
+                out.append({"group": "runby", "subject_span": pol, "object_span": org, "rules": rules,
+                            "features": feat.pair(doc, sent, pol, org, False, kind, set(rules))})
+    return out

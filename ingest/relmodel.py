@@ -1,0 +1,215 @@
+"""The learned relation scorer: logistic regression over the candidates of :mod:`ingest.candidates`.
+
+One binary model per relation (a pair can be both a dependency and something strengthened: "범용
+모델의 외부 의존을 보완"), trained on gold annotations (``tests/data/gold/README.md``) with
+scikit-learn and stored as plain JSON (feature -> weight), so applying it needs no library and
+the file can be read and diffed. ``policykg train-relations GOLD...`` writes
+``ingest/models/relations.<lang>.json``; extraction uses the model of a language when it exists
+and the rules alone otherwise.
+
+With a model, the facts of the relations it scores are the candidates whose probability reaches
+the model's threshold (the confidence of the fact is that probability); the other relations
+(``invests``, ``replaces``) stay with the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from kg.errors import PolicyKGError
+
+from .candidates import DEFAULT_PREDICATE, GROUP_OF, GROUPS
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+FORMAT = 1
+
+
+def model_path(lang: str) -> Path:
+    return MODELS_DIR / f"relations.{lang}.json"
+
+
+class ModelError(PolicyKGError, ValueError):
+    """A relation model file that cannot be used, with the file and the reason."""
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> dict[str, Any] | None:
+    """The model of ``lang``, or None when there is none (the rules decide alone)."""
+    path = model_path(lang)
+    return read(path) if path.exists() else None
+
+
+def read(path: Path) -> dict[str, Any]:
+    try:
+        model = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: cannot read the relation model ({exc}); retrain it with "
+                         "`policykg train-relations GOLD...` or delete it to extract with the rules alone") from exc
+    if not isinstance(model, dict) or model.get("format") != FORMAT or not isinstance(model.get("relations"), dict):
+        raise ModelError(f"{path}: not a relation model of format {FORMAT}; retrain it with "
+                         "`policykg train-relations GOLD...` or delete it to extract with the rules alone")
+    return model
+
+
+def probability(model: dict[str, Any], relation: str, features: Iterable[str]) -> float:
+    m = model["relations"][relation]
+    w = m["weights"]
+    z = m["bias"] + sum(w.get(f, 0.0) for f in set(features))
+    return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
+
+
+def select(model: dict[str, Any] | None, facts: list[dict[str, Any]],
+           cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The facts of one document: the rules' facts for the relations the model does not score,
+    and the candidates the model accepts (plain dicts, as in :class:`ingest.extract.Extraction`)."""
+    if model is None:
+        return facts
+    scored = set(model["relations"])
+    out = [f for f in facts if f["relation"] not in scored]
+    lang = model["lang"]
+    for c in cands:
+        if "neg>" in c["features"]:
+            continue  # a negated or hedged clause never gives a fact, whatever the model says
+        for rel in GROUPS[c["group"]]:
+            if rel not in scored:
+                continue
+            p = probability(model, rel, c["features"])
+            if p < model["relations"][rel]["threshold"]:
+                continue
+            rule_fact = c["rules"].get(rel)
+            out.append({
+                "relation": rel,
+                "predicate": rule_fact["predicate"] if rule_fact else DEFAULT_PREDICATE[rel],
+                "subject": c["subject"], "object": c["object"],
+                "rule": f"{rel}.{lang}.model" + ("+rule" if rule_fact else ""),
+                "confidence": round(p * (0.8 if c["segment"] == "table" else 1.0), 3),
+                "supplier": rule_fact.get("supplier") if rule_fact else c.get("supplier"),
+                "amount": None, "currency": None, "extra": {},
+                **{k: c[k] for k in ("sentence", "char_start", "char_end", "line_start", "line_end", "segment")},
+            })
+    out.sort(key=lambda f: (f["char_start"], f["relation"], f["subject"]["start"]))
+    return out
+
+
+# ---------------------------------------------------------------- training
+def _key(arg: dict[str, Any]) -> str:
+    from .evaluate import _arg_key
+
+    return _arg_key(arg)
+
+
+def labelled(golds: list[dict[str, Any]], extractions: dict[str, Any],
+             equivalent: dict[str, set[str]]) -> list[tuple[dict[str, Any], set[str]]]:
+    """The candidates inside the gold files' line ranges, each with the relations the gold states
+    for its pair in its sentence."""
+    from .evaluate import _fact_key
+
+    out = []
+    for g in golds:
+        lo, hi = g["lines"]
+        gold_facts = [(int(f["line"]), _fact_key(f, gold=True)) for f in g.get("facts") or []
+                      if f["relation"] in GROUP_OF]
+        for c in extractions[g["doc"]].candidates:
+            if not lo <= c["line_start"] <= hi:
+                continue
+            s, o = _key(c["subject"]), _key(c["object"])
+            rels = {k[0] for line, k in gold_facts if c["line_start"] <= line <= c["line_end"] and k[1] == s
+                    and (k[2] == o or k[2] in equivalent.get(o, ()))}
+            out.append((c, rels))
+    return out
+
+
+def train(data: list[tuple[dict[str, Any], set[str]]], lang: str, c_reg: float = 1.0,
+          sources: list[str] | None = None, threshold: float = 0.5, balanced: bool = False) -> dict[str, Any]:
+    """One L2-regularised logistic regression per relation over its group's candidates; a fact is
+    asserted at a probability of ``threshold`` or more (:func:`train_from_gold` sets it per
+    relation by cross-validation)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    model: dict[str, Any] = {"format": FORMAT, "lang": lang, "trained_on": sorted(sources or []),
+                             "relations": {}}
+    for rel, group in sorted(GROUP_OF.items()):
+        rows = [(c, rel in rels) for c, rels in data if c["group"] == group]
+        pos = sum(y for _, y in rows)
+        if pos < 3 or pos == len(rows):
+            continue  # too few examples to learn from: the rules keep this relation
+        vec = DictVectorizer()
+        x = vec.fit_transform([{f: 1.0 for f in c["features"]} for c, _ in rows])
+        y = [int(v) for _, v in rows]
+        clf = LogisticRegression(C=c_reg, solver="lbfgs", max_iter=2000,
+                                 class_weight="balanced" if balanced else None)
+        clf.fit(x, y)
+        coef = clf.coef_[0]
+        weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), coef) if abs(w) >= 1e-4}
+        model["relations"][rel] = {"bias": round(float(clf.intercept_[0]), 5), "weights": dict(sorted(weights.items())),
+                                   "threshold": threshold, "examples": len(rows), "positives": pos}
+    return model
+
+
+def write(model: dict[str, Any], path: Path) -> None:
+    from kg.fsutil import atomic_write
+
+    atomic_write(path, (json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def _of_lang(data: list[tuple[dict[str, Any], set[str]]], lang: str) -> list[tuple[dict[str, Any], set[str]]]:
+    return [(c, rels) for c, rels in data if f"lang={lang}" in c["features"]]
+
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
+                   equivalent: dict[str, set[str]], lang: str, thresholds: Iterable[float] = THRESHOLDS,
+                   **train_kw: Any):
+    """Leave one gold file out: train on the others, score the one left out; summed over the
+    files. Returns the report of the rules alone and, per threshold, of the rules with the model."""
+    import copy
+    from dataclasses import replace
+
+    from .evaluate import Report, score
+
+    thresholds = tuple(thresholds)
+    rules, learned = Report(), {t: Report() for t in thresholds}
+    for i, g in enumerate(golds):
+        rest = [h for j, h in enumerate(golds) if j != i]
+        model = train(_of_lang(labelled(rest, extractions, equivalent), lang), lang, **train_kw)
+        ex = extractions[g["doc"]]
+        score(g, ex, texts[g["doc"]], rules, equivalent)
+        for t in thresholds:
+            m = copy.deepcopy(model)
+            for r in m["relations"].values():
+                r["threshold"] = t
+            score(g, replace(ex, facts=select(m, ex.facts, ex.candidates)), texts[g["doc"]], learned[t], equivalent)
+    return rules, learned
+
+
+def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str,
+                    **train_kw: Any) -> dict[str, Any]:
+    """Extract the gold files' documents with the rules alone, keep the candidates, and train the
+    model of ``lang`` on them.
+
+    With two gold files or more, each relation is cross-validated (leave one file out): its
+    threshold is the one with the best F1, and the model keeps only the relations where that F1
+    is higher than the rules'; the scores of both are recorded in the model (``cv``)."""
+    from kg.extraction import eval_extractions
+
+    extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, rules_only=True,
+                                                      keep_candidates=True)
+    model = train(_of_lang(labelled(golds, extractions, equivalent), lang), lang, sources=sources, **train_kw)
+    if len(golds) > 1:
+        rules, learned = cross_validate(golds, extractions, texts, equivalent, lang, **train_kw)
+        for rel in list(model["relations"]):
+            t = max(learned, key=lambda t: (round(learned[t].facts[rel].f1, 6), t))
+            r, m = rules.facts[rel], learned[t].facts[rel]
+            model["relations"][rel]["threshold"] = t
+            model["relations"][rel]["cv"] = {"rules": r.to_dict(), "model": m.to_dict(), "threshold": t}
+            if m.f1 <= r.f1:
+                del model["relations"][rel]  # the rules do better: they keep this relation
+                model.setdefault("rules_kept", {})[rel] = {"rules": r.to_dict(), "model": m.to_dict(), "threshold": t}
+    return model

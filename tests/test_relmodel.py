@@ -1,0 +1,149 @@
+"""The learned relation scorer (ingest.candidates, ingest.relmodel): candidates and their
+features, selection by threshold with the negation guard, the committed Korean model being
+exactly what `policykg train-relations` makes of the development gold, and the errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest import relmodel
+from ingest.extract import extract
+from ingest.nlp import pipeline
+
+from .test_extraction import PATTERNS
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_GOLD = sorted((ROOT / "tests" / "data" / "gold" / "dev").glob("*.yaml"))
+
+
+def _candidates(text: str) -> list[dict]:
+    nlp = pipeline("ko", PATTERNS)
+    rel = nlp.get_pipe("policykg_relations")
+    rel.reset()
+    rel.collect_candidates = True
+    try:
+        doc = nlp(text)
+    finally:
+        rel.collect_candidates = False
+    return doc._.candidates
+
+
+def test_candidates_pair_actors_with_layers_policies_and_organisations():
+    cands = _candidates("일본은 클라우드 의존도를 낮추기 위해 과학기술정보통신부가 주관하는 「AI 기본법」을 제정하였다.")
+    pairs = {(c["group"], c["subject"]["id"], c["object"]["id"]) for c in cands}
+    assert ("stack", "country/jp", "resource/cloud") in pairs
+    assert ("policy", "country/jp", "policy/kr-ai-basic-act") in pairs
+    assert ("runby", "policy/kr-ai-basic-act", "agency/kr-msit") in pairs
+    stack = next(c for c in cands if c["group"] == "stack")
+    # the rules' verdict is a feature, and the trigger word after the object is one too
+    assert "rule=dependsOn" in stack["features"] and "T>dependsOn" in stack["features"]
+    assert stack["rules"]["dependsOn"]["predicate"] == "dependsOn"
+
+
+def test_features_never_name_an_entity():
+    cands = _candidates("프랑스는 엔비디아의 GPU에 의존하고, 중국은 화웨이 반도체를 확충한다.")
+    names = {"프랑스", "엔비디아", "중국", "화웨이", "GPU", "반도체"}
+    for c in cands:
+        for f in c["features"]:
+            if f.startswith(("o.", "s.", "R1=")):
+                continue  # types, particles and the word right after the object
+            assert not any(f.endswith("=" + n) for n in names), f
+
+
+def test_topic_subject_is_a_candidate_in_a_sentence_without_one():
+    nlp = pipeline("ko", PATTERNS)
+    rel = nlp.get_pipe("policykg_relations")
+    rel.reset()
+    rel.collect_candidates = True
+    try:
+        nlp("일본은 반도체 산업을 재건하고 있다.")  # the topic runs on to the next paragraph
+        doc = nlp("- 특히 데이터센터 증설을 추진")
+    finally:
+        rel.collect_candidates = False
+    (c,) = [c for c in doc._.candidates if c["group"] == "stack"]
+    assert c["subject"]["id"] == "country/jp" and c["subject"]["start"] == -1
+    assert "s.topic" in c["features"] and "s.carried" in c["features"]
+
+
+def _model(threshold: float, weights: dict[str, float], bias: float = 0.0) -> dict:
+    return {"format": relmodel.FORMAT, "lang": "ko",
+            "relations": {"hasPolicy": {"bias": bias, "weights": weights, "threshold": threshold}}}
+
+
+def _cand(features: list[str], segment: str = "body") -> dict:
+    arg = {"start": 0, "end": 2, "text": "x", "type": "Country", "id": "country/jp", "rule": "gazetteer"}
+    return {"group": "policy", "subject": arg, "object": {**arg, "type": "Policy", "id": "policy/p"},
+            "features": features, "rules": {}, "supplier": None, "sentence": "s", "char_start": 0, "char_end": 1,
+            "line_start": 1, "line_end": 1, "segment": segment}
+
+
+def test_select_keeps_candidates_at_the_threshold_and_the_other_relations_from_the_rules():
+    rule_fact = {"relation": "invests", "char_start": 0, "subject": {"start": 0}}
+    old = {"relation": "hasPolicy", "char_start": 0, "subject": {"start": 0}}
+    model = _model(0.6, {"cue": 1.0})  # p = 0.731 with the cue, 0.5 without
+    out = relmodel.select(model, [rule_fact, old], [_cand(["cue"]), _cand(["other"])])
+    assert [f["relation"] for f in out] == ["hasPolicy", "invests"]  # the rules' hasPolicy is replaced
+    (f,) = [f for f in out if f["relation"] == "hasPolicy"]
+    assert f["confidence"] == pytest.approx(0.731, abs=1e-3) and f["rule"] == "hasPolicy.ko.model"
+    table = relmodel.select(model, [], [_cand(["cue"], segment="table")])
+    assert table[0]["confidence"] == pytest.approx(0.731 * 0.8, abs=1e-3)  # a table cell is a fragment
+    assert relmodel.select(None, [old], [_cand(["cue"])]) == [old]  # no model: the rules alone
+
+
+def test_select_never_keeps_a_negated_candidate():
+    model = _model(0.5, {"cue": 10.0})
+    assert relmodel.select(model, [], [_cand(["cue", "neg>"])]) == []
+
+
+def test_extraction_with_the_committed_model_respects_negation():
+    raw = ("일본은 「AI 추진 계획」을 발표하였다.\n\n"
+           "중국은 「AI 통제 계획」을 발표하지 않았다.\n")
+    ex = extract("t", raw, "h", PATTERNS)
+    pol = [(f["subject"]["id"], f["object"]["text"]) for f in ex.facts if f["relation"] == "hasPolicy"]
+    assert ("country/jp", "AI 추진 계획") in pol
+    assert not any(s == "country/cn" for s, _ in pol)
+    model = relmodel.load("ko")
+    assert model is not None and "hasPolicy" in model["relations"]
+    assert all(f["rule"].startswith("hasPolicy.ko.model") for f in ex.facts if f["relation"] == "hasPolicy")
+    plain = extract("t", raw, "h", PATTERNS, use_model=False)
+    assert all(".model" not in f["rule"] for f in plain.facts) and not plain.candidates
+
+
+@pytest.mark.slow
+def test_committed_model_is_what_training_on_the_dev_gold_gives(tmp_path):
+    out = tmp_path / "m.json"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", *map(str, DEV_GOLD), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "leave one file out" in proc.stdout and "hasPolicy" in proc.stdout
+    trained = json.loads(out.read_text(encoding="utf-8"))
+    committed = json.loads(relmodel.model_path("ko").read_text(encoding="utf-8"))
+    assert trained == committed, "ingest/models/relations.ko.json is stale: run `policykg train-relations " \
+                                 "tests/data/gold/dev/*.yaml` and commit the result"
+    for rel, m in trained["relations"].items():  # kept only where it beat the rules when cross-validated
+        assert m["cv"]["model"]["f1"] > m["cv"]["rules"]["f1"], rel
+    assert trained["trained_on"] == sorted(p.name for p in DEV_GOLD)
+
+
+def test_a_bad_model_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "relations.ko.json"
+    bad.write_text('{"format": 99}', encoding="utf-8")
+    with pytest.raises(relmodel.ModelError, match="relations.ko.json.*train-relations"):
+        relmodel.read(bad)
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(relmodel.ModelError, match="cannot read"):
+        relmodel.read(bad)
+
+
+def test_train_relations_rejects_a_bad_gold_file(tmp_path):
+    gold = tmp_path / "g.yaml"
+    gold.write_text("doc: kiep\nlines: [1, 10]\nfacts:\n  - {line: 50, relation: dependsOn}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", str(gold), "--out", str(tmp_path / "m.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "g.yaml" in proc.stderr and "outside lines" in proc.stderr
+    assert not (tmp_path / "m.json").exists()
