@@ -67,6 +67,7 @@ class Features:
         self.lang = lang
         self.particle = particle
         self.triggers = triggers
+        self._matched: tuple[Any, list[tuple[str, int]]] = (None, [])
 
     # -------------------------------------------------------- text around a span
     def words(self, toks) -> list[str]:
@@ -106,10 +107,11 @@ class Features:
     def trigger_hits(self, sent: Span, toks, prefix: str) -> list[str]:
         if not toks:
             return []
+        if self._matched[0] != (sent.doc, sent.start_char):  # the triggers of a sentence, found once
+            self._matched = ((sent.doc, sent.start_char),
+                             [(rel, m.start()) for rel, _pred, rx in self.triggers for m in rx.finditer(sent.text)])
         lo, hi = toks[0].idx - sent.start_char, toks[-1].idx + len(toks[-1].text) - sent.start_char
-        text = sent.text
-        return sorted({f"{prefix}{rel}" for rel, _pred, rx in self.triggers
-                       if any(lo <= m.start() < hi for m in rx.finditer(text))})
+        return sorted({f"{prefix}{rel}" for rel, at in self._matched[1] if lo <= at < hi})
 
     def span_features(self, doc: Doc, sent: Span, span: Span, role: str) -> list[str]:
         part = self.particle(doc, span)
@@ -121,9 +123,10 @@ class Features:
         return f
 
     # -------------------------------------------------------- one candidate
-    def pair(self, doc: Doc, sent: Span, subj: Span | None, obj: Span, from_topic: bool,
+    def pair(self, doc: Doc, sent: Span, ents: list[Span], subj: Span | None, obj: Span, from_topic: bool,
              kind: str, rule_rels: set[str]) -> list[str]:
-        """Features of the pair (subject, object) in ``sent``; ``subj`` is None for a carried topic."""
+        """Features of the pair (subject, object) in ``sent`` (whose entities are ``ents``);
+        ``subj`` is None for a topic carried over from another paragraph."""
         f = [f"seg={kind}", f"lang={self.lang}"]
         f += self.span_features(doc, sent, obj, "o")
         after = self.clause_after(doc, sent, obj.end)
@@ -152,7 +155,7 @@ class Features:
             if any(t.text in (",", ";") or t.tag_.startswith(("EF", "SF")) for t in between):
                 f.append("B.clause-break")
             f += self.trigger_hits(sent, between, "TB:")
-            others = [e for e in doc.ents if lo <= e.start < hi and e.label_ in ACTOR_TYPES]
+            others = [e for e in ents if lo <= e.start < hi and e.label_ in ACTOR_TYPES]
             if others:
                 f.append("B.actor")
         f += [f"rule={r}" for r in sorted(rule_rels)]
@@ -186,7 +189,7 @@ def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Sp
         key = subj.kb_id_ or subj.text
         rules = idx.get((key, obj.start_char), {})
         out.append({"group": group, "subject_span": subj, "object_span": obj, "rules": rules,
-                    "features": feat.pair(doc, sent, subj if (not from_topic or subj.doc is doc) else None,
+                    "features": feat.pair(doc, sent, ents, subj if (not from_topic or subj.doc is doc) else None,
                                           obj, from_topic, kind, set(rules))})
 
     stack = [e for e in ents if e.label_ in STACK_TYPES]
@@ -216,5 +219,5 @@ def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Sp
                 # runBy's subject is the policy: key the rule index by the policy, object the organisation
                 rules = idx.get((pol.kb_id_ or pol.text, org.start_char), {})
                 out.append({"group": "runby", "subject_span": pol, "object_span": org, "rules": rules,
-                            "features": feat.pair(doc, sent, pol, org, False, kind, set(rules))})
+                            "features": feat.pair(doc, sent, ents, pol, org, False, kind, set(rules))})
     return out
