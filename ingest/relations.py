@@ -8,7 +8,7 @@ relation (predicate)    triggers                                          argume
 ======================  ================================================  =======================
 dependsOn               의존, 의존도, 종속, 외부 조달; rely, depend, reliance  actor -> layer/resource
 controls                자립, 자급, 국산화, 내재화, 통제; self-reliance...      actor -> layer/resource
-strengthens             강화, 확충, 확대, 보완, 우선; strengthen, expand...     actor -> layer/resource
+strengthens             강화, 확충, 확대, 보완, 우선, 육성...; strengthen...    actor -> layer/resource
 hasPolicy               추진, 발표, 수립, 제정, 시행, 출범...; launch, enact   country/bloc -> policy
 runBy                   주관, 운영, 담당, 총괄; run by, led by, managed by    policy -> organisation
 invests                 an amount (조 원, 억 달러, billion...) + 투자, 지원...  actor/policy, amount
@@ -20,6 +20,9 @@ The subject of a Korean clause is the nearest actor before the trigger marked as
 A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
 never, without, if, could, might) gives no fact. Amounts are normalised to a number and an ISO
 4217 currency by :func:`ingest.amounts.parse_amount`.
+
+The rules' facts are also features of the learned scorer (:mod:`ingest.candidates`,
+:mod:`ingest.relmodel`), which decides the relations it was measured to do better on.
 """
 
 from __future__ import annotations
@@ -86,7 +89,8 @@ _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
-    # building up a capacity: 구축 (build), 건설, 배치 (deploy), 육성·양성 (foster, train), 유치 (attract), 확보 (secure)
+    # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train);
+    # not 구축/확보/유치/촉진, which cost more precision than they gave on the development gold
     ("strengthens", "strengthens", r"건설|배치|증설|육성|양성"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
