@@ -9,7 +9,9 @@ negation and hedging, whether the subject is the running topic, and what the rul
 Features never name an entity or a knowledge-base id, so a model trained on one report applies to
 another.
 
-Groups of candidates, each with the relations a model scores for it:
+Groups of candidates, each with the relations a model scores for it. The subject of a ``stack``
+candidate is the one the rules find for its clause (``subject_of``), else the running topic; a
+``policy`` candidate pairs the policy with every country or bloc of the sentence and the topic:
 
 ========  ===========================  ======================================
 group     arguments                    relations
@@ -179,9 +181,9 @@ def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Sp
         return idx
 
     def subjects(pool: list[Span]) -> list[tuple[Span, bool]]:
+        """Each entity of ``pool``, and the running topic unless the sentence names it."""
         subs = [(e, False) for e in pool]
-        if topic is not None and topic.label_ in {e.label_ for e in pool} | ACTOR_TYPES and \
-                not any(e.kb_id_ and e.kb_id_ == topic.kb_id_ for e in pool):
+        if topic is not None and not any(e.kb_id_ and e.kb_id_ == topic.kb_id_ for e in pool):
             subs.append((topic, True))
         return subs
 
