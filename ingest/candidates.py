@@ -10,7 +10,7 @@ Features never name an entity or a knowledge-base id, so a model trained on one 
 another.
 
 Groups of candidates, each with the relations a model scores for it. The subject of a ``stack``
-candidate is the one the rules find for its clause (``subject_of``), else the running topic; a
+candidate is the one the rules find for its clause, else the running topic; a
 ``policy`` candidate pairs the policy with every country or bloc of the sentence and the topic:
 
 ========  ===========================  ======================================
@@ -24,10 +24,12 @@ runby     policy -> organisation       runBy
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
+from .facts import Arg
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -43,13 +45,9 @@ DEFAULT_PREDICATE = {"dependsOn": "dependsOn", "controls": "directlyControls", "
 # derivational suffixes such as 하/되/화, and foreign words)
 _CONTENT_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "MAG", "XSV", "XSA", "XSN", "SL", "VX")
 _BOUNDARY_TAGS = ("EC", "EF", "SF", "ETM")
-_NEG_KO = ("않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계")
-_HEDGE_KO = ("면", "으면", "다면", "경우", "라면")
 # what may follow a name: particles and punctuation (anything else is "other")
 _PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "로", "으로", "도", "만", "까지",
               "부터", "및", "등", ",", "·", ":", "(", ")", "’", "”", "」", "", "'s", "of", "and", "to", "in", "on", "for"}
-_NEG_EN = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
-_HEDGE_EN = {"if", "could", "might", "would", "whether", "unless"}
 
 
 def _bucket(n: int) -> str:
@@ -59,16 +57,19 @@ def _bucket(n: int) -> str:
 class Features:
     """Feature extraction for the candidates of one sentence.
 
-    ``particle(doc, span)`` is the particle after a name (looking past generic head nouns), and
-    ``triggers`` the rule trigger expressions as ``(relation, compiled regex)``: both come from
-    :mod:`ingest.relations` so the rules and the model read the text the same way.
+    ``particle(doc, span)`` is the particle after a name (looking past generic head nouns),
+    ``triggers`` the rule trigger expressions as ``(relation, predicate, compiled regex)`` and
+    ``negated(doc, sent, i, j)`` the rules' test for a negated or hedged clause around tokens
+    ``i:j``: all come from :mod:`ingest.relations`, so the rules and the model read the text the
+    same way.
     """
 
     def __init__(self, lang: str, particle: Callable[[Doc, Span], str],
-                 triggers: list[tuple[str, str, Any]]) -> None:
+                 triggers: list[tuple[str, str, Any]], negated: Callable[[Doc, Span, int, int], bool]) -> None:
         self.lang = lang
         self.particle = particle
         self.triggers = triggers
+        self.negated = negated
         self._matched: tuple[Any, list[tuple[str, int]]] = (None, [])
 
     # -------------------------------------------------------- text around a span
@@ -80,8 +81,8 @@ class Features:
             if t.ent_type_:
                 if t.ent_iob_ == "B":
                     out.append(f"<{t.ent_type_}>")
-            elif self.lang == "ko" and t.tag_.startswith(_CONTENT_TAGS) or self.lang == "en" and (
-                    t.is_alpha and not t.is_stop or t.lower_ in _NEG_EN | _HEDGE_EN):
+            elif self.lang == "ko" and t.tag_.startswith(_CONTENT_TAGS) or self.lang == "en" and t.is_alpha \
+                    and not t.is_stop:
                 out.append(t.text if self.lang == "ko" else t.lower_)
         return out
 
@@ -96,15 +97,6 @@ class Features:
             if self.lang == "en" and t.text in (",", ";", ":") or t.lower_ in ("which", "while", "but", "whereas"):
                 break
         return out
-
-    def negated(self, toks) -> bool:
-        for t in toks:
-            if self.lang == "ko":
-                if t.text.startswith(_NEG_KO) or t.text in _HEDGE_KO:
-                    return True
-            elif t.lower_ in _NEG_EN or t.lower_ in _HEDGE_EN:
-                return True
-        return False
 
     def trigger_hits(self, sent: Span, toks, prefix: str) -> list[str]:
         if not toks:
@@ -134,12 +126,12 @@ class Features:
         after = self.clause_after(doc, sent, obj.end)
         before = list(doc[max(sent.start, obj.start - 4):obj.start])
         f += [f"R={w}" for w in self.words(after)]
-        f += [f"R1={self.words(after[:1])[0] if self.words(after[:1]) else after[0].text if not after[0].ent_type_ else ''}"] \
-            if after else ["R1=<end>"]
+        first = self.words(after[:1]) or [after[0].text if after and not after[0].ent_type_ else ""]
+        f.append(f"R1={first[0]}" if after else "R1=<end>")
         f += [f"L={w}" for w in self.words(before)]
         f += self.trigger_hits(sent, after, "T>")
         f += self.trigger_hits(sent, before, "T<")
-        if self.negated(after):
+        if self.negated(doc, sent, obj.start, obj.end):
             f.append("neg>")
         if subj is None or from_topic:
             f.append("s.topic")
@@ -164,11 +156,14 @@ class Features:
         return f
 
 
-def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Span | None, kind: str,
-               rule_facts: list, subject_of: Callable[[Span], Span | None] | None = None) -> list[dict[str, Any]]:
+def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts: list) -> list[dict[str, Any]]:
     """Every argument pair of one sentence as a candidate: ``{"group", "subject", "object",
-    "subject_span", "object_span", "features", "rules"}`` (spans for the caller to turn into
-    arguments; ``rules``: relation -> the rule fact that found the same pair)."""
+    "supplier", "features", "rules", "sent_start", "sent_end"}``, arguments as :class:`Arg` dicts
+    and ``rules`` the relations for which a rule fact found the same pair (with its predicate and
+    supplier). ``ex`` is the :class:`ingest.relations.Extractor`: its features, running topic,
+    subject and supplier heuristics."""
+    feat: Features = ex.features
+    topic = ex.topic
     out: list[dict[str, Any]] = []
     actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
 
@@ -188,24 +183,27 @@ def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Sp
         return subs
 
     def add(group: str, subj: Span, obj: Span, from_topic: bool, idx: dict) -> None:
-        key = subj.kb_id_ or subj.text
-        rules = idx.get((key, obj.start_char), {})
-        out.append({"group": group, "subject_span": subj, "object_span": obj, "rules": rules,
-                    "features": feat.pair(doc, sent, ents, subj if (not from_topic or subj.doc is doc) else None,
-                                          obj, from_topic, kind, set(rules))})
+        rules = idx.get((subj.kb_id_ or subj.text, obj.start_char), {})
+        sup = None
+        if group == "stack" and subj.doc is doc:
+            sup = ex.supplier(doc, sent, ents, obj.start, obj.end, subj)
+        out.append({
+            "group": group, "subject": asdict(Arg.of(subj, doc)), "object": asdict(Arg.of(obj)),
+            "supplier": asdict(Arg.of(sup)) if sup is not None else None,
+            "rules": {rel: {"predicate": f.predicate, "supplier": asdict(f.supplier) if f.supplier else None}
+                      for rel, f in rules.items()},
+            "features": feat.pair(doc, sent, ents, subj if subj.doc is doc else None, obj, from_topic, kind,
+                                  set(rules)),
+            "sent_start": sent.start_char, "sent_end": sent.end_char})
 
     stack = [e for e in ents if e.label_ in STACK_TYPES]
     if stack:
         idx = rule_index(GROUPS["stack"])
-        for obj in stack:
-            if subject_of is not None:  # the clause's subject as the rules find it, else the topic
-                subj = subject_of(obj)
-                pairs = [(subj, False)] if subj is not None else [(topic, True)] if topic is not None else []
-            else:
-                pairs = subjects(actors)
-            for subj, from_topic in pairs:
-                if subj is not obj:
-                    add("stack", subj, obj, from_topic, idx)
+        for obj in stack:  # the clause's subject as the rules find it, else the topic
+            subj = ex.subject(doc, sent, [e for e in ents if e.end <= obj.start], obj.start, exclude=[obj])
+            pair = (subj, False) if subj is not None else (topic, True) if topic is not None else None
+            if pair is not None and pair[0] is not obj:
+                add("stack", pair[0], obj, pair[1], idx)
     policies = [e for e in ents if e.label_ == "Policy"]
     if policies:
         idx = rule_index(GROUPS["policy"])
@@ -214,12 +212,8 @@ def candidates(feat: Features, doc: Doc, sent: Span, ents: list[Span], topic: Sp
             for subj, from_topic in subjects(polities):
                 if subj.label_ in POLITY_TYPES:
                     add("policy", subj, pol, from_topic, idx)
-        idx = rule_index(GROUPS["runby"])
-        orgs = [e for e in actors if e.label_ in ORG_TYPES]
+        idx = rule_index(GROUPS["runby"])  # runBy's subject is the policy, its object the organisation
         for pol in policies:
-            for org in orgs:
-                # runBy's subject is the policy: key the rule index by the policy, object the organisation
-                rules = idx.get((pol.kb_id_ or pol.text, org.start_char), {})
-                out.append({"group": "runby", "subject_span": pol, "object_span": org, "rules": rules,
-                            "features": feat.pair(doc, sent, ents, pol, org, False, kind, set(rules))})
+            for org in (e for e in actors if e.label_ in ORG_TYPES):
+                add("runby", pol, org, False, idx)
     return out

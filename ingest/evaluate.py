@@ -18,12 +18,14 @@ from typing import Any
 
 import yaml
 
-from .relations import RELATIONS
+from kg.errors import PolicyKGError
+
+from .facts import RELATIONS
 
 EVAL_TYPES = ("Country", "Bloc", "Agency", "Company", "Organisation", "Policy")
 
 
-class GoldError(ValueError):
+class GoldError(PolicyKGError, ValueError):
     """A gold file that cannot be used, with the file and entry at fault."""
 
 

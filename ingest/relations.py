@@ -28,7 +28,6 @@ The rules' facts are also features of the learned scorer (:mod:`ingest.candidate
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -36,52 +35,12 @@ from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
+from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
-
-RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
-
-
-@dataclass
-class Arg:
-    """An argument of a fact: an entity mention (character offsets in the doc)."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    id: str  # knowledge-base id, or "" for a new name (a candidate)
-    rule: str = ""
-
-    @classmethod
-    def of(cls, span: Span, doc: Doc | None = None) -> "Arg":
-        """The argument of a span; offsets -1 when the span is in another doc (a carried-over topic)."""
-        if doc is not None and span.doc is not doc:
-            return cls(-1, -1, span.text, span.label_, span.kb_id_, span._.rule)
-        return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, span._.rule)
-
-
-@dataclass
-class Fact:
-    relation: str
-    predicate: str  # the ontology property it asserts
-    subject: Arg
-    object: Arg | None
-    rule: str
-    confidence: float
-    sent_start: int
-    sent_end: int
-    supplier: Arg | None = None
-    amount: float | None = None
-    currency: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 # ---------------------------------------------------------------- triggers
 _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
@@ -152,7 +111,8 @@ class Extractor:
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
-        self.features = Features(self.lang, _particle, _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES)
+        self.features = Features(self.lang, _particle, _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES,
+                                 self.negated)
 
     def reset(self) -> None:
         """Forget the running topic: call at the start of each document."""
@@ -183,30 +143,10 @@ class Extractor:
             found = self.sentence(doc, sent, ents)
             facts.extend(found)
             if self.collect_candidates and kind in ("body", "table"):
-                cands.extend(self.candidates(doc, sent, ents, kind, found))
+                cands.extend(candidates(self, doc, sent, ents, kind, found))
         doc._.facts = _dedupe(facts)
         doc._.candidates = cands
         return doc
-
-    def candidates(self, doc: Doc, sent: Span, ents: list[Span], kind: str, found: list[Fact]) -> list[dict[str, Any]]:
-        """The argument pairs of a sentence with their features (:mod:`ingest.candidates`), their
-        arguments as :class:`Arg` dicts and, per relation, the rule fact that found the same pair."""
-        out = []
-        def subject_of(obj: Span) -> Span | None:
-            return self.subject(doc, sent, [e for e in ents if e.end <= obj.start], obj.start, exclude=[obj])
-
-        for c in candidates(self.features, doc, sent, ents, self.topic, kind, found, subject_of):
-            subj, obj = c.pop("subject_span"), c.pop("object_span")
-            c["subject"], c["object"] = asdict(Arg.of(subj, doc)), asdict(Arg.of(obj))
-            c["rules"] = {rel: {"predicate": f.predicate, "supplier": asdict(f.supplier) if f.supplier else None}
-                          for rel, f in c["rules"].items()}
-            sup = None
-            if c["group"] == "stack" and subj.doc is doc:
-                sup = self.supplier(doc, sent, ents, obj.start, obj.end, subj)
-            c["supplier"] = asdict(Arg.of(sup)) if sup is not None else None
-            c["sent_start"], c["sent_end"] = sent.start_char, sent.end_char
-            out.append(c)
-        return out
 
     def sentence_topic(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
         """The actor a sentence is about; ``ents``: the sentence's entities."""

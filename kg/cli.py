@@ -358,15 +358,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from ingest.evaluate import GoldError, Report, format_report, load_gold, score
+    from ingest.evaluate import Report, format_report, load_gold, score
 
     from .extraction import eval_extractions
 
-    try:
-        golds = [load_gold(p) for p in args.gold]
-    except GoldError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    golds = [load_gold(p) for p in args.gold]  # a bad file: GoldError, exit 2
     extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, kb=args.kb,
                                                       rules_only=args.rules_only)
     rep = Report()
@@ -384,13 +380,9 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _train_relations(args: argparse.Namespace) -> int:
     from ingest import relmodel
-    from ingest.evaluate import GoldError, load_gold
+    from ingest.evaluate import load_gold
 
-    try:
-        golds = [load_gold(p) for p in args.gold]
-    except GoldError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    golds = [load_gold(p) for p in args.gold]  # a bad file: GoldError, exit 2
     model = relmodel.train_from_gold(golds, [p.name for p in args.gold], args.lang)
     out = args.out or relmodel.model_path(args.lang)
     relmodel.write(model, out)

@@ -1,0 +1,49 @@
+"""The facts extraction produces: an argument (:class:`Arg`, an entity mention) and a fact
+(:class:`Fact`, a relation between arguments in one sentence, with the rule and a confidence)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
+
+
+@dataclass
+class Arg:
+    """An argument of a fact: an entity mention (character offsets in the doc)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    id: str  # knowledge-base id, or "" for a new name (a candidate)
+    rule: str = ""
+
+    @classmethod
+    def of(cls, span: Span, doc: Doc | None = None) -> "Arg":
+        """The argument of a span; offsets -1 when the span is in another doc (a carried-over topic)."""
+        if doc is not None and span.doc is not doc:
+            return cls(-1, -1, span.text, span.label_, span.kb_id_, span._.rule)
+        return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, span._.rule)
+
+
+@dataclass
+class Fact:
+    relation: str
+    predicate: str  # the ontology property it asserts
+    subject: Arg
+    object: Arg | None
+    rule: str
+    confidence: float
+    sent_start: int
+    sent_end: int
+    supplier: Arg | None = None
+    amount: float | None = None
+    currency: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
