@@ -24,6 +24,7 @@ from .clean import CleanDocument, Segment, clean
 PIPELINE_VERSION = "1"  # bump when extraction output changes for the same input
 PROCESSED_KINDS = ("body", "table", "caption", "heading")
 FACT_KINDS = ("body", "table")
+TABLE_CONFIDENCE = 0.8  # a fact from a table cell: the confidence is scaled by this
 
 
 @dataclass
@@ -86,7 +87,10 @@ def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, s
         out.facts, out.candidates = [], []
         for seg, doc in zip(group, nlp.pipe(_docs(nlp, group), n_process=n_process)):
             _collect(out, cleaned, seg, doc)
-        facts.extend(relmodel.select(model, out.facts, out.candidates))
+        for f in relmodel.select(model, out.facts, out.candidates):
+            if f["segment"] == "table":  # a cell is a fragment rather than a sentence
+                f["confidence"] = round(f["confidence"] * TABLE_CONFIDENCE, 3)
+            facts.append(f)
         if keep_candidates:
             cands.extend(out.candidates)
         out.facts, out.candidates = facts, cands
@@ -128,11 +132,7 @@ def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None
         d["segment"] = seg.kind
         return d
 
-    for fact in doc._.facts or []:
-        d = located(fact.to_dict())
-        if seg.kind == "table":
-            d["confidence"] = round(d["confidence"] * 0.8, 2)
-        out.facts.append(d)
+    out.facts.extend(located(fact.to_dict()) for fact in doc._.facts or [])
     out.candidates.extend(located(c) for c in doc._.candidates or [])
 
 

@@ -86,7 +86,7 @@ def select(model: dict[str, Any] | None, facts: list[dict[str, Any]],
                 "predicate": rule_fact["predicate"] if rule_fact else DEFAULT_PREDICATE[rel],
                 "subject": c["subject"], "object": c["object"],
                 "rule": f"{rel}.{lang}.model" + ("+rule" if rule_fact else ""),
-                "confidence": round(p * (0.8 if c["segment"] == "table" else 1.0), 3),
+                "confidence": round(p, 3),
                 "supplier": rule_fact.get("supplier") if rule_fact else c.get("supplier"),
                 "amount": None, "currency": None, "extra": {},
                 **{k: c[k] for k in ("sentence", "char_start", "char_end", "line_start", "line_end", "segment")},
@@ -96,17 +96,11 @@ def select(model: dict[str, Any] | None, facts: list[dict[str, Any]],
 
 
 # ---------------------------------------------------------------- training
-def _key(arg: dict[str, Any]) -> str:
-    from .evaluate import _arg_key
-
-    return _arg_key(arg)
-
-
 def labelled(golds: list[dict[str, Any]], extractions: dict[str, Any],
              equivalent: dict[str, set[str]]) -> list[tuple[dict[str, Any], set[str]]]:
     """The candidates inside the gold files' line ranges, each with the relations the gold states
     for its pair in its sentence."""
-    from .evaluate import _fact_key
+    from .evaluate import _arg_key, _fact_key
 
     out = []
     for g in golds:
@@ -116,7 +110,7 @@ def labelled(golds: list[dict[str, Any]], extractions: dict[str, Any],
         for c in extractions[g["doc"]].candidates:
             if not lo <= c["line_start"] <= hi:
                 continue
-            s, o = _key(c["subject"]), _key(c["object"])
+            s, o = _arg_key(c["subject"]), _arg_key(c["object"])
             rels = {k[0] for line, k in gold_facts if c["line_start"] <= line <= c["line_end"] and k[1] == s
                     and (k[2] == o or k[2] in equivalent.get(o, ()))}
             out.append((c, rels))

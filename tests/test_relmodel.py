@@ -75,11 +75,11 @@ def _model(threshold: float, weights: dict[str, float], bias: float = 0.0) -> di
             "relations": {"hasPolicy": {"bias": bias, "weights": weights, "threshold": threshold}}}
 
 
-def _cand(features: list[str], segment: str = "body") -> dict:
+def _cand(features: list[str]) -> dict:
     arg = {"start": 0, "end": 2, "text": "x", "type": "Country", "id": "country/jp", "rule": "gazetteer"}
     return {"group": "policy", "subject": arg, "object": {**arg, "type": "Policy", "id": "policy/p"},
             "features": features, "rules": {}, "supplier": None, "sentence": "s", "char_start": 0, "char_end": 1,
-            "line_start": 1, "line_end": 1, "segment": segment}
+            "line_start": 1, "line_end": 1, "segment": "body"}
 
 
 def test_select_keeps_candidates_at_the_threshold_and_the_other_relations_from_the_rules():
@@ -90,8 +90,6 @@ def test_select_keeps_candidates_at_the_threshold_and_the_other_relations_from_t
     assert [f["relation"] for f in out] == ["hasPolicy", "invests"]  # the rules' hasPolicy is replaced
     (f,) = [f for f in out if f["relation"] == "hasPolicy"]
     assert f["confidence"] == pytest.approx(0.731, abs=1e-3) and f["rule"] == "hasPolicy.ko.model"
-    table = relmodel.select(model, [], [_cand(["cue"], segment="table")])
-    assert table[0]["confidence"] == pytest.approx(0.731 * 0.8, abs=1e-3)  # a table cell is a fragment
     assert relmodel.select(None, [old], [_cand(["cue"])]) == [old]  # no model: the rules alone
 
 
@@ -147,3 +145,13 @@ def test_train_relations_rejects_a_bad_gold_file(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "g.yaml" in proc.stderr and "outside lines" in proc.stderr
     assert not (tmp_path / "m.json").exists()
+
+
+def test_a_fact_from_a_table_cell_has_a_lower_confidence():
+    sentence = "일본은 클라우드에 의존하고 있다."
+    body = extract("t", sentence + "\n", "h", PATTERNS, use_model=False)
+    table = extract("t", f"표 1-1. 주요국 현황\n{sentence}\n자료: 저자 작성.\n", "h", PATTERNS, use_model=False)
+    (b,) = [f for f in body.facts if f["relation"] == "dependsOn"]
+    (t,) = [f for f in table.facts if f["relation"] == "dependsOn"]
+    assert b["segment"] == "body" and t["segment"] == "table"
+    assert t["confidence"] == pytest.approx(b["confidence"] * 0.8, abs=1e-3)
