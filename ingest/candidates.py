@@ -9,9 +9,12 @@ negation and hedging, whether the subject is the running topic, and what the rul
 Features never name an entity or a knowledge-base id, so a model trained on one report applies to
 another.
 
-Groups of candidates, each with the relations a model scores for it. The subject of a ``stack``
-candidate is the one the rules find for its clause, else the running topic; a
-``policy`` candidate pairs the policy with every country or bloc of the sentence and the topic:
+Groups of candidates, each with the relations a model scores for it. Besides the actors a sentence
+names, the subjects Korean leaves out are candidates too: the running topic (the last actor a
+sentence was about) and the actor the enclosing section heading names ("1. 영국의 AI 정책 동향").
+A ``stack`` candidate pairs an object with the subject the rules find for its clause, the topic
+and the section's actor; a ``policy`` candidate pairs the policy with every country or bloc of the
+sentence, the topic and the section's country:
 
 ========  ===========================  ======================================
 group     arguments                    relations
@@ -117,10 +120,11 @@ class Features:
         return f
 
     # -------------------------------------------------------- one candidate
-    def pair(self, doc: Doc, sent: Span, ents: list[Span], subj: Span | None, obj: Span, from_topic: bool,
+    def pair(self, doc: Doc, sent: Span, ents: list[Span], subj: Span | None, obj: Span, source: str,
              kind: str, rule_rels: set[str]) -> list[str]:
         """Features of the pair (subject, object) in ``sent`` (whose entities are ``ents``);
-        ``subj`` is None for a topic carried over from another paragraph."""
+        ``subj`` is None for a subject from another paragraph, and ``source`` says where the
+        subject comes from: ``sentence``, the running ``topic`` or the ``section`` heading."""
         f = [f"seg={kind}", f"lang={self.lang}"]
         f += self.span_features(doc, sent, obj, "o")
         after = self.clause_after(doc, sent, obj.end)
@@ -133,12 +137,15 @@ class Features:
         f += self.trigger_hits(sent, before, "T<")
         if self.negated(doc, sent, obj.start, obj.end):
             f.append("neg>")
-        if subj is None or from_topic:
-            f.append("s.topic")
+        if source != "sentence":
+            f.append(f"s.{source}")
             if subj is not None:
                 f += [f"s.type={subj.label_}"]
             f.append("s.in-sentence" if subj is not None and subj.doc is doc and sent.start <= subj.start < sent.end
                      else "s.carried")
+            if any(e.label_ in ACTOR_TYPES and e.start < obj.start and (subj is None or e.kb_id_ != subj.kb_id_)
+                   for e in ents):
+                f.append("s.rival")  # the sentence names another actor before the object
         if subj is not None and subj.doc is doc and sent.start <= subj.start < sent.end:
             f += self.span_features(doc, sent, subj, "s")
             gap = obj.start - subj.end if subj.end <= obj.start else subj.start - obj.end
@@ -164,6 +171,8 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
     subject and supplier heuristics."""
     feat: Features = ex.features
     topic = ex.topic
+    section = ex.section_actor()  # the actor of the enclosing heading: the subject Korean leaves out
+    section_polity = ex.section_actor(POLITY_TYPES)
     out: list[dict[str, Any]] = []
     actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
 
@@ -175,14 +184,19 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
                     fact.relation, fact)
         return idx
 
-    def subjects(pool: list[Span]) -> list[tuple[Span, bool]]:
-        """Each entity of ``pool``, and the running topic unless the sentence names it."""
-        subs = [(e, False) for e in pool]
-        if topic is not None and not any(e.kb_id_ and e.kb_id_ == topic.kb_id_ for e in pool):
-            subs.append((topic, True))
+    def named(span: Span, pool: list[Span]) -> bool:
+        return any(e is span or e.kb_id_ and e.kb_id_ == span.kb_id_ for e in pool)
+
+    def subjects(pool: list[Span], implied: list[tuple[Span | None, str]]) -> list[tuple[Span, str]]:
+        """Each entity of ``pool``, then each implied subject (the running topic, the section's
+        actor) the sentence does not name, with where it comes from."""
+        subs = [(e, "sentence") for e in pool]
+        for span, source in implied:
+            if span is not None and not named(span, [s for s, _ in subs]):
+                subs.append((span, source))
         return subs
 
-    def add(group: str, subj: Span, obj: Span, from_topic: bool, idx: dict) -> None:
+    def add(group: str, subj: Span, obj: Span, source: str, idx: dict) -> None:
         rules = idx.get((subj.kb_id_ or subj.text, obj.start_char), {})
         sup = None
         if group == "stack" and subj.doc is doc:
@@ -192,28 +206,29 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
             "supplier": asdict(Arg.of(sup)) if sup is not None else None,
             "rules": {rel: {"predicate": f.predicate, "supplier": asdict(f.supplier) if f.supplier else None}
                       for rel, f in rules.items()},
-            "features": feat.pair(doc, sent, ents, subj if subj.doc is doc else None, obj, from_topic, kind,
+            "features": feat.pair(doc, sent, ents, subj if subj.doc is doc else None, obj, source, kind,
                                   set(rules)),
             "sent_start": sent.start_char, "sent_end": sent.end_char})
 
     stack = [e for e in ents if e.label_ in STACK_TYPES]
     if stack:
         idx = rule_index(GROUPS["stack"])
-        for obj in stack:  # the clause's subject as the rules find it, else the topic
+        for obj in stack:  # the clause's subject as the rules find it, the topic, the section's actor
             subj = ex.subject(doc, sent, [e for e in ents if e.end <= obj.start], obj.start, exclude=[obj])
-            pair = (subj, False) if subj is not None else (topic, True) if topic is not None else None
-            if pair is not None and pair[0] is not obj:
-                add("stack", pair[0], obj, pair[1], idx)
+            for s, source in subjects([subj] if subj is not None else [], [(topic, "topic"), (section, "section")]):
+                if s is not obj:
+                    add("stack", s, obj, source, idx)
     policies = [e for e in ents if e.label_ == "Policy"]
     if policies:
         idx = rule_index(GROUPS["policy"])
         polities = [e for e in actors if e.label_ in POLITY_TYPES]
+        implied = [(topic if topic is not None and topic.label_ in POLITY_TYPES else None, "topic"),
+                   (section_polity, "section")]
         for pol in policies:
-            for subj, from_topic in subjects(polities):
-                if subj.label_ in POLITY_TYPES:
-                    add("policy", subj, pol, from_topic, idx)
+            for subj, source in subjects(polities, implied):
+                add("policy", subj, pol, source, idx)
         idx = rule_index(GROUPS["runby"])  # runBy's subject is the policy, its object the organisation
         for pol in policies:
             for org in (e for e in actors if e.label_ in ORG_TYPES):
-                add("runby", pol, org, False, idx)
+                add("runby", pol, org, "sentence", idx)
     return out

@@ -39,6 +39,9 @@ _HEADING = re.compile(
     r"^\s*(?:제\s?\d+\s?[장절편부]|\d{1,2}(?:\.\d{1,2})*\.|[가-하]\.|[IVX]{1,5}\.|\(\d{1,2}\)|[①-⑳]|"
     r"Chapter\s+\d+|Part\s+[IVX\d]+)\s*\S"
 )
+_KO_LETTER_ITEM = re.compile(r"^\s*[가-하]\.")
+# a title's date, "나. GENIAC(2024. 2.)": its full stops end no sentence
+_DATED_TITLE = re.compile(r"\(\s*\d{4}\.(?:\s*\d{1,2}\.){0,2}\s*\)\s*(?:\d{1,3}\))?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–•·⦁○●□■◦▪▶※*]|\d{1,2}\)|[①-⑳])\s*\S")
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\)\s+\S")
 _CAPTION = re.compile(r"^\s*[<\[]?\s*(?:표|그림|도표|Table|Figure|Fig\.)\s*[A-Z]?\d+(?:[-.]\d+)*[.:>\]]?(?:\s|$)")
@@ -78,6 +81,31 @@ class CleanDocument:
     def line_range(self, seg: Segment, start: int, end: int) -> tuple[int, int]:
         """Source lines spanned by clean characters ``start:end`` of a segment."""
         return self.line_col(seg.offsets[start])[0], self.line_col(seg.offsets[max(start, end - 1)])[0]
+
+
+# heading numbering styles from the outermost to the innermost (Korean reports and English ones);
+# decimal numbers nest by their parts: 1. < 1.1 < 1.1.1
+_HEADING_LEVELS = (
+    re.compile(r"^\s*(?:제\s?\d+\s?[장편부]|Chapter\s+\d+|Part\s+[IVX\d]+)"),
+    re.compile(r"^\s*제\s?\d+\s?절"),
+    re.compile(r"^\s*[IVX]{1,5}\."),
+    re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}\.?(?=\s)"),
+    re.compile(r"^\s*[가-하]\."),
+    re.compile(r"^\s*\(\d{1,2}\)"),
+    re.compile(r"^\s*[①-⑳]"),
+)
+_DECIMAL = 3
+
+
+def heading_level(text: str) -> int:
+    """The nesting depth of a heading from its numbering: 0 for ``제2장`` or ``Chapter 2``, then
+    ``제1절``, ``II.``, ``1.``, ``1.1``, ``1.1.1``, ``가.``, ``(1)``, ``①``; an unnumbered heading
+    is innermost."""
+    for i, rx in enumerate(_HEADING_LEVELS):
+        m = rx.match(text)
+        if m:
+            return i if i < _DECIMAL else i + 2 if i > _DECIMAL else i + m.group().strip().rstrip(".").count(".")
+    return len(_HEADING_LEVELS) + 2
 
 
 def language_of(text: str) -> str:
@@ -137,7 +165,8 @@ def _width(lines: list[_Line]) -> float:
 
 
 def _mark_running_heads(lines: list[_Line], width: float) -> None:
-    """Short lines that repeat on several pages once digits are ignored, and bare page numbers."""
+    """Short lines that repeat on several pages once digits are ignored, and bare page numbers
+    (never a table's caption or source line, however often the same source is cited)."""
     shape = Counter()
     pages: dict[str, set[int]] = {}
     for ln in lines:
@@ -150,6 +179,8 @@ def _mark_running_heads(lines: list[_Line], width: float) -> None:
         s = ln.stripped.replace("\f", "")
         if not s:
             continue
+        if _SOURCE_LINE.match(s) or _CAPTION.match(s):
+            continue  # a table's source line repeats when tables share a source; it closes a table
         key = _DIGITS.sub("#", s)
         # a running head repeats on several pages, or carries the page number at one edge
         at_edge = bool(re.search(r"^#\s*[•|·-]|[•|·-]\s*#$", key))
@@ -284,7 +315,12 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool) -> list[Segm
         flush("table")
         flush("footnote")
         numbered_title = not ln.text.endswith((" ", "\t")) and len(s) <= 1.1 * width  # not wrapped on
-        if _HEADING.match(ln.text) and (len(s) < 0.8 * width or numbered_title) and not _SENT_END.search(s):
+        # "…제시하였" + "다. 프랑스 정부는 …": a line opening with "다." after a word broken at the
+        # line before ends that word's sentence; it is no "가. 나. 다." heading
+        broken_word = prev_body is not None and _KO_LETTER_ITEM.match(ln.text) is not None \
+            and not prev_body.text.endswith((" ", "\t")) and not _SENT_END.search(prev_body.stripped)
+        if _HEADING.match(ln.text) and (len(s) < 0.8 * width or numbered_title) and not broken_word \
+                and not _SENT_END.search(_DATED_TITLE.sub("", s)):
             flush("body")
             segments.append(Segment("heading", *_line_part(ln)))
             prev_body = None

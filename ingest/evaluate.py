@@ -10,6 +10,7 @@ gold line. Each gold item matches at most one prediction.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -124,8 +125,9 @@ def _fact_key(f: dict[str, Any], gold: bool) -> tuple:
 
 
 def score(gold: dict[str, Any], extraction, lines: list[str], report: Report,
-          equivalent: dict[str, set[str]] | None = None) -> None:
-    """Add one gold file's comparison with one document's extraction to ``report``."""
+          equivalent: dict[str, set[str]] | None = None, dedupe: bool = True) -> None:
+    """Add one gold file's comparison with one document's extraction to ``report``. With
+    ``dedupe``, a fact predicted twice from one sentence (by two rules) counts once."""
     lo, hi = gold["lines"]
     doc = gold["doc"]
     equivalent = equivalent or {}
@@ -167,7 +169,7 @@ def score(gold: dict[str, Any], extraction, lines: list[str], report: Report,
         if not lo <= f["line_start"] <= hi:
             continue
         k = _fact_key(f, gold=False)
-        if (k, f["line_start"]) in seen:
+        if dedupe and (k, f["line_start"]) in seen:
             continue
         seen.add((k, f["line_start"]))
         preds.append((k, f))
@@ -189,6 +191,33 @@ def score(gold: dict[str, Any], extraction, lines: list[str], report: Report,
             report.facts[f["relation"]].fp += 1
             report.false_positives.append({"kind": "fact", "doc": doc, "line": f["line_start"], "fact": list(k),
                                            "rule": f["rule"], "sentence": f["sentence"]})
+
+
+def as_extraction(other: dict[str, Any], sentence_lines: list[tuple[int, int]]) -> Any:
+    """A second annotation of the same text in the shape of an extraction, to score it against the
+    first with :func:`score` (inter-annotator agreement): each of its facts covers the sentence
+    (``sentence_lines``, from the pipeline's segmentation) that holds its line, so two annotators
+    who name different lines of one sentence agree. Score it with ``dedupe=False``: an annotator
+    may state one fact twice where the pipeline sees one sentence."""
+    from types import SimpleNamespace
+
+    from .extract import Mention
+
+    starts = sorted((int(a), int(b)) for a, b in sentence_lines)
+    los = [a for a, _ in starts]
+
+    def sentence_of(line: int) -> tuple[int, int]:
+        i = bisect.bisect_right(los, line) - 1
+        return starts[i] if i >= 0 and starts[i][0] <= line <= starts[i][1] else (line, line)
+
+    mentions = [Mention(-1, -1, int(m["line"]), 0, str(m["text"]), m["type"], m.get("id") or "", "annotator")
+                for m in other.get("mentions") or []]
+    facts = []
+    for f in other.get("facts") or []:
+        lo, hi = sentence_of(int(f["line"]))
+        facts.append({**f, "line_start": lo, "line_end": hi, "rule": "annotator",
+                      "sentence": f"lines {lo}-{hi}"})
+    return SimpleNamespace(mentions=mentions, facts=facts)
 
 
 def format_report(rep: Report, details: bool = True) -> str:

@@ -50,6 +50,8 @@ class Extraction:
     candidates: list[dict[str, Any]] = field(default_factory=list)  # only when asked for (training)
     sentences: int = 0
     characters: int = 0
+    # the source line range of each sentence that can state a fact (body text and table cells)
+    sentence_lines: list[tuple[int, int]] = field(default_factory=list)
     languages: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,6 +119,7 @@ def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None
         out.mentions.append(Mention(start, end, line, col, ent.text, ent.label_, ent.kb_id_, ent._.rule))
     if seg.kind not in FACT_KINDS:
         return
+    out.sentence_lines.extend(cleaned.line_range(seg, sent.start_char, sent.end_char) for sent in doc.sents)
 
     def located(d: dict[str, Any]) -> dict[str, Any]:
         """Raw offsets and source lines for a fact or candidate in segment offsets."""

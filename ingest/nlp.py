@@ -183,9 +183,9 @@ class Gazetteer:
                     spans.append(span)
                     break
             p1 = self.single.get(tok.text)
-            if p1 is not None and self._single_ok(doc, tok):
+            if p1 is not None and self._single_ok(doc, tok, p1):
                 span = Span(doc, tok.i, tok.i + 1, label=p1["label"], kb_id=p1["id"])
-                span._.rule = "gazetteer.abbreviation"
+                span._.rule = "gazetteer.abbreviation" if p1["label"] in ("Country", "Bloc") else "gazetteer"
                 spans.append(span)
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
@@ -196,10 +196,13 @@ class Gazetteer:
         nxt = doc[span.end] if span.end < len(doc) else None
         return nxt is not None and not doc[span.end - 1].whitespace_ and nxt.tag_.startswith("XSN")
 
-    def _single_ok(self, doc: Doc, tok) -> bool:
-        """Hanja abbreviations stand alone (美, 中); Hangul ones only in pairs (미·중, 한·미)."""
+    def _single_ok(self, doc: Doc, tok, p: dict[str, str]) -> bool:
+        """Hanja abbreviations stand alone (美, 中); Hangul ones only in pairs (미·중, 한·미). A
+        one-syllable word that is no country's abbreviation (칩, chip) is a name as a noun."""
         if not _HANGUL_SYLLABLE.match(tok.text):
             return True
+        if p["label"] not in ("Country", "Bloc"):
+            return tok.tag_.startswith("NN")
 
         def is_abbr(t) -> bool:
             return t is not None and t.text in self.single

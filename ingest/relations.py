@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
+from .clean import heading_level
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
 
@@ -108,6 +109,9 @@ class Extractor:
         self.nlp = nlp
         self.lang = nlp.lang
         self.topic: Span | None = None
+        # the enclosing headings of the current text, outermost first: (level, the actor the
+        # heading names or None); "1. 영국의 AI 정책 동향" makes the UK what its section is about
+        self.sections: list[tuple[int, Span | None]] = []
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
@@ -115,8 +119,19 @@ class Extractor:
                                  self.negated)
 
     def reset(self) -> None:
-        """Forget the running topic: call at the start of each document."""
+        """Forget the running topic and the sections: call at the start of each document."""
         self.topic = None
+        self.sections = []
+
+    def section_actor(self, types: frozenset[str] = ACTOR_TYPES) -> Span | None:
+        """The actor of ``types`` named by the innermost enclosing heading that names one."""
+        return next((a for _, a in reversed(self.sections) if a is not None and a.label_ in types), None)
+
+    def enter_section(self, doc: Doc) -> None:
+        """A heading closes the sections at its level and deeper and opens its own."""
+        level = heading_level(doc.text)
+        actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"}), None)
+        self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
 
     def __call__(self, doc: Doc) -> Doc:
         # the topic of the last sentence that had one, for the subjects Korean leaves out; it runs
@@ -126,6 +141,7 @@ class Extractor:
         kind = doc.user_data.get("segment", "body")
         if kind == "heading":  # a new section starts afresh (or with the actor its heading names)
             self.topic = None
+            self.enter_section(doc)
         # the entities of each sentence, in one pass (doc.ents builds every span anew, so asking it
         # per sentence would be quadratic in a paragraph's length)
         all_ents, k = list(doc.ents), 0
@@ -270,8 +286,10 @@ class Extractor:
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             conf = 0.6 if rule != "trigger" else 0.75
-            if subj is None:
+            if subj is None and self.topic is not None:
                 subj, rule, conf = self.topic, rule + "+topic", conf - 0.2
+            elif subj is None:  # nobody named since the heading: the actor of the section
+                subj, rule, conf = self.section_actor(), rule + "+section", conf - 0.25
             if subj is None:
                 return []
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
@@ -292,6 +310,8 @@ class Extractor:
                                       0.6, sent.start_char, sent.end_char))
                 elif subj is None and self.topic is not None and self.topic.label_ in POLITY_TYPES:
                     facts.append(mk(self.topic, pol, "trigger+topic", 0.5))
+                elif subj is None and self.topic is None and self.section_actor(POLITY_TYPES) is not None:
+                    facts.append(mk(self.section_actor(POLITY_TYPES), pol, "trigger+section", 0.45))
             return facts
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]

@@ -64,19 +64,21 @@ def probability(model: dict[str, Any], relation: str, features: Iterable[str]) -
 
 def select(model: dict[str, Any] | None, facts: list[dict[str, Any]],
            cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The facts of one document: the rules' facts for the relations the model does not score,
-    and the candidates the model accepts (plain dicts, as in :class:`ingest.extract.Extraction`)."""
+    """The facts of one document (plain dicts, as in :class:`ingest.extract.Extraction`): the
+    rules' facts for the relations the model does not score, and the candidates the model accepts.
+    A relation the model scores in ``replace`` mode takes only the candidates the model accepts;
+    in ``add`` mode it keeps the rules' facts and adds the candidates the model accepts."""
     if model is None:
         return facts
-    scored = set(model["relations"])
-    out = [f for f in facts if f["relation"] not in scored]
+    mode = {rel: m.get("mode", "replace") for rel, m in model["relations"].items()}
+    out = [f for f in facts if mode.get(f["relation"], "add") == "add"]
     lang = model["lang"]
     for c in cands:
         if "neg>" in c["features"]:
             continue  # a negated or hedged clause never gives a fact, whatever the model says
         for rel in GROUPS[c["group"]]:
-            if rel not in scored:
-                continue
+            if rel not in mode or mode[rel] == "add" and rel in c["rules"]:
+                continue  # not scored, or the rules' fact is kept as it is
             p = probability(model, rel, c["features"])
             if p < model["relations"][rel]["threshold"]:
                 continue
@@ -155,31 +157,34 @@ def _of_lang(data: list[tuple[dict[str, Any], set[str]]], lang: str) -> list[tup
     return [(c, rels) for c, rels in data if f"lang={lang}" in c["features"]]
 
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+THRESHOLDS = (0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+MODES = ("replace", "add")
 
 
 def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
                    equivalent: dict[str, set[str]], lang: str, thresholds: Iterable[float] = THRESHOLDS,
                    **train_kw: Any):
     """Leave one gold file out: train on the others, score the one left out; summed over the
-    files. Returns the report of the rules alone and, per threshold, of the rules with the model."""
+    files. Returns the report of the rules alone and, per (mode, threshold), of the rules with the
+    model."""
     import copy
     from dataclasses import replace
 
     from .evaluate import Report, score
 
-    thresholds = tuple(thresholds)
-    rules, learned = Report(), {t: Report() for t in thresholds}
+    settings = [(mode, t) for mode in MODES for t in thresholds]
+    rules, learned = Report(), {s: Report() for s in settings}
     for i, g in enumerate(golds):
         rest = [h for j, h in enumerate(golds) if j != i]
         model = train(_of_lang(labelled(rest, extractions, equivalent), lang), lang, **train_kw)
         ex = extractions[g["doc"]]
         score(g, ex, texts[g["doc"]], rules, equivalent)
-        for t in thresholds:
+        for mode, t in settings:
             m = copy.deepcopy(model)
             for r in m["relations"].values():
-                r["threshold"] = t
-            score(g, replace(ex, facts=select(m, ex.facts, ex.candidates)), texts[g["doc"]], learned[t], equivalent)
+                r["threshold"], r["mode"] = t, mode
+            score(g, replace(ex, facts=select(m, ex.facts, ex.candidates)), texts[g["doc"]], learned[mode, t],
+                  equivalent)
     return rules, learned
 
 
@@ -188,9 +193,10 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str,
     """Extract the gold files' documents with the rules alone, keep the candidates, and train the
     model of ``lang`` on them.
 
-    With two gold files or more, each relation is cross-validated (leave one file out): its
-    threshold is the one with the best F1, and the model keeps only the relations where that F1
-    is higher than the rules'; the scores of both are recorded in the model (``cv``)."""
+    With two gold files or more, each relation is cross-validated (leave one file out): its mode
+    (:func:`select`) and threshold are those with the best F1, and the model keeps only the
+    relations where that F1 is higher than the rules'; the scores of both are recorded in the
+    model (``cv``)."""
     from kg.extraction import eval_extractions
 
     extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, rules_only=True,
@@ -199,11 +205,12 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str,
     if len(golds) > 1:
         rules, learned = cross_validate(golds, extractions, texts, equivalent, lang, **train_kw)
         for rel in list(model["relations"]):
-            t = max(learned, key=lambda t: (round(learned[t].facts[rel].f1, 6), t))
-            r, m = rules.facts[rel], learned[t].facts[rel]
-            model["relations"][rel]["threshold"] = t
-            model["relations"][rel]["cv"] = {"rules": r.to_dict(), "model": m.to_dict(), "threshold": t}
+            mode, t = max(learned, key=lambda s: (round(learned[s].facts[rel].f1, 6), s[0] == "replace", s[1]))
+            r, m = rules.facts[rel], learned[mode, t].facts[rel]
+            model["relations"][rel].update(threshold=t, mode=mode)
+            cv = {"rules": r.to_dict(), "model": m.to_dict(), "threshold": t, "mode": mode}
+            model["relations"][rel]["cv"] = cv
             if m.f1 <= r.f1:
                 del model["relations"][rel]  # the rules do better: they keep this relation
-                model.setdefault("rules_kept", {})[rel] = {"rules": r.to_dict(), "model": m.to_dict(), "threshold": t}
+                model.setdefault("rules_kept", {})[rel] = cv
     return model

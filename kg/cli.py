@@ -100,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--no-details", action="store_true", help="scores only, without misses and false positives")
     e.add_argument("--rules-only", action="store_true", help="leave the learned relation models out")
 
+    a = sub.add_parser("agree", help="inter-annotator agreement: score a second annotation of the same text "
+                                     "against a gold file, as `eval` scores extraction")
+    a.add_argument("gold", type=Path, help="the reference gold file")
+    a.add_argument("other", type=Path, help="another annotation of the same document and lines")
+    a.add_argument("--no-details", action="store_true", help="scores only, without the disagreements")
+
     t = sub.add_parser("train-relations", help="train the relation model of a language on gold annotations")
     t.add_argument("gold", nargs="+", type=Path, help="gold YAML files to learn from (never the held-out ones)")
     t.add_argument("--lang", choices=("ko", "en"), default="ko")
@@ -143,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return {"build": _build, "check": _check, "queries": _queries, "query": _query, "sparql": _sparql,
-                "ingest": _ingest, "eval": _eval, "train-relations": _train_relations, "viz": _viz, "analyze": _analyze,
+                "ingest": _ingest, "eval": _eval, "agree": _agree, "train-relations": _train_relations, "viz": _viz, "analyze": _analyze,
                 "export": _export, "serve": _serve, "push": _push}[args.command](args)
     except (CurationError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -378,6 +384,26 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _agree(args: argparse.Namespace) -> int:
+    from ingest.evaluate import GoldError, Report, as_extraction, format_report, load_gold, score
+
+    from .extraction import eval_extractions
+
+    gold, other = load_gold(args.gold), load_gold(args.other)
+    if (gold["doc"], list(gold["lines"])) != (other["doc"], list(other["lines"])):
+        raise GoldError(f"{args.other}: annotates {other['doc']} lines {other['lines']}, but {args.gold} annotates "
+                        f"{gold['doc']} lines {gold['lines']}; agreement needs the same document and lines")
+    extractions, texts, equivalent = eval_extractions({gold["doc"]}, rules_only=True)  # for its sentences
+    rep = Report()
+    score(gold, as_extraction(other, extractions[gold["doc"]].sentence_lines), texts[gold["doc"]], rep, equivalent,
+          dedupe=False)
+    print(f"{args.other} against {args.gold} (P: share of the second annotation's items the first has; "
+          f"R: the converse; a fact matches within one sentence)\n")
+    print(format_report(rep, details=not args.no_details).replace("false positives", "only in the second")
+          .replace("misses", "only in the first"))
+    return 0
+
+
 def _train_relations(args: argparse.Namespace) -> int:
     from ingest import relmodel
     from ingest.evaluate import load_gold
@@ -386,14 +412,14 @@ def _train_relations(args: argparse.Namespace) -> int:
     model = relmodel.train_from_gold(golds, [p.name for p in args.gold], args.lang)
     out = args.out or relmodel.model_path(args.lang)
     relmodel.write(model, out)
-    print("leave one file out        rules P/R/F1         model P/R/F1   threshold  (the model takes a relation "
+    print("leave one file out        rules P/R/F1         model P/R/F1   threshold mode  (the model takes a relation "
           "only where its F1 is higher)")
     for rel, m in sorted({**model["relations"], **model.get("rules_kept", {})}.items()):
         cv = m.get("cv", m)
         r, s = cv["rules"], cv["model"]
         kept = "model" if rel in model["relations"] else "rules"
         print(f"  {rel:<14} {r['precision']:.2f} {r['recall']:.2f} {r['f1']:.3f}   {s['precision']:.2f} {s['recall']:.2f} "
-              f"{s['f1']:.3f}   {cv['threshold']:.1f}  -> {kept}")
+              f"{s['f1']:.3f}   {cv['threshold']:.2f} {cv.get('mode', 'replace'):<7} -> {kept}")
     if not model["relations"]:
         print(f"policykg: the model does not beat the rules on any relation: {args.lang} extraction stays rule-based")
     print(f"policykg: relation model written to {out}")

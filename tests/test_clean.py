@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from ingest.clean import clean, language_of
+from ingest.clean import clean, heading_level, language_of
 from ingest.documents import CORPUS_DIR
 
 # A six-page extract laid out like the default corpus: double spaced, each page starting with a
@@ -385,3 +385,47 @@ def test_kiep_footnote_does_not_swallow_the_next_page(kiep):
     body = [s for s in d.segments if s.kind == "body" and "정책 목표 측면에서 영국 정부는" in s.text]
     assert len(body) == 1
     assert "시민의 권리를 보호할 수 있는 균형 잡힌 규제 프레임워크 구축을 정책 목표로 설정하고 있다." in body[0].text
+
+
+def test_source_line_repeated_on_several_pages_still_closes_its_table():
+    # three tables citing the same source, on three pages: the source line repeats like a running
+    # head but is each table's end; the heading and body after the last one are not table cells
+    pages = []
+    for n in (1, 2, 3):
+        pages.append([f" 표 2-{n}. 분야별 현황", "구분 특징", "핵심 기관 ⦁AI Office", "적용 시기 ⦁2025년",
+                      "자료: 한국산업기술진흥원(2025), p. 3 저자 재구성."])
+    pages[-1] += ["5. 미국의 AI 정책 동향", "미국은 반도체와 클라우드 공급망 전반에서 영향력을 유지하고 있다."]
+    d = clean("\n\n".join("\n\n".join(p) for p in pages) + "\n")
+    assert [s.text for s in d.segments if s.kind == "source"] == ["자료: 한국산업기술진흥원(2025), p. 3 저자 재구성."] * 3
+    assert ("heading", "5. 미국의 AI 정책 동향") in [(s.kind, s.text) for s in d.segments]
+    assert ("body", "미국은 반도체와 클라우드 공급망 전반에서 영향력을 유지하고 있다.") in [(s.kind, s.text) for s in d.segments]
+
+
+def test_kiep_us_section_after_a_table_is_body_text(kiep):
+    _raw, d = kiep
+    seg = next(s for s in d.segments if "미국의 경우 AI 분야에서 이미 기술 패권" in s.text)
+    assert seg.kind == "body"
+    assert any(s.kind == "heading" and s.text == "5. 미국의 AI 정책 동향 및 소버린 AI 정책" for s in d.segments)
+
+
+def test_sentence_end_wrapped_to_a_line_that_looks_like_a_heading_stays_body():
+    d = clean("2025년 2월 발표된 국가 AI 전략에서는 연산 인프라 강화와 인재 \n"
+              "양성 및 유치, AI 활용 촉진 등 네 가지를 핵심과제로 제시하였\n"
+              "다. 프랑스 정부는 이에 따라 총 1,090억 유로 규모의 투자\n"
+              "를 발표하였다.\n")
+    assert [(s.kind, s.text) for s in d.segments] == [
+        ("body", "2025년 2월 발표된 국가 AI 전략에서는 연산 인프라 강화와 인재 양성 및 유치, AI 활용 촉진 등 네 가지를 "
+                 "핵심과제로 제시하였다. 프랑스 정부는 이에 따라 총 1,090억 유로 규모의 투자를 발표하였다.")]
+
+
+def test_heading_ending_with_its_date_is_a_heading():
+    d = clean("나. GENIAC(2024. 2.)\n\nGENIAC은 일본 경제산업성이 추진하는 프로그램이다.\n")
+    assert [s.kind for s in d.segments] == ["heading", "body"]
+    assert d.segments[0].text == "나. GENIAC(2024. 2.)"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("제2장 글로벌 AI 정책", 0), ("제1절 개관", 1), ("II. Policy", 2), ("1. 영국의 AI 정책", 3), ("1.1 Background", 4),
+    ("1.2.3 Detail", 5), ("가. 일본의 AI 정책 동향", 6), ("(1) EU, 규범 주도권", 7), ("① 연산 인프라", 8), ("Overview", 9)])
+def test_heading_level_follows_the_numbering(text, level):
+    assert heading_level(text) == level

@@ -19,7 +19,7 @@ def _patterns() -> list[dict[str, str]]:
         ("Country", "country/kr", ["한국", "South Korea", "Korea", "한"]),
         ("Resource", "resource/cloud", ["클라우드", "cloud"]),
         ("Resource", "resource/gpu", ["GPU", "GPUs"]),
-        ("Resource", "resource/ai-chip", ["반도체", "semiconductors", "chips"]),
+        ("Resource", "resource/ai-chip", ["반도체", "semiconductors", "chips", "칩"]),
         ("Resource", "resource/datacentre", ["데이터센터", "data centres", "data centers"]),
         ("Layer", "layer/model", ["모델·데이터"]),
         ("Agency", "agency/kr-msit", ["과학기술정보통신부", "Ministry of Science and ICT"]),
@@ -277,6 +277,37 @@ def test_topics_come_from_the_text_not_tables_and_restart_at_headings(ko):
     assert run(("body", "일본은 전략을 세웠다."), ("table", "화웨이는 칩을 만든다."), last) == [
         ("strengthens", "country/jp", "resource/cloud")]
     assert run(("body", "일본은 전략을 세웠다."), ("heading", "3. 기술 동향"), last) == []
+
+
+def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
+    rel = ko.get_pipe("policykg_relations")
+
+    def subjects(*segments) -> list:
+        rel.reset()
+        docs = []
+        for kind, text in segments:
+            d = ko.make_doc(text)
+            d.user_data["segment"] = kind
+            docs.append(d)
+        return [(f.subject.id, f.rule) for f in [d for d in ko.pipe(docs)][-1]._.facts]
+
+    body = ("body", "데이터센터 확충에 집중한다.")
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    # a deeper heading that names nobody keeps the section's actor; one of the same level replaces it
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "가. 기술 동향"), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 일본의 AI 정책 동향"), body) == [
+        ("country/jp", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 기술 동향"), body) == []
+    # an actor the text names since the heading comes first
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "일본은 전략을 세웠다."), body) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+
+
+def test_a_one_syllable_word_of_the_gazetteer_is_a_name_unless_it_abbreviates_a_country(ko):
+    assert ents(ko("칩을 확보한다.")) == [("칩", "Resource", "resource/ai-chip")]
+    assert ents(ko("미 정부는 칩을 확보한다.")) == [("칩", "Resource", "resource/ai-chip")]
 
 
 # (lang, sentence, expected (relation, subject, object) or None for "no fact of that relation")

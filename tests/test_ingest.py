@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from tests.conftest import DATA
 from tests.test_readers import write_pdf
 
@@ -173,3 +174,25 @@ def test_ingest_without_the_reasoner(tmp_path):
     proc = policykg(tmp_path / "build", "ingest", str(doc), "--no-reason")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "added     user-quick-policy" in proc.stdout
+
+
+def test_agree_scores_a_second_annotation_against_the_first(tmp_path):
+    gold_path = DATA / "gold" / "dev" / "kiep-us.yaml"
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    # the second annotator missed the first two facts and added one of their own
+    facts = gold["facts"]
+    other = {**gold, "facts": facts[2:] + [{"line": facts[0]["line"], "relation": "controls",
+                                                      "subject": "country/us", "object": "resource/data"}]}
+    second = tmp_path / "second.yaml"
+    second.write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    proc = policykg(tmp_path, "agree", str(gold_path), str(second))
+    assert proc.returncode == 0, proc.stderr
+    total = next(ln for ln in proc.stdout.split("relations")[1].splitlines() if ln.strip().startswith("all"))
+    _all, p, r, _f1, tp, fp, fn = total.split()
+    assert (int(tp), int(fp), int(fn)) == (len(facts) - 2, 1, 2)
+    assert "only in the first (2)" in proc.stdout and "controls country/us resource/data" in proc.stdout
+    # agreement needs the same text
+    other["doc"] = "brief"
+    second.write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    proc = policykg(tmp_path, "agree", str(gold_path), str(second))
+    assert proc.returncode == 2 and "the same document and lines" in proc.stderr

@@ -70,6 +70,26 @@ def test_topic_subject_is_a_candidate_in_a_sentence_without_one():
     assert "s.topic" in c["features"] and "s.carried" in c["features"]
 
 
+def test_the_section_headings_actor_is_a_candidate_subject_besides_the_sentences_own():
+    nlp = pipeline("ko", PATTERNS)
+    rel = nlp.get_pipe("policykg_relations")
+    rel.reset()
+    rel.collect_candidates = True
+    docs = [nlp.make_doc("1. 프랑스의 AI 정책 동향"), nlp.make_doc("일본은 데이터센터 확충과 「AI 계획」 발표를 추진한다.")]
+    docs[0].user_data["segment"], docs[1].user_data["segment"] = "heading", "body"
+    try:
+        doc = list(nlp.pipe(docs))[-1]
+    finally:
+        rel.collect_candidates = False
+    stack = {c["subject"]["id"]: c["features"] for c in doc._.candidates if c["group"] == "stack"}
+    policy = {c["subject"]["id"]: c["features"] for c in doc._.candidates if c["group"] == "policy"}
+    assert set(stack) == set(policy) == {"country/jp", "country/fr"}
+    for feats in (stack, policy):
+        assert "s.section" in feats["country/fr"] and "s.carried" in feats["country/fr"]
+        assert "s.rival" in feats["country/fr"]  # the sentence names Japan before the object
+        assert not any(f.startswith("s.") and f[2:] in ("section", "topic", "carried") for f in feats["country/jp"])
+
+
 def _model(threshold: float, weights: dict[str, float], bias: float = 0.0) -> dict:
     return {"format": relmodel.FORMAT, "lang": "ko",
             "relations": {"hasPolicy": {"bias": bias, "weights": weights, "threshold": threshold}}}
@@ -93,6 +113,17 @@ def test_select_keeps_candidates_at_the_threshold_and_the_other_relations_from_t
     assert relmodel.select(None, [old], [_cand(["cue"])]) == [old]  # no model: the rules alone
 
 
+def test_select_in_add_mode_keeps_the_rules_facts_and_adds_what_the_model_accepts():
+    rule_fact = {"relation": "hasPolicy", "char_start": 0, "subject": {"start": 0}, "rule": "hasPolicy.ko.trigger"}
+    model = _model(0.6, {"cue": 1.0})
+    model["relations"]["hasPolicy"]["mode"] = "add"
+    ruled = {**_cand(["cue"]), "rules": {"hasPolicy": {"predicate": "hasPolicy", "supplier": None}}}
+    out = relmodel.select(model, [rule_fact], [_cand(["cue"]), _cand(["other"]), ruled])
+    # the rule's fact stays; of the candidates, the one the model accepts is added, and the one
+    # the rules already found is not added twice
+    assert [f["rule"] for f in out] == ["hasPolicy.ko.trigger", "hasPolicy.ko.model"]
+
+
 def test_select_never_keeps_a_negated_candidate():
     model = _model(0.5, {"cue": 10.0})
     assert relmodel.select(model, [], [_cand(["cue", "neg>"])]) == []
@@ -107,7 +138,8 @@ def test_extraction_with_the_committed_model_respects_negation():
     assert not any(s == "country/cn" for s, _ in pol)
     model = relmodel.load("ko")
     assert model is not None and "hasPolicy" in model["relations"]
-    assert all(f["rule"].startswith("hasPolicy.ko.model") for f in ex.facts if f["relation"] == "hasPolicy")
+    if model["relations"]["hasPolicy"].get("mode", "replace") == "replace":  # else the rules' facts stay too
+        assert all(f["rule"].startswith("hasPolicy.ko.model") for f in ex.facts if f["relation"] == "hasPolicy")
     plain = extract("t", raw, "h", PATTERNS, use_model=False)
     assert all(".model" not in f["rule"] for f in plain.facts) and not plain.candidates
 
