@@ -55,9 +55,14 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def fbeta(self, beta: float) -> float:
+        """F-beta: beta < 1 weighs precision more than recall (F0.5: twice as much)."""
+        p, r = self.precision, self.recall
+        return (1 + beta * beta) * p * r / (beta * beta * p + r) if p + r else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
-                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3), "f0.5": round(self.fbeta(0.5), 3)}
 
 
 @dataclass

@@ -412,14 +412,15 @@ def _train_relations(args: argparse.Namespace) -> int:
     model = relmodel.train_from_gold(golds, [p.name for p in args.gold], args.lang)
     out = args.out or relmodel.model_path(args.lang)
     relmodel.write(model, out)
-    print("leave one file out        rules P/R/F1         model P/R/F1   threshold mode  (the model takes a relation "
-          "only where its F1 is higher)")
+    print(f"leave one file out   rules P/R/F1/F{relmodel.BETA}    model P/R/F1/F{relmodel.BETA}   threshold mode  "
+          f"(the model takes a relation only where its F{relmodel.BETA} is higher)")
     for rel, m in sorted({**model["relations"], **model.get("rules_kept", {})}.items()):
         cv = m.get("cv", m)
         r, s = cv["rules"], cv["model"]
         kept = "model" if rel in model["relations"] else "rules"
-        print(f"  {rel:<14} {r['precision']:.2f} {r['recall']:.2f} {r['f1']:.3f}   {s['precision']:.2f} {s['recall']:.2f} "
-              f"{s['f1']:.3f}   {cv['threshold']:.2f} {cv.get('mode', 'replace'):<7} -> {kept}")
+        print(f"  {rel:<14} {r['precision']:.2f} {r['recall']:.2f} {r['f1']:.2f} {r['f0.5']:.2f}   "
+              f"{s['precision']:.2f} {s['recall']:.2f} {s['f1']:.2f} {s['f0.5']:.2f}   {cv['threshold']:.2f} "
+              f"{cv.get('mode', 'replace'):<7} -> {kept}")
     if not model["relations"]:
         print(f"policykg: the model does not beat the rules on any relation: {args.lang} extraction stays rule-based")
     print(f"policykg: relation model written to {out}")
