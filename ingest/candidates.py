@@ -74,6 +74,7 @@ class Features:
         self.triggers = triggers
         self.negated = negated
         self._matched: tuple[Any, list[tuple[str, int]]] = (None, [])
+        self._object: tuple[Any, list[str]] = (None, [])
 
     # -------------------------------------------------------- text around a span
     def words(self, toks) -> list[str]:
@@ -119,24 +120,32 @@ class Features:
             f.append(f"{role}.opens")
         return f
 
+    def object_features(self, doc: Doc, sent: Span, obj: Span) -> list[str]:
+        """What surrounds the object: the same for every subject it is paired with, so computed
+        once per object."""
+        key = (doc, obj.start, obj.end)
+        if self._object[0] != key:
+            f = self.span_features(doc, sent, obj, "o")
+            after = self.clause_after(doc, sent, obj.end)
+            before = list(doc[max(sent.start, obj.start - 4):obj.start])
+            f += [f"R={w}" for w in self.words(after)]
+            first = self.words(after[:1]) or [after[0].text if after and not after[0].ent_type_ else ""]
+            f.append(f"R1={first[0]}" if after else "R1=<end>")
+            f += [f"L={w}" for w in self.words(before)]
+            f += self.trigger_hits(sent, after, "T>")
+            f += self.trigger_hits(sent, before, "T<")
+            if self.negated(doc, sent, obj.start, obj.end):
+                f.append("neg>")
+            self._object = (key, f)
+        return list(self._object[1])
+
     # -------------------------------------------------------- one candidate
     def pair(self, doc: Doc, sent: Span, ents: list[Span], subj: Span | None, obj: Span, source: str,
              kind: str, rule_rels: set[str]) -> list[str]:
         """Features of the pair (subject, object) in ``sent`` (whose entities are ``ents``);
         ``subj`` is None for a subject from another paragraph, and ``source`` says where the
         subject comes from: ``sentence``, the running ``topic`` or the ``section`` heading."""
-        f = [f"seg={kind}", f"lang={self.lang}"]
-        f += self.span_features(doc, sent, obj, "o")
-        after = self.clause_after(doc, sent, obj.end)
-        before = list(doc[max(sent.start, obj.start - 4):obj.start])
-        f += [f"R={w}" for w in self.words(after)]
-        first = self.words(after[:1]) or [after[0].text if after and not after[0].ent_type_ else ""]
-        f.append(f"R1={first[0]}" if after else "R1=<end>")
-        f += [f"L={w}" for w in self.words(before)]
-        f += self.trigger_hits(sent, after, "T>")
-        f += self.trigger_hits(sent, before, "T<")
-        if self.negated(doc, sent, obj.start, obj.end):
-            f.append("neg>")
+        f = [f"seg={kind}", f"lang={self.lang}"] + self.object_features(doc, sent, obj)
         if source != "sentence":
             f.append(f"s.{source}")
             if subj is not None:
