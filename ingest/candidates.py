@@ -179,9 +179,6 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
     supplier). ``ex`` is the :class:`ingest.relations.Extractor`: its features, running topic,
     subject and supplier heuristics."""
     feat: Features = ex.features
-    topic = ex.topic
-    section = ex.section_actor()  # the actor of the enclosing heading: the subject Korean leaves out
-    section_polity = ex.section_actor(POLITY_TYPES)
     out: list[dict[str, Any]] = []
     actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
 
@@ -196,12 +193,12 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
     def named(span: Span, pool: list[Span]) -> bool:
         return any(e is span or e.kb_id_ and e.kb_id_ == span.kb_id_ for e in pool)
 
-    def subjects(pool: list[Span], implied: list[tuple[Span | None, str]]) -> list[tuple[Span, str]]:
-        """Each entity of ``pool``, then each implied subject (the running topic, the section's
-        actor) the sentence does not name, with where it comes from."""
+    def subjects(pool: list[Span], types: frozenset[str] = ACTOR_TYPES) -> list[tuple[Span, str]]:
+        """Each entity of ``pool``, then each subject of ``types`` the sentence leaves out (the
+        running topic, the section's actor) unless it names it, with where it comes from."""
         subs = [(e, "sentence") for e in pool]
-        for span, source in implied:
-            if span is not None and not named(span, [s for s, _ in subs]):
+        for span, source in ex.implied_subjects(types):
+            if not named(span, [s for s, _ in subs]):
                 subs.append((span, source))
         return subs
 
@@ -224,17 +221,15 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
         idx = rule_index(GROUPS["stack"])
         for obj in stack:  # the clause's subject as the rules find it, the topic, the section's actor
             subj = ex.subject(doc, sent, [e for e in ents if e.end <= obj.start], obj.start, exclude=[obj])
-            for s, source in subjects([subj] if subj is not None else [], [(topic, "topic"), (section, "section")]):
+            for s, source in subjects([subj] if subj is not None else []):
                 if s is not obj:
                     add("stack", s, obj, source, idx)
     policies = [e for e in ents if e.label_ == "Policy"]
     if policies:
         idx = rule_index(GROUPS["policy"])
         polities = [e for e in actors if e.label_ in POLITY_TYPES]
-        implied = [(topic if topic is not None and topic.label_ in POLITY_TYPES else None, "topic"),
-                   (section_polity, "section")]
         for pol in policies:
-            for subj, source in subjects(polities, implied):
+            for subj, source in subjects(polities, POLITY_TYPES):
                 add("policy", subj, pol, source, idx)
         idx = rule_index(GROUPS["runby"])  # runBy's subject is the policy, its object the organisation
         for pol in policies:

@@ -225,8 +225,10 @@ def as_extraction(other: dict[str, Any], sentence_lines: list[tuple[int, int]]) 
     return SimpleNamespace(mentions=mentions, facts=facts)
 
 
-def format_report(rep: Report, details: bool = True) -> str:
-    """The scores as a plain-text table, then (with ``details``) the misses and false positives."""
+def format_report(rep: Report, details: bool = True, missed: str = "misses",
+                  extra: str = "false positives") -> str:
+    """The scores as a plain-text table, then (with ``details``) the misses and false positives,
+    under the headings ``missed`` and ``extra``."""
     out = []
     for title, scores in (("entity mentions", rep.mentions), ("relations", rep.facts)):
         out.append(f"{title:<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
@@ -238,11 +240,11 @@ def format_report(rep: Report, details: bool = True) -> str:
                    f"mentions with a knowledge-base id)\n")
     if not details:
         return "\n".join(out)
-    out.append(f"misses ({len(rep.misses)}):")
+    out.append(f"{missed} ({len(rep.misses)}):")
     for m in rep.misses:
         what = f"{m['text']} [{m['type']}]" if m["kind"] == "mention" else " ".join(map(str, m["fact"]))
         out.append(f"  {m['doc']}:{m['line']} {m['kind']} {what} | {m['source'][:100]}")
-    out.append(f"false positives ({len(rep.false_positives)}):")
+    out.append(f"{extra} ({len(rep.false_positives)}):")
     for m in rep.false_positives:
         what = f"{m['text']} [{m['type']}] {m['rule']}" if m["kind"] == "mention" else \
             " ".join(map(str, m["fact"])) + f" ({m['rule']})"

@@ -127,6 +127,15 @@ class Extractor:
         """The actor of ``types`` named by the innermost enclosing heading that names one."""
         return next((a for _, a in reversed(self.sections) if a is not None and a.label_ in types), None)
 
+    def implied_subjects(self, types: frozenset[str] = ACTOR_TYPES) -> list[tuple[Span, str]]:
+        """The subjects of ``types`` a sentence that names none may leave out, most likely first,
+        with where they come from: the running ``topic``, then the ``section`` heading's actor."""
+        found = [(self.topic, "topic")] if self.topic is not None and self.topic.label_ in types else []
+        section = self.section_actor(types)
+        if section is not None and not (found and found[0][0].kb_id_ and found[0][0].kb_id_ == section.kb_id_):
+            found.append((section, "section"))
+        return found
+
     def enter_section(self, doc: Doc) -> None:
         """A heading closes the sections at its level and deeper and opens its own."""
         level = heading_level(doc.text)
@@ -286,12 +295,12 @@ class Extractor:
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             conf = 0.6 if rule != "trigger" else 0.75
-            if subj is None and self.topic is not None:
-                subj, rule, conf = self.topic, rule + "+topic", conf - 0.2
-            elif subj is None:  # nobody named since the heading: the actor of the section
-                subj, rule, conf = self.section_actor(), rule + "+section", conf - 0.25
-            if subj is None:
-                return []
+            if subj is None:  # the running topic, else (nobody named since the heading) the section's actor
+                implied = self.implied_subjects()
+                if not implied:
+                    return []
+                subj, source = implied[0]
+                rule, conf = f"{rule}+{source}", conf - (0.2 if source == "topic" else 0.25)
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
             return [mk(subj, o, rule, conf, sup) for o in objs]
         if relation == "hasPolicy":
@@ -302,16 +311,16 @@ class Extractor:
             subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
                                             and e not in pols], ti)
             facts = []
+            implied = self.implied_subjects(POLITY_TYPES) if subj is None else []
             for pol in pols:
                 if subj is not None and subj.label_ in POLITY_TYPES:
                     facts.append(mk(subj, pol, "trigger", 0.7))
                 elif subj is not None and subj.label_ == "Agency":
                     facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
                                       0.6, sent.start_char, sent.end_char))
-                elif subj is None and self.topic is not None and self.topic.label_ in POLITY_TYPES:
-                    facts.append(mk(self.topic, pol, "trigger+topic", 0.5))
-                elif subj is None and self.topic is None and self.section_actor(POLITY_TYPES) is not None:
-                    facts.append(mk(self.section_actor(POLITY_TYPES), pol, "trigger+section", 0.45))
+                elif subj is None and implied:
+                    facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",
+                                    0.5 if implied[0][1] == "topic" else 0.45))
             return facts
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]

@@ -62,3 +62,23 @@ def labels_of(engine, result, column: str) -> set[str]:
         else:
             out.add(t.value.casefold())
     return out
+
+
+@pytest.fixture(scope="module")
+def ko():
+    """The Korean pipeline with the small gazetteer of tests/small_kb.py."""
+    from ingest.nlp import pipeline
+
+    from .small_kb import PATTERNS
+
+    return pipeline("ko", PATTERNS)
+
+
+@pytest.fixture(scope="module")
+def en():
+    """The English pipeline with the small gazetteer of tests/small_kb.py."""
+    from ingest.nlp import pipeline
+
+    from .small_kb import PATTERNS
+
+    return pipeline("en", PATTERNS)

@@ -15,7 +15,7 @@ from ingest import relmodel
 from ingest.extract import extract
 from ingest.nlp import pipeline
 
-from .test_extraction import PATTERNS
+from .small_kb import PATTERNS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = sorted((ROOT / "tests" / "data" / "gold" / "dev").glob("*.yaml"))

@@ -1,0 +1,312 @@
+"""Every relation rule of ingest.relations with positive and negative examples in Korean and English,
+the subjects Korean leaves out (topics, section headings) and the facts' provenance, on the small
+gazetteer of tests/small_kb.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .small_kb import facts, nlp_for
+
+
+# ------------------------------------------------------------------ relation rules
+def test_a_line_opening_with_a_layer_gives_the_object(ko):
+    doc = ko("모델·데이터 계층: 일본은 제조 현장 데이터로 접근권을 강화")
+    assert ("strengthens", "country/jp", "layer/model") in facts(doc)
+    assert any(f.rule == "strengthens.ko.heading" for f in doc._.facts)
+
+
+def test_an_english_demonym_names_the_subject(en):
+    doc = en("The Korean government is expanding GPUs and data centres with Nvidia.")
+    assert ("strengthens", "country/kr", "resource/gpu") in facts(doc)
+    assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
+
+
+def test_topics_come_from_the_text_not_tables_and_restart_at_headings(ko):
+    def run(*segments):
+        ko.get_pipe("policykg_relations").reset()
+        docs = []
+        for kind, text in segments:
+            d = ko.make_doc(text)
+            d.user_data["segment"] = kind
+            docs.append(d)
+        return [facts(d) for d in ko.pipe(docs)][-1]
+
+    last = ("body", "클라우드 확충에 집중한다.")
+    assert run(("body", "일본은 전략을 세웠다."), last) == [("strengthens", "country/jp", "resource/cloud")]
+    assert run(("body", "일본은 전략을 세웠다."), ("table", "화웨이는 칩을 만든다."), last) == [
+        ("strengthens", "country/jp", "resource/cloud")]
+    assert run(("body", "일본은 전략을 세웠다."), ("heading", "3. 기술 동향"), last) == []
+
+
+def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
+    rel = ko.get_pipe("policykg_relations")
+
+    def subjects(*segments) -> list:
+        rel.reset()
+        docs = []
+        for kind, text in segments:
+            d = ko.make_doc(text)
+            d.user_data["segment"] = kind
+            docs.append(d)
+        return [(f.subject.id, f.rule) for f in [d for d in ko.pipe(docs)][-1]._.facts]
+
+    body = ("body", "데이터센터 확충에 집중한다.")
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    # a deeper heading that names nobody keeps the section's actor; one of the same level replaces it
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "가. 기술 동향"), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 일본의 AI 정책 동향"), body) == [
+        ("country/jp", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 기술 동향"), body) == []
+    # an actor the text names since the heading comes first
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "일본은 전략을 세웠다."), body) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+
+
+DEPENDS = [
+    ("ko", "일본은 미국의 클라우드에 의존하고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
+    ("ko", "한국은 반도체를 해외에 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
+    ("ko", "한국은 반도체를 해외에 크게 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
+    ("en", "Japan relies on US cloud services.", ("dependsOn", "country/jp", "resource/cloud")),
+    ("en", "Japan depends heavily on cloud services from the United States.",
+     ("dependsOn", "country/jp", "resource/cloud")),
+    # reducing a dependence presupposes it (tests/data/gold/README.md)
+    ("ko", "일본은 해외 클라우드 의존을 줄이는 데 집중한다.", ("dependsOn", "country/jp", "resource/cloud")),
+    ("ko", "일본은 GPU와 클라우드 공급에서는 여전히 글로벌 기업 의존이 남아 있다.",
+     ("dependsOn", "country/jp", "resource/gpu")),
+]
+DEPENDS_NEG = [
+    ("ko", "일본은 클라우드에 의존하지 않는다."),
+    pytest.param("ko", "일본이 클라우드에 의존한다면 위험이 커진다."),
+    pytest.param("ko", "일본이 클라우드에 의존하는 경우 위험이 커진다."),
+    ("en", "If Japan relies on US cloud, risks grow."),
+    ("en", "Japan no longer depends on US cloud."),
+    ("en", "Japan does not rely on cloud services from abroad."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DEPENDS)
+def test_depends_on(ko, en, lang, text, expected):
+    assert expected in facts(nlp_for(lang, ko, en)(text), "dependsOn")
+
+
+@pytest.mark.parametrize(("lang", "text"), DEPENDS_NEG)
+def test_depends_on_negated_or_hedged(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text)) == []
+
+
+def test_depends_on_korean_supplier(ko):
+    (f,) = ko("일본은 미국의 클라우드에 의존하고 있다.")._.facts
+    assert (f.relation, f.predicate, f.subject.id, f.object.id) == ("dependsOn", "dependsOn", "country/jp",
+                                                                    "resource/cloud")
+    assert f.supplier is not None and f.supplier.id == "country/us"
+    assert f.rule == "dependsOn.ko.trigger"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Japan relies on US cloud services."),
+    pytest.param("Japan relies on cloud services from the United States."),
+])
+def test_depends_on_english_supplier(en, text):
+    sups = [f.supplier.id for f in en(text)._.facts if f.relation == "dependsOn" and f.supplier]
+    assert sups == ["country/us"]
+
+
+def test_depends_on_coordinated_objects(ko):
+    got = facts(ko("일본은 반도체·클라우드에 의존하고 있다."), "dependsOn")
+    assert sorted(got) == [("dependsOn", "country/jp", "resource/ai-chip"), ("dependsOn", "country/jp", "resource/cloud")]
+
+
+CONTROLS = [
+    pytest.param("ko", "중국은 GPU 자립을 추진하고 있다.", ("controls", "country/cn", "resource/gpu")),
+    ("ko", "중국은 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
+    ("ko", "中 정부는 반도체 국산화를 서두르고 있다.", ("controls", "country/cn", "resource/ai-chip")),
+    ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
+    ("en", "China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
+]
+CONTROLS_NEG = [
+    ("ko", "프랑스는 반도체 자립이 어렵다."),
+    ("ko", "프랑스는 GPU 자립이 어렵다."),
+    ("en", "France cannot achieve self-reliance in semiconductors."),
+    ("en", "France cannot achieve self-reliance in GPUs."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CONTROLS)
+def test_controls(ko, en, lang, text, expected):
+    got = [(r, s, o, p) for r, s, o, p in
+           [(f.relation, f.subject.id, f.object.id, f.predicate) for f in nlp_for(lang, ko, en)(text)._.facts]]
+    assert (*expected, "directlyControls") in got
+
+
+@pytest.mark.parametrize(("lang", "text"), CONTROLS_NEG)
+def test_controls_negated(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "controls") == []
+
+
+def test_self_reliance_is_not_dependence(en):
+    assert facts(en("China pursues self-reliance in semiconductors."), "dependsOn") == []
+
+
+STRENGTHENS = [
+    ("ko", "프랑스는 데이터센터를 확충하고 있다.", "strengthens", ("country/fr", "resource/datacentre")),
+    ("ko", "일본은 모델·데이터 계층을 강화하고 있다.", "strengthens", ("country/jp", "layer/model")),
+    ("ko", "일본은 클라우드 보안 체계를 보완하고 있다.", "supplements", ("country/jp", "resource/cloud")),
+    ("ko", "일본은 데이터센터 구축을 우선 추진한다.", "prioritises", ("country/jp", "resource/datacentre")),
+    ("en", "France is expanding its data centres.", "strengthens", ("country/fr", "resource/datacentre")),
+    ("en", "Japan prioritises cloud security.", "prioritises", ("country/jp", "resource/cloud")),
+    ("en", "Korea is strengthening its semiconductors supply chain.", "strengthens", ("country/kr", "resource/ai-chip")),
+]
+STRENGTHENS_NEG = [
+    ("ko", "프랑스는 데이터센터를 확충하지 못했다."),
+    ("ko", "일본은 클라우드 보안 체계를 보완할 경우 비용이 늘어난다."),
+    ("en", "France has not expanded its data centres."),
+    ("en", "France might expand its data centres."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "predicate", "args"), STRENGTHENS)
+def test_strengthens(ko, en, lang, text, predicate, args):
+    got = [(f.predicate, f.subject.id, f.object.id) for f in nlp_for(lang, ko, en)(text)._.facts
+           if f.relation == "strengthens"]
+    assert (predicate, *args) in got
+
+
+@pytest.mark.parametrize(("lang", "text"), STRENGTHENS_NEG)
+def test_strengthens_negated_or_hedged(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "strengthens") == []
+
+
+HAS_POLICY = [
+    ("ko", "프랑스는 「인공지능 기본법」을 제정하였다.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
+    ("ko", "프랑스는 「AI 기본법」을 제정하였다.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
+    ("ko", "한국은 2024년 「인공지능 기본법」을 공포하고 2026년부터 시행한다.",
+     ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")),
+    ("en", "France enacted the AI Basic Act in 2024.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
+    ("en", "South Korea launched the National Compute Strategy in 2025.", ("hasPolicy", "country/kr", "")),
+]
+HAS_POLICY_NEG = [
+    ("ko", "프랑스는 「인공지능 기본법」을 제정하지 않았다."),
+    ("ko", "프랑스가 「인공지능 기본법」을 제정하면 규제가 늘어난다."),
+    ("en", "France has not enacted the AI Basic Act."),
+    ("en", "France could enact the AI Basic Act next year."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), HAS_POLICY)
+def test_has_policy(ko, en, lang, text, expected):
+    assert expected in facts(nlp_for(lang, ko, en)(text), "hasPolicy")
+
+
+@pytest.mark.parametrize(("lang", "text"), HAS_POLICY_NEG)
+def test_has_policy_negated_or_hedged(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "hasPolicy") == []
+
+
+def test_has_policy_new_name_keeps_its_text(ko):
+    (f,) = [f for f in ko("일본은 「AI 추진 계획」을 발표하였다.")._.facts if f.relation == "hasPolicy"]
+    assert f.subject.id == "country/jp" and f.object.id == "" and f.object.text == "AI 추진 계획"
+    assert f.object.type == "Policy"
+
+
+RUN_BY = [
+    ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
+    pytest.param("ko", "「AI 반도체 육성 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
+    ("en", "The AI Basic Act is run by the Ministry of Science and ICT.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    ("en", "The National Compute Strategy is led by the Ministry of Digital Affairs.", ("runBy", "", "")),
+]
+RUN_BY_NEG = [
+    ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관하지 않는다."),
+    ("ko", "과학기술정보통신부가 데이터센터를 운영한다."),  # no policy in the sentence
+    ("en", "The AI Basic Act is not run by the Ministry of Science and ICT."),
+    ("en", "The Ministry of Science and ICT runs many data centres."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RUN_BY)
+def test_run_by(ko, en, lang, text, expected):
+    assert expected in facts(nlp_for(lang, ko, en)(text), "runBy")
+
+
+@pytest.mark.parametrize(("lang", "text"), RUN_BY_NEG)
+def test_run_by_negated_or_without_a_policy(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "runBy") == []
+
+
+INVESTS = [
+    ("ko", "한국은 반도체 산업에 5,300억 원을 투자하기로 했다.", "country/kr", 5.3e11, "KRW"),
+    ("ko", "과학기술정보통신부는 데이터센터 구축에 1조 2,000억 원의 예산을 투입한다.", "agency/kr-msit", 1.2e12, "KRW"),
+    ("ko", "프랑스는 데이터센터에 100억 유로를 투자한다.", "country/fr", 1e10, "EUR"),
+    ("en", "The United States will invest $100 billion in data centres.", "country/us", 1e11, "USD"),
+    ("en", "France committed €2.5 billion to its data centres.", "country/fr", 2.5e9, "EUR"),
+    ("en", "Japan allocated 3.5 trillion yen to semiconductors.", "country/jp", 3.5e12, "JPY"),
+]
+INVESTS_NEG = [
+    ("ko", "한국의 반도체 수출액은 5,300억 원에 달했다."),  # an amount, no investment word
+    ("ko", "한국은 반도체 산업에 5,300억 원을 투자하지 않았다."),
+    ("en", "The United States exported chips worth $100 billion last year."),
+    ("en", "Japan's cloud market reached $100 billion."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "subject", "amount", "currency"), INVESTS)
+def test_invests_with_a_normalised_amount(ko, en, lang, text, subject, amount, currency):
+    inv = [f for f in nlp_for(lang, ko, en)(text)._.facts if f.relation == "invests"]
+    assert [(f.subject.id, f.amount, f.currency) for f in inv] == [(subject, pytest.approx(amount), currency)]
+    assert inv[0].object is None and inv[0].predicate == "amount"
+
+
+@pytest.mark.parametrize(("lang", "text"), INVESTS_NEG)
+def test_no_invests_without_an_investment_or_when_negated(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "invests") == []
+
+
+def test_invests_by_a_policy(ko):
+    inv = [f for f in ko("「인공지능 기본법」에 따라 5,300억 원의 예산이 편성되었다.")._.facts if f.relation == "invests"]
+    assert [(f.subject.id, f.amount, f.currency) for f in inv] == [("policy/kr-ai-basic-act", 5.3e11, "KRW")]
+
+
+REPLACES = [
+    ("ko", "중국 기업들은 엔비디아를 화웨이로 교체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
+    pytest.param("ko", "정부는 「인공지능 기본법」을 「AI 진흥 기본법」으로 대체하였다.",
+                 ("replaces", "", "policy/kr-ai-basic-act")),
+    ("en", "Huawei replaced Nvidia as the main chip supplier in China.", ("replaces", "company/huawei", "company/nvidia")),
+    pytest.param("en", "Chinese cloud providers are replacing Nvidia with Huawei.",
+                 ("replaces", "company/huawei", "company/nvidia")),
+]
+REPLACES_NEG = [
+    ("ko", "중국 기업들이 엔비디아를 화웨이로 교체하기는 어렵다."),
+    ("ko", "엔비디아와 화웨이가 경쟁하고 있다."),
+    ("en", "Huawei cannot replace Nvidia in China soon."),
+    ("en", "Huawei and Nvidia compete in China."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), REPLACES)
+def test_replaces(ko, en, lang, text, expected):
+    assert expected in facts(nlp_for(lang, ko, en)(text), "replaces")
+
+
+@pytest.mark.parametrize(("lang", "text"), REPLACES_NEG)
+def test_replaces_negated_or_without_trigger(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "replaces") == []
+
+
+def test_facts_carry_sentence_offsets_and_rule(ko):
+    text = "프랑스는 데이터센터를 확충하고 있다. 일본은 미국의 클라우드에 의존하고 있다."
+    doc = ko(text)
+    (f,) = [f for f in doc._.facts if f.relation == "dependsOn"]
+    assert text[f.sent_start:f.sent_end] == "일본은 미국의 클라우드에 의존하고 있다."
+    assert text[f.subject.start:f.subject.end] == "일본" and text[f.object.start:f.object.end] == "클라우드"
+    assert 0 < f.confidence <= 1 and f.rule.startswith("dependsOn.ko.")
+    d = f.to_dict()
+    assert d["subject"]["id"] == "country/jp" and d["supplier"]["id"] == "country/us"
+
+
+def test_no_entities_no_facts(ko, en):
+    assert ko("정부는 투자를 확대하고 의존을 줄이고 있다.")._.facts == []
+    assert en("The government relies on partners and invests $5 billion.")._.facts == []
