@@ -120,9 +120,11 @@ class Features:
             f.append(f"{role}.opens")
         return f
 
-    def object_features(self, doc: Doc, sent: Span, obj: Span) -> list[str]:
+    def object_features(self, doc: Doc, sent: Span, obj: Span, group: tuple[int, int] | None = None) -> list[str]:
         """What surrounds the object: the same for every subject it is paired with, so computed
-        once per object."""
+        once per object. ``group`` is the token range of the list the object belongs to ("GPU·AI
+        칩·데이터센터를 확충"): what follows the list is what the list says of each of its items,
+        so it gives the features ``G>R=`` and ``G>T>`` (and ``G<L=`` for what precedes it)."""
         key = (doc, obj.start, obj.end)
         if self._object[0] != key:
             f = self.span_features(doc, sent, obj, "o")
@@ -134,6 +136,14 @@ class Features:
             f += [f"L={w}" for w in self.words(before)]
             f += self.trigger_hits(sent, after, "T>")
             f += self.trigger_hits(sent, before, "T<")
+            if group is not None and group != (obj.start, obj.end):
+                f.append("o.listed")
+                if group[1] > obj.end:
+                    after = self.clause_after(doc, sent, group[1])
+                    f += [f"G>R={w}" for w in self.words(after)]
+                    f += self.trigger_hits(sent, after, "G>T>")
+                if group[0] < obj.start:
+                    f += [f"G<L={w}" for w in self.words(doc[max(sent.start, group[0] - 4):group[0]])]
             if self.negated(doc, sent, obj.start, obj.end):
                 f.append("neg>")
             self._object = (key, f)
@@ -141,11 +151,11 @@ class Features:
 
     # -------------------------------------------------------- one candidate
     def pair(self, doc: Doc, sent: Span, ents: list[Span], subj: Span | None, obj: Span, source: str,
-             kind: str, rule_rels: set[str]) -> list[str]:
+             kind: str, rule_rels: set[str], group: tuple[int, int] | None = None) -> list[str]:
         """Features of the pair (subject, object) in ``sent`` (whose entities are ``ents``);
         ``subj`` is None for a subject from another paragraph, and ``source`` says where the
         subject comes from: ``sentence``, the running ``topic`` or the ``section`` heading."""
-        f = [f"seg={kind}", f"lang={self.lang}"] + self.object_features(doc, sent, obj)
+        f = [f"seg={kind}", f"lang={self.lang}"] + self.object_features(doc, sent, obj, group)
         if source != "sentence":
             f.append(f"s.{source}")
             if subj is not None:
@@ -202,7 +212,15 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
                 subs.append((span, source))
         return subs
 
-    def add(group: str, subj: Span, obj: Span, source: str, idx: dict) -> None:
+    def crowd(subj: Span) -> list[str]:
+        """``s.crowd=N`` when the subject is one of N coordinated actors ("미국, 일본, 캐나다와
+        협력"): participants in a list are seldom who acts."""
+        if subj.doc is not doc or subj not in actors:
+            return []
+        n = len(ex.coordinated(doc, actors, subj, -1)) + len(ex.coordinated(doc, actors, subj, 1)) - 1
+        return [f"s.crowd={_bucket(n)}"] if n > 1 else []
+
+    def add(group: str, subj: Span, obj: Span, source: str, idx: dict, listed: tuple[int, int] | None = None) -> None:
         rules = idx.get((subj.kb_id_ or subj.text, obj.start_char), {})
         sup = None
         if group == "stack" and subj.doc is doc:
@@ -213,17 +231,19 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
             "rules": {rel: {"predicate": f.predicate, "supplier": asdict(f.supplier) if f.supplier else None}
                       for rel, f in rules.items()},
             "features": feat.pair(doc, sent, ents, subj if subj.doc is doc else None, obj, source, kind,
-                                  set(rules)),
+                                  set(rules), listed) + crowd(subj),
             "sent_start": sent.start_char, "sent_end": sent.end_char})
 
     stack = [e for e in ents if e.label_ in STACK_TYPES]
     if stack:
         idx = rule_index(GROUPS["stack"])
         for obj in stack:  # the clause's subject as the rules find it, the topic, the section's actor
-            subj = ex.subject(doc, sent, [e for e in ents if e.end <= obj.start], obj.start, exclude=[obj])
+            members = ex.coordinated(doc, stack, obj, -1) + ex.coordinated(doc, stack, obj, 1)
+            listed = (min(e.start for e in members), max(e.end for e in members))
+            subj = ex.subject(doc, sent, [e for e in ents if e.end <= listed[0]], listed[0], exclude=members)
             for s, source in subjects([subj] if subj is not None else []):
                 if s is not obj:
-                    add("stack", s, obj, source, idx)
+                    add("stack", s, obj, source, idx, listed)
     policies = [e for e in ents if e.label_ == "Policy"]
     if policies:
         idx = rule_index(GROUPS["policy"])

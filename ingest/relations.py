@@ -83,6 +83,8 @@ _EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "
 _EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
 _KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
 _KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "과", "로", "으로", "을", "를"}
+# an English actor after these words is not what a heading is about ("Lessons for Korea")
+_EN_NOT_HEAD = {"for", "to", "with", "against", "on", "from", "versus", "vs", "and"}
 
 # "The Korean government …": the adjective names the country (looked up by the country's English name)
 _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
@@ -109,6 +111,9 @@ class Extractor:
         self.nlp = nlp
         self.lang = nlp.lang
         self.topic: Span | None = None
+        # in a table whose rows are headed by an actor ("미국 | 민간 주도 … | 스타게이트 …"), the
+        # actor of the current row: what the row's cells say, they say of it
+        self.row: Span | None = None
         # the enclosing headings of the current text, outermost first: (level, the actor the
         # heading names or None); "1. 영국의 AI 정책 동향" makes the UK what its section is about
         self.sections: list[tuple[int, Span | None]] = []
@@ -120,7 +125,7 @@ class Extractor:
 
     def reset(self) -> None:
         """Forget the running topic and the sections: call at the start of each document."""
-        self.topic = None
+        self.topic = self.row = None
         self.sections = []
 
     def section_actor(self, types: frozenset[str] = ACTOR_TYPES) -> Span | None:
@@ -129,18 +134,38 @@ class Extractor:
 
     def implied_subjects(self, types: frozenset[str] = ACTOR_TYPES) -> list[tuple[Span, str]]:
         """The subjects of ``types`` a sentence that names none may leave out, most likely first,
-        with where they come from: the running ``topic``, then the ``section`` heading's actor."""
-        found = [(self.topic, "topic")] if self.topic is not None and self.topic.label_ in types else []
+        with where they come from: in a table, the ``row``'s actor; the running ``topic``; the
+        ``section`` heading's actor."""
+        found = [(self.row, "row")] if self.row is not None and self.row.label_ in types else []
+        if self.topic is not None and self.topic.label_ in types and not (found and found[0][0].kb_id_ == self.topic.kb_id_):
+            found.append((self.topic, "topic"))
         section = self.section_actor(types)
-        if section is not None and not (found and found[0][0].kb_id_ and found[0][0].kb_id_ == section.kb_id_):
+        if section is not None and not any(f.kb_id_ and f.kb_id_ == section.kb_id_ for f, _ in found):
             found.append((section, "section"))
         return found
 
     def enter_section(self, doc: Doc) -> None:
         """A heading closes the sections at its level and deeper and opens its own."""
         level = heading_level(doc.text)
-        actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"}), None)
+        actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
         self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
+
+    @staticmethod
+    def cell_actor(doc: Doc) -> Span | None:
+        """The actor a table cell consists of ("미국", "영국(UK)"): a row header."""
+        ents = list(doc.ents)
+        if not ents or any(e.label_ not in ACTOR_TYPES - {"Group"} or e.kb_id_ != ents[0].kb_id_ for e in ents):
+            return None
+        rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
+        return ents[0] if not re.search(r"\w", rest) else None
+
+    def heads(self, doc: Doc, e: Span) -> bool:
+        """Whether the actor ``e`` a heading names is what its section is about ("영국의 AI 정책",
+        "EU, 규범 주도권", "Japan's AI strategy"), not a party to it ("한국에 대한 시사점", "협력 with
+        Japan", "Lessons for Korea")."""
+        if self.lang == "ko":
+            return _particle(doc, e) not in _KO_CASE - {"의"}
+        return e.start == 0 or doc[e.start - 1].lower_ not in _EN_NOT_HEAD
 
     def __call__(self, doc: Doc) -> Doc:
         # the topic of the last sentence that had one, for the subjects Korean leaves out; it runs
@@ -151,6 +176,10 @@ class Extractor:
         if kind == "heading":  # a new section starts afresh (or with the actor its heading names)
             self.topic = None
             self.enter_section(doc)
+        if kind != "table":
+            self.row = None
+        elif (actor := self.cell_actor(doc)) is not None:
+            self.row = actor
         # the entities of each sentence, in one pass (doc.ents builds every span anew, so asking it
         # per sentence would be quadratic in a paragraph's length)
         all_ents, k = list(doc.ents), 0
@@ -300,7 +329,7 @@ class Extractor:
                 if not implied:
                     return []
                 subj, source = implied[0]
-                rule, conf = f"{rule}+{source}", conf - (0.2 if source == "topic" else 0.25)
+                rule, conf = f"{rule}+{source}", conf - (0.2 if source in ("row", "topic") else 0.25)
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
             return [mk(subj, o, rule, conf, sup) for o in objs]
         if relation == "hasPolicy":
@@ -320,7 +349,7 @@ class Extractor:
                                       0.6, sent.start_char, sent.end_char))
                 elif subj is None and implied:
                     facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",
-                                    0.5 if implied[0][1] == "topic" else 0.45))
+                                    0.5 if implied[0][1] in ("row", "topic") else 0.45))
             return facts
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]
@@ -362,7 +391,7 @@ class Extractor:
         while 0 <= j < len(pool):
             a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
             between = doc[a.end:b.start].text.strip()
-            if re.fullmatch(r"(?:[·,ㆍ/]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*", between):
+            if re.fullmatch(r"(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*", between):
                 group.append(pool[j])
                 j += step
             else:

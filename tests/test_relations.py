@@ -22,15 +22,20 @@ def test_an_english_demonym_names_the_subject(en):
     assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
 
 
+def _last(nlp, *segments):
+    """The last of ``segments`` (``(kind, text)``, one document's segments in order) through ``nlp``."""
+    nlp.get_pipe("policykg_relations").reset()
+    docs = []
+    for kind, text in segments:
+        d = nlp.make_doc(text)
+        d.user_data["segment"] = kind
+        docs.append(d)
+    return list(nlp.pipe(docs))[-1]
+
+
 def test_topics_come_from_the_text_not_tables_and_restart_at_headings(ko):
     def run(*segments):
-        ko.get_pipe("policykg_relations").reset()
-        docs = []
-        for kind, text in segments:
-            d = ko.make_doc(text)
-            d.user_data["segment"] = kind
-            docs.append(d)
-        return [facts(d) for d in ko.pipe(docs)][-1]
+        return facts(_last(ko, *segments))
 
     last = ("body", "클라우드 확충에 집중한다.")
     assert run(("body", "일본은 전략을 세웠다."), last) == [("strengthens", "country/jp", "resource/cloud")]
@@ -39,17 +44,13 @@ def test_topics_come_from_the_text_not_tables_and_restart_at_headings(ko):
     assert run(("body", "일본은 전략을 세웠다."), ("heading", "3. 기술 동향"), last) == []
 
 
-def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
-    rel = ko.get_pipe("policykg_relations")
+def _subjects(nlp, *segments) -> list:
+    return [(f.subject.id, f.rule) for f in _last(nlp, *segments)._.facts]
 
+
+def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
     def subjects(*segments) -> list:
-        rel.reset()
-        docs = []
-        for kind, text in segments:
-            d = ko.make_doc(text)
-            d.user_data["segment"] = kind
-            docs.append(d)
-        return [(f.subject.id, f.rule) for f in [d for d in ko.pipe(docs)][-1]._.facts]
+        return _subjects(ko, *segments)
 
     body = ("body", "데이터센터 확충에 집중한다.")
     assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), body) == [
@@ -62,6 +63,30 @@ def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
     assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 기술 동향"), body) == []
     # an actor the text names since the heading comes first
     assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "일본은 전략을 세웠다."), body) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+
+
+
+def test_a_heading_names_no_subject_for_an_actor_it_addresses(ko, en):
+    body = ("body", "데이터센터 확충에 집중한다.")
+    assert _subjects(ko, ("heading", "10. 해외 AI 정책: 한국에 대한 시사점"), body) == []
+    assert _subjects(ko, ("heading", "3. 일본과의 협력"), body) == []
+    assert _subjects(ko, ("heading", "3. 한국과 일본의 협력: 일본의 전략"), body) == [
+        ("country/jp", "strengthens.ko.trigger+section")]
+    body_en = ("body", "Expanding data centres is the priority.")
+    assert _subjects(en, ("heading", "4. Lessons for Korea"), body_en) == []
+    assert [s for s, _ in _subjects(en, ("heading", "4. Japan's AI strategy"), body_en)] == ["country/jp"]
+
+
+def test_a_table_row_headed_by_an_actor_is_the_subject_of_its_cells(ko):
+    table = [("body", "일본은 전략을 세웠다."), ("table", "구분"), ("table", "미국"), ("table", "데이터센터 확충"),
+             ("table", "중국"), ("table", "클라우드 확충")]
+    assert _subjects(ko, *table[:4]) == [("country/us", "strengthens.ko.trigger+row")]
+    assert _subjects(ko, *table) == [("country/cn", "strengthens.ko.trigger+row")]
+    # a cell with more than the name is no row header; after the table the text's topic holds again
+    assert _subjects(ko, *table[:2], ("table", "미국 주도의 동맹"), ("table", "데이터센터 확충")) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+    assert _subjects(ko, *table, ("body", "반도체 확충에 집중한다.")) == [
         ("country/jp", "strengthens.ko.trigger+topic")]
 
 

@@ -90,6 +90,25 @@ def test_the_section_headings_actor_is_a_candidate_subject_besides_the_sentences
         assert not any(f.startswith("s.") and f[2:] in ("section", "topic", "carried") for f in feats["country/jp"])
 
 
+def test_a_listed_object_has_what_follows_the_list():
+    cands = _candidates("중국은 GPU·반도체, 클라우드 등에 대한 의존도를 줄인다.")
+    feats = {c["object"]["id"]: c["features"] for c in cands if c["group"] == "stack"}
+    assert set(feats) == {"resource/gpu", "resource/ai-chip", "resource/cloud"}
+    # GPU's own clause ends at the comma; the trigger after the list reaches it through G>
+    assert "T>dependsOn" not in feats["resource/gpu"] and "G>T>dependsOn" in feats["resource/gpu"]
+    assert "o.listed" in feats["resource/gpu"] and "G>R=의존도" in feats["resource/gpu"]
+    assert "G>T>dependsOn" not in feats["resource/cloud"] and "T>dependsOn" in feats["resource/cloud"]
+
+
+def test_an_actor_among_listed_actors_is_marked_as_one_of_a_crowd():
+    cands = _candidates("미국, 일본, 중국과 협력하여 「AI 기본법」을 시행하였다.")
+    feats = {c["subject"]["id"]: c["features"] for c in cands if c["group"] == "policy"}
+    assert {"country/us", "country/jp", "country/cn"} <= set(feats)
+    assert all("s.crowd=2-3" in feats[s] for s in ("country/us", "country/jp", "country/cn"))
+    alone = _candidates("일본은 「AI 기본법」을 시행하였다.")
+    assert not any(f.startswith("s.crowd") for c in alone for f in c["features"])
+
+
 def _model(threshold: float, weights: dict[str, float], bias: float = 0.0) -> dict:
     return {"format": relmodel.FORMAT, "lang": "ko",
             "relations": {"hasPolicy": {"bias": bias, "weights": weights, "threshold": threshold}}}
