@@ -324,11 +324,16 @@ class Extractor:
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             conf = 0.6 if rule != "trigger" else 0.75
-            if subj is None:  # the running topic, else (nobody named since the heading) the section's actor
+            if subj is None:  # the row's or running topic, else (nobody named since the heading) the section's actor
                 implied = self.implied_subjects()
                 if not implied:
                     return []
                 subj, source = implied[0]
+                polity = next(((s, src) for s, src in implied if src == "section" and s.label_ in POLITY_TYPES), None)
+                if source == "topic" and subj.label_ not in POLITY_TYPES and polity is not None:
+                    # the country a section is about outranks the organisation last named in it:
+                    # "1. 영국의 AI 정책 … DSIT는 … 발표했다. … 인재 양성을 강화" is the UK's doing
+                    subj, source = polity
                 rule, conf = f"{rule}+{source}", conf - (0.2 if source in ("row", "topic") else 0.25)
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
             return [mk(subj, o, rule, conf, sup) for o in objs]

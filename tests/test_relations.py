@@ -64,6 +64,11 @@ def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
     # an actor the text names since the heading comes first
     assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "일본은 전략을 세웠다."), body) == [
         ("country/jp", "strengthens.ko.trigger+topic")]
+    # but an organisation named since then does not displace the country the section is about
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == [
+        ("company/nvidia", "strengthens.ko.trigger+topic")]
 
 
 
