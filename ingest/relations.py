@@ -49,9 +49,10 @@ _KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
-    # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train);
-    # not 구축/확보/유치/촉진, which cost more precision than they gave on the development gold
-    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성"),
+    # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),
+    # 유치 (attract: talent, investment), 촉진 (promote: adoption); not 구축/확보/조성/투자/개발/지원/도입,
+    # which cost more precision than they gave on the development gold (measured one by one)
+    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성|유치|촉진"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
     ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|통하|통해|기반으로"),
@@ -321,7 +322,10 @@ class Extractor:
                 objs, rule = heading, "heading"
             if not objs:
                 return []
-            adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"]
+            # an actor right before the trigger qualifies it ("미국 의존": the supplier), unless it is
+            # marked as the subject ("중국이 독자 반도체 개발을…")
+            adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"
+                        and _particle(doc, e) not in _KO_TOPIC]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             conf = 0.6 if rule != "trigger" else 0.75
             if subj is None:  # the row's or running topic, else (nobody named since the heading) the section's actor

@@ -153,6 +153,8 @@ CONTROLS = [
     pytest.param("ko", "중국은 GPU 자립을 추진하고 있다.", ("controls", "country/cn", "resource/gpu")),
     ("ko", "중국은 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
     ("ko", "中 정부는 반도체 국산화를 서두르고 있다.", ("controls", "country/cn", "resource/ai-chip")),
+    # an actor right before a modifier trigger is its subject when marked as one (not a supplier)
+    ("ko", "중국이 독자 반도체 개발을 가속화하자, 미국은 통제를 넘어섰다.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
 ]
@@ -185,6 +187,8 @@ STRENGTHENS = [
     ("ko", "일본은 모델·데이터 계층을 강화하고 있다.", "strengthens", ("country/jp", "layer/model")),
     ("ko", "일본은 클라우드 보안 체계를 보완하고 있다.", "supplements", ("country/jp", "resource/cloud")),
     ("ko", "일본은 데이터센터 구축을 우선 추진한다.", "prioritises", ("country/jp", "resource/datacentre")),
+    ("ko", "프랑스는 데이터센터 유치를 추진하고 있다.", "strengthens", ("country/fr", "resource/datacentre")),
+    ("ko", "일본은 클라우드 도입을 촉진한다.", "strengthens", ("country/jp", "resource/cloud")),
     ("en", "France is expanding its data centres.", "strengthens", ("country/fr", "resource/datacentre")),
     ("en", "Japan prioritises cloud security.", "prioritises", ("country/jp", "resource/cloud")),
     ("en", "Korea is strengthening its semiconductors supply chain.", "strengthens", ("country/kr", "resource/ai-chip")),
