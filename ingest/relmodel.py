@@ -67,32 +67,42 @@ def select(model: dict[str, Any] | None, facts: list[dict[str, Any]],
     """The facts of one document (plain dicts, as in :class:`ingest.extract.Extraction`): the
     rules' facts for the relations the model does not score, and the candidates the model accepts.
     A relation the model scores in ``replace`` mode takes only the candidates the model accepts;
-    in ``add`` mode it keeps the rules' facts and adds the candidates the model accepts."""
+    in ``add`` mode it keeps the rules' facts and adds the candidates the model accepts for objects
+    the rules gave no subject. Of the accepted candidates for one object, the most probable wins."""
     if model is None:
         return facts
     mode = {rel: m.get("mode", "replace") for rel, m in model["relations"].items()}
     out = [f for f in facts if mode.get(f["relation"], "add") == "add"]
     lang = model["lang"]
+    # one subject per object and relation in a sentence: the rules' where they found one (in add
+    # mode), else the candidate the model scores highest ("미국, 일본, 캐나다와 협력해 「X」를 발표"
+    # gives X one owner, not three)
+    ruled = {(f["relation"], f["char_start"], f["object"]["start"]) for f in out if f.get("object")}
+    accepted: dict[tuple, tuple[float, dict[str, Any]]] = {}
     for c in cands:
         if "neg>" in c["features"]:
             continue  # a negated or hedged clause never gives a fact, whatever the model says
         for rel in GROUPS[c["group"]]:
             if rel not in mode or mode[rel] == "add" and rel in c["rules"]:
                 continue  # not scored, or the rules' fact is kept as it is
-            p = probability(model, rel, c["features"])
-            if p < model["relations"][rel]["threshold"]:
+            key = (rel, c["char_start"], c["object"]["start"])
+            if mode[rel] == "add" and key in ruled:
                 continue
-            rule_fact = c["rules"].get(rel)
-            out.append({
-                "relation": rel,
-                "predicate": rule_fact["predicate"] if rule_fact else DEFAULT_PREDICATE[rel],
-                "subject": c["subject"], "object": c["object"],
-                "rule": f"{rel}.{lang}.model" + ("+rule" if rule_fact else ""),
-                "confidence": round(p, 3),
-                "supplier": rule_fact.get("supplier") if rule_fact else c.get("supplier"),
-                "amount": None, "currency": None, "extra": {},
-                **{k: c[k] for k in ("sentence", "char_start", "char_end", "line_start", "line_end", "segment")},
-            })
+            p = probability(model, rel, c["features"])
+            if p >= model["relations"][rel]["threshold"] and p > accepted.get(key, (0.0, None))[0]:
+                accepted[key] = (p, c)
+    for (rel, _, _), (p, c) in accepted.items():
+        rule_fact = c["rules"].get(rel)
+        out.append({
+            "relation": rel,
+            "predicate": rule_fact["predicate"] if rule_fact else DEFAULT_PREDICATE[rel],
+            "subject": c["subject"], "object": c["object"],
+            "rule": f"{rel}.{lang}.model" + ("+rule" if rule_fact else ""),
+            "confidence": round(p, 3),
+            "supplier": rule_fact.get("supplier") if rule_fact else c.get("supplier"),
+            "amount": None, "currency": None, "extra": {},
+            **{k: c[k] for k in ("sentence", "char_start", "char_end", "line_start", "line_end", "segment")},
+        })
     out.sort(key=lambda f: (f["char_start"], f["relation"], f["subject"]["start"]))
     return out
 

@@ -114,9 +114,10 @@ def _model(threshold: float, weights: dict[str, float], bias: float = 0.0) -> di
             "relations": {"hasPolicy": {"bias": bias, "weights": weights, "threshold": threshold}}}
 
 
-def _cand(features: list[str]) -> dict:
-    arg = {"start": 0, "end": 2, "text": "x", "type": "Country", "id": "country/jp", "rule": "gazetteer"}
-    return {"group": "policy", "subject": arg, "object": {**arg, "type": "Policy", "id": "policy/p"},
+def _cand(features: list[str], subject: str = "country/jp", at: int = 0) -> dict:
+    arg = {"start": 0, "end": 2, "text": "x", "type": "Country", "id": subject, "rule": "gazetteer"}
+    return {"group": "policy", "subject": arg,
+            "object": {**arg, "start": at, "end": at + 2, "type": "Policy", "id": f"policy/p{at}"},
             "features": features, "rules": {}, "supplier": None, "sentence": "s", "char_start": 0, "char_end": 1,
             "line_start": 1, "line_end": 1, "segment": "body"}
 
@@ -141,6 +142,21 @@ def test_select_in_add_mode_keeps_the_rules_facts_and_adds_what_the_model_accept
     # the rule's fact stays; of the candidates, the one the model accepts is added, and the one
     # the rules already found is not added twice
     assert [f["rule"] for f in out] == ["hasPolicy.ko.trigger", "hasPolicy.ko.model"]
+
+
+def test_select_gives_an_object_one_subject():
+    model = _model(0.5, {"cue": 1.0, "strong": 2.0})
+    cands = [_cand(["cue"], "country/jp"), _cand(["cue", "strong"], "country/us"), _cand(["cue"], "country/jp", at=9)]
+    out = relmodel.select(model, [], cands)
+    assert [(f["subject"]["id"], f["object"]["id"]) for f in out] == [("country/us", "policy/p0"),
+                                                                       ("country/jp", "policy/p9")]
+    # in add mode, an object the rules gave a subject gets no other from the model
+    model["relations"]["hasPolicy"]["mode"] = "add"
+    rule_fact = {"relation": "hasPolicy", "char_start": 0, "subject": {"start": 0, "id": "country/kr"},
+                 "object": {"start": 0, "id": "policy/p0"}, "rule": "hasPolicy.ko.trigger"}
+    out = relmodel.select(model, [rule_fact], cands)
+    assert [(f["subject"]["id"], f["object"]["id"]) for f in out] == [("country/kr", "policy/p0"),
+                                                                       ("country/jp", "policy/p9")]
 
 
 def test_select_never_keeps_a_negated_candidate():
