@@ -419,6 +419,8 @@ class Extractor:
             if not cands:  # the object marked with 을/를 (or the domain, with 에서) further back in the clause
                 cands = [e for e in stack if e.end <= ti and _particle(doc, e) in ("을", "를", "에서")
                          and self.same_phrase(doc, e.end, ti, 12)]
+            if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
+                cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
             if not cands:
                 cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
         else:
@@ -432,6 +434,15 @@ class Extractor:
             return []
         first = cands[-1] if cands[0].end <= ti else cands[0]
         return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+
+    def about(self, doc: Doc, start: int, end: int) -> bool:
+        """Tokens ``start:end`` read "(… 등)에 대한 (해외 기술)": the name before them is what the
+        noun at ``end`` is about."""
+        toks = doc[start:end]
+        k = next((i for i in range(len(toks) - 1) if toks[i].text == "에" and toks[i + 1].text in ("대한", "대해")),
+                 None)
+        return k is not None and k <= 6 and self.same_phrase(doc, start, start + k, 6) \
+            and self.same_phrase(doc, start + k + 2, end, 3)
 
     def same_phrase(self, doc: Doc, start: int, end: int, limit: int) -> bool:
         """No clause boundary between tokens ``start`` and ``end``, and at most ``limit`` tokens."""

@@ -106,6 +106,9 @@ DEPENDS = [
     ("ko", "일본은 해외 클라우드 의존을 줄이는 데 집중한다.", ("dependsOn", "country/jp", "resource/cloud")),
     ("ko", "일본은 GPU와 클라우드 공급에서는 여전히 글로벌 기업 의존이 남아 있다.",
      ("dependsOn", "country/jp", "resource/gpu")),
+    # what the trigger noun is about: "X 등에 대한 (해외 기술) 의존도"
+    ("ko", "중국은 GPU·반도체, 개발 도구, 클라우드 및 생태계 소프트웨어 등에 대한 해외 기술 의존도를 줄인다.",
+     ("dependsOn", "country/cn", "resource/cloud")),
 ]
 DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
@@ -171,6 +174,12 @@ def test_controls(ko, en, lang, text, expected):
     got = [(r, s, o, p) for r, s, o, p in
            [(f.relation, f.subject.id, f.object.id, f.predicate) for f in nlp_for(lang, ko, en)(text)._.facts]]
     assert (*expected, "directlyControls") in got
+
+
+def test_about_needs_the_noun_right_after(ko):
+    # "반도체에 대한 투자를 늘리고 클라우드 의존을 줄인다": the investment is about chips, the dependence is not
+    assert facts(ko("한국은 반도체에 대한 투자를 늘리고 클라우드 의존을 줄인다."), "dependsOn") == [
+        ("dependsOn", "country/kr", "resource/cloud")]
 
 
 @pytest.mark.parametrize(("lang", "text"), CONTROLS_NEG)
