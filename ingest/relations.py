@@ -138,7 +138,7 @@ class Extractor:
         with where they come from: in a table, the ``row``'s actor; the running ``topic``; the
         ``section`` heading's actor."""
         found = [(self.row, "row")] if self.row is not None and self.row.label_ in types else []
-        if self.topic is not None and self.topic.label_ in types and not (found and found[0][0].kb_id_ == self.topic.kb_id_):
+        if self.topic is not None and self.topic.label_ in types and self.row is None:  # a row is its own topic
             found.append((self.topic, "topic"))
         section = self.section_actor(types)
         if section is not None and not any(f.kb_id_ and f.kb_id_ == section.kb_id_ for f, _ in found):

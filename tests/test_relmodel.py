@@ -90,6 +90,23 @@ def test_the_section_headings_actor_is_a_candidate_subject_besides_the_sentences
         assert not any(f.startswith("s.") and f[2:] in ("section", "topic", "carried") for f in feats["country/jp"])
 
 
+def test_in_a_table_row_the_rows_actor_replaces_the_running_topic_as_candidate_subject():
+    nlp = pipeline("ko", PATTERNS)
+    rel = nlp.get_pipe("policykg_relations")
+    rel.reset()
+    rel.collect_candidates = True
+    segments = [("body", "일본은 전략을 세웠다."), ("table", "미국"), ("table", "데이터센터 확충")]
+    docs = [nlp.make_doc(t) for _, t in segments]
+    for d, (kind, _) in zip(docs, segments):
+        d.user_data["segment"] = kind
+    try:
+        doc = list(nlp.pipe(docs))[-1]
+    finally:
+        rel.collect_candidates = False
+    assert [(c["subject"]["id"], [f for f in c["features"] if f in ("s.row", "s.topic")]) for c in doc._.candidates] \
+        == [("country/us", ["s.row"])]
+
+
 def test_a_listed_object_has_what_follows_the_list():
     cands = _candidates("중국은 GPU·반도체, 클라우드 등에 대한 의존도를 줄인다.")
     feats = {c["object"]["id"]: c["features"] for c in cands if c["group"] == "stack"}
