@@ -80,6 +80,16 @@ def load_entries(store) -> list[Entry]:
     return entries_from_rows(rows)
 
 
+def case_sensitive(name: str) -> bool:
+    """Whether a name only matches as written: acronyms (``EU``, ``AI``, ``Xi``), not words."""
+    return name.isupper() or len(name) <= 3 and any(c.isupper() for c in name)
+
+
+def match_key(name: str) -> str:
+    """The form under which a name matches text: lowered, except case-sensitive names."""
+    return name if case_sensitive(name) else name.lower()
+
+
 def rank(entry: Entry) -> tuple[int, int, str]:
     """Sort key choosing among entities that share a name."""
     return _TYPE_RANK.get(entry.type, 9), _SCHEME_RANK.get(entry.scheme, 9), entry.id
@@ -90,6 +100,12 @@ def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
 
     >>> patterns([Entry("layer/model", "Layer", "데이터", "stack4"), Entry("resource/data", "Resource", "데이터")])
     [{'label': 'Resource', 'pattern': '데이터', 'id': 'resource/data'}]
+
+    Names that differ only in case match the same text, so one entity takes them:
+
+    >>> patterns([Entry("chain/foundation", "Layer", "Foundation model", "chain4"),
+    ...           Entry("resource/foundation-model", "Resource", "foundation model")])
+    [{'label': 'Resource', 'pattern': 'foundation model', 'id': 'resource/foundation-model'}]
 
     A name that is another name of the same entity plus Korean common words ("GENIAC 프로젝트",
     "CADA 제정안") is left out: the core name matches, and the words after it are not part of it.
@@ -110,7 +126,8 @@ def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
         core = _GENERIC_TAIL.match(e.name)
         if core and (e.id, core.group(1)) in own:
             continue
-        if e.name not in best or rank(e) < rank(best[e.name]):
-            best[e.name] = e
+        key = match_key(e.name)  # "Foundation model" and "foundation model" match the same text
+        if key not in best or rank(e) < rank(best[key]):
+            best[key] = e
     return [{"label": e.type, "pattern": e.name, "id": e.id, **({"ambiguous": True} if e.ambiguous else {})}
             for e in sorted(best.values(), key=lambda e: e.name)]

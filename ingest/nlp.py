@@ -32,6 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .gazetteer import case_sensitive, match_key
+
 PIPELINES_DIR = Path(__file__).resolve().parent / "pipelines"
 LANGS = ("ko", "en")
 
@@ -154,8 +156,8 @@ class Gazetteer:
         for p in patterns:
             name = p["pattern"]
             self.index.setdefault(name_key(name), p)
-            cased = name.isupper() or len(name) <= 3 and any(c.isupper() for c in name)
-            key_name = name if cased else name.lower()
+            cased = case_sensitive(name)
+            key_name = match_key(name)
             if len(name) == 1:
                 self.single[name] = p
                 continue
