@@ -10,8 +10,9 @@ Features never name an entity or a knowledge-base id, so a model trained on one 
 another.
 
 Groups of candidates, each with the relations a model scores for it. Besides the actors a sentence
-names, the subjects Korean leaves out are candidates too: the running topic (the last actor a
-sentence was about) and the actor the enclosing section heading names ("1. 영국의 AI 정책 동향").
+names, the subjects Korean leaves out are candidates too: in a table whose rows are headed by an
+actor, the row's actor; otherwise the running topic (the last actor a sentence was about); and the
+actor the enclosing section heading is about ("1. 영국의 AI 정책 동향").
 A ``stack`` candidate pairs an object with the subject the rules find for its clause, the topic
 and the section's actor; a ``policy`` candidate pairs the policy with every country or bloc of the
 sentence, the topic and the section's country:
@@ -154,7 +155,8 @@ class Features:
              kind: str, rule_rels: set[str], group: tuple[int, int] | None = None) -> list[str]:
         """Features of the pair (subject, object) in ``sent`` (whose entities are ``ents``);
         ``subj`` is None for a subject from another paragraph, and ``source`` says where the
-        subject comes from: ``sentence``, the running ``topic`` or the ``section`` heading."""
+        subject comes from: ``sentence``, the table ``row``, the running ``topic`` or the
+        ``section`` heading. ``group`` is the token range of the list the object belongs to."""
         f = [f"seg={kind}", f"lang={self.lang}"] + self.object_features(doc, sent, obj, group)
         if source != "sentence":
             f.append(f"s.{source}")
