@@ -209,18 +209,22 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
         """Each entity of ``pool``, then each subject of ``types`` the sentence leaves out (the
         running topic, the section's actor) unless it names it, with where it comes from."""
         subs = [(e, "sentence") for e in pool]
-        for span, source in ex.implied_subjects(types):
+        for span, source in ex.discourse.implied_subjects(types):
             if not named(span, [s for s, _ in subs]):
                 subs.append((span, source))
         return subs
 
+    crowds: dict[int, list[str]] = {}
+
     def crowd(subj: Span) -> list[str]:
         """``s.crowd=N`` when the subject is one of N coordinated actors ("미국, 일본, 캐나다와
-        협력"): participants in a list are seldom who acts."""
+        협력"): participants in a list are seldom who acts. Once per actor of the sentence."""
         if subj.doc is not doc or subj not in actors:
             return []
-        n = len(ex.coordinated(doc, actors, subj, -1)) + len(ex.coordinated(doc, actors, subj, 1)) - 1
-        return [f"s.crowd={_bucket(n)}"] if n > 1 else []
+        if subj.start not in crowds:
+            n = len(ex.coordinated(doc, actors, subj, -1)) + len(ex.coordinated(doc, actors, subj, 1)) - 1
+            crowds[subj.start] = [f"s.crowd={_bucket(n)}"] if n > 1 else []
+        return crowds[subj.start]
 
     def add(group: str, subj: Span, obj: Span, source: str, idx: dict, listed: tuple[int, int] | None = None) -> None:
         rules = idx.get((subj.kb_id_ or subj.text, obj.start_char), {})

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
-from .clean import heading_level
+from .discourse import KO_CASE, KO_TOPIC, Discourse, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
 
@@ -82,19 +82,6 @@ _KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한�
 _KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 _EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
 _EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
-_KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
-_KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "과", "로", "으로", "을", "를"}
-# an English actor after these words is not what a heading is about ("Lessons for Korea")
-_EN_NOT_HEAD = {"for", "to", "with", "against", "on", "from", "versus", "vs", "and"}
-
-# "The Korean government …": the adjective names the country (looked up by the country's English name)
-_DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
-             "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
-             "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
-             "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
-             "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
-_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
-                                 r"(?:government|administration|state|authorities)\b")
 
 # ---------------------------------------------------------------- investment cues
 _INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
@@ -111,76 +98,24 @@ class Extractor:
         self.name = name
         self.nlp = nlp
         self.lang = nlp.lang
-        self.topic: Span | None = None
-        # in a table whose rows are headed by an actor ("미국 | 민간 주도 … | 스타게이트 …"), the
-        # actor of the current row: what the row's cells say, they say of it
-        self.row: Span | None = None
-        # the enclosing headings of the current text, outermost first: (level, the actor the
-        # heading names or None); "1. 영국의 AI 정책 동향" makes the UK what its section is about
-        self.sections: list[tuple[int, Span | None]] = []
+        # what the text is about as the document is read: the subjects Korean leaves out
+        self.discourse = Discourse(nlp)
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
-        self.features = Features(self.lang, _particle, _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES,
+        self.features = Features(self.lang, particle, _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES,
                                  self.negated)
 
     def reset(self) -> None:
-        """Forget the running topic and the sections: call at the start of each document."""
-        self.topic = self.row = None
-        self.sections = []
-
-    def section_actor(self, types: frozenset[str] = ACTOR_TYPES) -> Span | None:
-        """The actor of ``types`` named by the innermost enclosing heading that names one."""
-        return next((a for _, a in reversed(self.sections) if a is not None and a.label_ in types), None)
-
-    def implied_subjects(self, types: frozenset[str] = ACTOR_TYPES) -> list[tuple[Span, str]]:
-        """The subjects of ``types`` a sentence that names none may leave out, most likely first,
-        with where they come from: in a table, the ``row``'s actor; the running ``topic``; the
-        ``section`` heading's actor."""
-        found = [(self.row, "row")] if self.row is not None and self.row.label_ in types else []
-        if self.topic is not None and self.topic.label_ in types and self.row is None:  # a row is its own topic
-            found.append((self.topic, "topic"))
-        section = self.section_actor(types)
-        if section is not None and not any(f.kb_id_ and f.kb_id_ == section.kb_id_ for f, _ in found):
-            found.append((section, "section"))
-        return found
-
-    def enter_section(self, doc: Doc) -> None:
-        """A heading closes the sections at its level and deeper and opens its own."""
-        level = heading_level(doc.text)
-        actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
-        self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
-
-    @staticmethod
-    def cell_actor(doc: Doc) -> Span | None:
-        """The actor a table cell consists of ("미국", "영국(UK)"): a row header."""
-        ents = list(doc.ents)
-        if not ents or any(e.label_ not in ACTOR_TYPES - {"Group"} or e.kb_id_ != ents[0].kb_id_ for e in ents):
-            return None
-        rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
-        return ents[0] if not re.search(r"\w", rest) else None
-
-    def heads(self, doc: Doc, e: Span) -> bool:
-        """Whether the actor ``e`` a heading names is what its section is about ("영국의 AI 정책",
-        "EU, 규범 주도권", "Japan's AI strategy"), not a party to it ("한국에 대한 시사점", "협력 with
-        Japan", "Lessons for Korea")."""
-        if self.lang == "ko":
-            return _particle(doc, e) not in _KO_CASE - {"의"}
-        return e.start == 0 or doc[e.start - 1].lower_ not in _EN_NOT_HEAD
+        """Forget what the text was about: call at the start of each document (the discourse runs
+        on across the paragraphs, docs, of one document until then)."""
+        self.discourse.reset()
 
     def __call__(self, doc: Doc) -> Doc:
-        # the topic of the last sentence that had one, for the subjects Korean leaves out; it runs
-        # on across the paragraphs (docs) of one document until reset()
         facts: list[Fact] = []
         cands: list[dict[str, Any]] = []
         kind = doc.user_data.get("segment", "body")
-        if kind == "heading":  # a new section starts afresh (or with the actor its heading names)
-            self.topic = None
-            self.enter_section(doc)
-        if kind != "table":
-            self.row = None
-        elif (actor := self.cell_actor(doc)) is not None:
-            self.row = actor
+        self.discourse.segment(doc, kind)
         # the entities of each sentence, in one pass (doc.ents builds every span anew, so asking it
         # per sentence would be quadratic in a paragraph's length)
         all_ents, k = list(doc.ents), 0
@@ -192,9 +127,7 @@ class Extractor:
                 j += 1
             ents = [e for e in all_ents[k:j] if e.end <= sent.end]
             k = j
-            topic = self.sentence_topic(doc, sent, ents) if kind not in ("table", "caption") else None
-            if topic is not None:  # a table's cells do not change what the text is about
-                self.topic = topic
+            self.discourse.sentence(doc, sent, ents, kind)
             found = self.sentence(doc, sent, ents)
             facts.extend(found)
             if self.collect_candidates and kind in ("body", "table"):
@@ -202,40 +135,6 @@ class Extractor:
         doc._.facts = _dedupe(facts)
         doc._.candidates = cands
         return doc
-
-    def sentence_topic(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
-        """The actor a sentence is about; ``ents``: the sentence's entities."""
-        demonym = self.demonym_government(doc, sent) if self.lang == "en" else None
-        if demonym is not None:
-            return demonym
-        actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
-        if not actors:
-            return None
-        lead = next((t.i for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "-–•⦁○□()")),
-                    sent.start)
-        if self.lang == "ko":
-            topical = [e for e in actors if _particle(doc, e) in ("은", "는", "이", "가")]
-            if topical:  # the last one: "A가 …한 반면, B는 …" is about B from here on
-                return topical[-1]
-            # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"
-            return actors[0] if actors[0].start == lead and _particle(doc, actors[0]) in (",", ":", "") else None
-        return actors[0] if actors[0].start - lead <= 1 else None
-
-    def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
-        """``The Korean government has …``: the country a sentence's subject names by its adjective."""
-        m = _DEMONYM_GOVERNMENT.match(sent.text)
-        if not m:
-            return None
-        from .nlp import known_names, name_key
-
-        known = known_names(self.nlp).get(name_key(_DEMONYMS[m.group(1)]))
-        if known is None or known["label"] != "Country":
-            return None
-        span = doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), label="Country",
-                             kb_id=known["id"])
-        if span is not None:
-            span._.rule = "demonym"
-        return span
 
     # -------------------------------------------------------- per sentence
     def sentence(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
@@ -278,7 +177,7 @@ class Extractor:
         """``일본의 「AI 추진법」``: a country's or bloc's policy named right after it."""
         out = []
         for a, b in zip(ents, ents[1:]):
-            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and _particle(doc, a) == "의" \
+            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and particle(doc, a) == "의" \
                     and b.start - a.end <= 3 and not any(t.text in (",", "·") for t in doc[a.end:b.start]):
                 out.append(Fact("hasPolicy", "hasPolicy", Arg.of(a), Arg.of(b), "hasPolicy.ko.genitive", 0.6,
                                 sent.start_char, sent.end_char))
@@ -325,19 +224,14 @@ class Extractor:
             # an actor right before the trigger qualifies it ("미국 의존": the supplier), unless it is
             # marked as the subject ("중국이 독자 반도체 개발을…")
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"
-                        and _particle(doc, e) not in _KO_TOPIC]
+                        and particle(doc, e) not in KO_TOPIC]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             conf = 0.6 if rule != "trigger" else 0.75
             if subj is None:  # the row's or running topic, else (nobody named since the heading) the section's actor
-                implied = self.implied_subjects()
+                implied = self.discourse.implied_subjects(country_first=True)
                 if not implied:
                     return []
                 subj, source = implied[0]
-                polity = next(((s, src) for s, src in implied if src == "section" and s.label_ in POLITY_TYPES), None)
-                if source == "topic" and subj.label_ not in POLITY_TYPES and polity is not None:
-                    # the country a section is about outranks the organisation last named in it:
-                    # "1. 영국의 AI 정책 … DSIT는 … 발표했다. … 인재 양성을 강화" is the UK's doing
-                    subj, source = polity
                 rule, conf = f"{rule}+{source}", conf - (0.2 if source in ("row", "topic") else 0.25)
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
             return [mk(subj, o, rule, conf, sup) for o in objs]
@@ -349,7 +243,7 @@ class Extractor:
             subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
                                             and e not in pols], ti)
             facts = []
-            implied = self.implied_subjects(POLITY_TYPES) if subj is None else []
+            implied = self.discourse.implied_subjects(POLITY_TYPES) if subj is None else []
             for pol in pols:
                 if subj is not None and subj.label_ in POLITY_TYPES:
                     facts.append(mk(subj, pol, "trigger", 0.7))
@@ -376,8 +270,8 @@ class Extractor:
         if relation == "replaces":
             things = [e for e in ents if e.label_ in ORG_TYPES | {"Product", "Model", "Policy"}]
             if self.lang == "ko":  # X를 Y로 교체: Y replaces X
-                olds = [e for e in things if e.end <= ti and _particle(doc, e) in ("을", "를", "에서")]
-                news = [e for e in things if e.end <= ti and _particle(doc, e) in ("로", "으로")]
+                olds = [e for e in things if e.end <= ti and particle(doc, e) in ("을", "를", "에서")]
+                news = [e for e in things if e.end <= ti and particle(doc, e) in ("로", "으로")]
             else:  # X replaces Y / replace Y with X
                 with_i = next((t.i for t in doc[tj:sent.end] if t.lower_ == "with"), None)
                 if with_i is not None:
@@ -417,7 +311,7 @@ class Extractor:
             cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5)
                      and not any(t.text in ("로", "으로") and t.tag_.startswith("JKB") for t in doc[e.end:ti])]
             if not cands:  # the object marked with 을/를 (or the domain, with 에서) further back in the clause
-                cands = [e for e in stack if e.end <= ti and _particle(doc, e) in ("을", "를", "에서")
+                cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를", "에서")
                          and self.same_phrase(doc, e.end, ti, 12)]
             if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
                 cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
@@ -428,7 +322,7 @@ class Extractor:
             if not cands and not after_only:
                 cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
             if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"
-                cands = [e for e in stack if e.end <= ti and _particle(doc, e) in ("을", "를")
+                cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를")
                          and self.same_phrase(doc, e.end, ti, 4)]
         if not cands:
             return []
@@ -460,12 +354,12 @@ class Extractor:
         if not actors:
             return None
         if self.lang == "ko":
-            topical = [e for e in actors if _particle(doc, e) in _KO_TOPIC]
+            topical = [e for e in actors if particle(doc, e) in KO_TOPIC]
             if topical:
                 return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
             # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
             first = next((t for t in sent if not (t.is_punct or t.text in "-–•·⦁○□" or t.is_space)), None)
-            if first is not None and actors[0].start == first.i and _particle(doc, actors[0]) not in _KO_CASE:
+            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE:
                 return actors[0]
             return None
         # English: the first actor of the clause that is not inside a prepositional phrase
@@ -479,7 +373,7 @@ class Extractor:
         actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
         if self.lang == "ko":
             for e in reversed([a for a in actors if a.end <= ti]):
-                if _particle(doc, e) in ("의", "에", "에게", "") and ti - e.end <= 6:
+                if particle(doc, e) in ("의", "에", "에게", "") and ti - e.end <= 6:
                     return e
             return None
         for e in actors:
@@ -523,19 +417,6 @@ class Extractor:
         return out
 
 
-_HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "모델", "전략", "경로", "사례", "입장", "역시"}
-# nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
-_STACK_HEADS = {"공급", "조달", "역량", "부문", "분야", "계층", "인프라", "자원", "기술", "산업", "생태계", "개발", "확보"}
-
-
-def _particle(doc: Doc, span: Span) -> str:
-    """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``,
-    ``클라우드 공급에서`` -> ``에서``)."""
-    heads = _STACK_HEADS if span.label_ in STACK_TYPES else _HEADS
-    i = span.end
-    while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")"):
-        i += 1
-    return doc[i].text if i < len(doc) else ""
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

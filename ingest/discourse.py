@@ -1,0 +1,171 @@
+"""What the text is about as a document is read: the subjects Korean sentences leave out.
+
+A Korean sentence often names no subject ("데이터센터 확충에 집중한다"); a reader takes it from
+what the text is about at that point. :class:`Discourse` keeps that state across the segments of
+one document, in reading order:
+
+- the running **topic**: the last actor a sentence was about (``일본은 …``, ``The Korean
+  government …``); table cells and captions do not change it, a heading clears it;
+- the **sections**: the enclosing headings, nested by their numbering
+  (:func:`ingest.clean.heading_level`), each with the actor it is about ("1. 영국의 AI 정책 동향",
+  not "한국에 대한 시사점");
+- the table **row**: in a table whose rows are headed by an actor (a cell that is only "미국"),
+  the row's actor, which its cells speak of.
+
+Also here: :func:`particle`, the particle after a name, which the relation rules
+(:mod:`ingest.relations`) read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .clean import heading_level
+from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
+
+# particles marking a Korean clause's topic or subject, and the case particles
+KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
+KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "과", "로", "으로", "을", "를"}
+# an English actor after these words is not what a heading is about ("Lessons for Korea")
+_EN_NOT_HEAD = {"for", "to", "with", "against", "on", "from", "versus", "vs", "and"}
+
+# generic head nouns a particle may follow: "일본 정부는" -> 는
+_HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "모델", "전략", "경로", "사례", "입장", "역시"}
+# nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
+_STACK_HEADS = {"공급", "조달", "역량", "부문", "분야", "계층", "인프라", "자원", "기술", "산업", "생태계", "개발", "확보"}
+
+# "The Korean government …": the adjective names the country (looked up by the country's English name)
+_DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
+             "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
+             "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
+             "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
+             "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
+_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
+                                 r"(?:government|administration|state|authorities)\b")
+
+
+def particle(doc: Doc, span: Span) -> str:
+    """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``,
+    ``클라우드 공급에서`` -> ``에서``)."""
+    heads = _STACK_HEADS if span.label_ in STACK_TYPES else _HEADS
+    i = span.end
+    while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")"):
+        i += 1
+    return doc[i].text if i < len(doc) else ""
+
+
+class Discourse:
+    """The topic, sections and table row of the document being read by one pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.lang = nlp.lang
+        self.topic: Span | None = None
+        self.row: Span | None = None
+        # the enclosing headings, outermost first: (level, the actor the heading is about or None)
+        self.sections: list[tuple[int, Span | None]] = []
+
+    def reset(self) -> None:
+        """Forget everything: call at the start of each document."""
+        self.topic = self.row = None
+        self.sections = []
+
+    # -------------------------------------------------------- reading
+    def segment(self, doc: Doc, kind: str) -> None:
+        """A new segment of ``kind`` (``ingest.clean``'s segment kinds) starts: a heading opens a
+        section (and clears the topic); a table cell that is only an actor's name heads a row."""
+        if kind == "heading":
+            self.topic = None
+            level = heading_level(doc.text)
+            actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
+            self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
+        if kind != "table":
+            self.row = None
+        elif (actor := self.cell_actor(doc)) is not None:
+            self.row = actor
+
+    def sentence(self, doc: Doc, sent: Span, ents: list[Span], kind: str) -> None:
+        """A sentence of body text (or a heading) that is about an actor makes it the topic;
+        ``ents``: the sentence's entities."""
+        topic = self.sentence_topic(doc, sent, ents) if kind not in ("table", "caption") else None
+        if topic is not None:
+            self.topic = topic
+
+    @staticmethod
+    def cell_actor(doc: Doc) -> Span | None:
+        """The actor a table cell consists of ("미국", "영국(UK)"): a row header."""
+        ents = list(doc.ents)
+        if not ents or any(e.label_ not in ACTOR_TYPES - {"Group"} or e.kb_id_ != ents[0].kb_id_ for e in ents):
+            return None
+        rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
+        return ents[0] if not re.search(r"\w", rest) else None
+
+    def heads(self, doc: Doc, e: Span) -> bool:
+        """Whether the actor ``e`` a heading names is what its section is about ("영국의 AI 정책",
+        "EU, 규범 주도권", "Japan's AI strategy"), not a party to it ("한국에 대한 시사점", "협력 with
+        Japan", "Lessons for Korea")."""
+        if self.lang == "ko":
+            return particle(doc, e) not in KO_CASE - {"의"}
+        return e.start == 0 or doc[e.start - 1].lower_ not in _EN_NOT_HEAD
+
+    def sentence_topic(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
+        """The actor a sentence is about; ``ents``: the sentence's entities."""
+        demonym = self.demonym_government(doc, sent) if self.lang == "en" else None
+        if demonym is not None:
+            return demonym
+        actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
+        if not actors:
+            return None
+        lead = next((t.i for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "-–•⦁○□()")),
+                    sent.start)
+        if self.lang == "ko":
+            topical = [e for e in actors if particle(doc, e) in ("은", "는", "이", "가")]
+            if topical:  # the last one: "A가 …한 반면, B는 …" is about B from here on
+                return topical[-1]
+            # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"
+            return actors[0] if actors[0].start == lead and particle(doc, actors[0]) in (",", ":", "") else None
+        return actors[0] if actors[0].start - lead <= 1 else None
+
+    def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
+        """``The Korean government has …``: the country a sentence's subject names by its adjective."""
+        m = _DEMONYM_GOVERNMENT.match(sent.text)
+        if not m:
+            return None
+        from .nlp import known_names, name_key
+
+        known = known_names(self.nlp).get(name_key(_DEMONYMS[m.group(1)]))
+        if known is None or known["label"] != "Country":
+            return None
+        span = doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), label="Country",
+                             kb_id=known["id"])
+        if span is not None:
+            span._.rule = "demonym"
+        return span
+
+    # -------------------------------------------------------- asking
+    def section_actor(self, types: frozenset[str] = ACTOR_TYPES) -> Span | None:
+        """The actor of ``types`` the innermost enclosing heading that names one is about."""
+        return next((a for _, a in reversed(self.sections) if a is not None and a.label_ in types), None)
+
+    def implied_subjects(self, types: frozenset[str] = ACTOR_TYPES,
+                         country_first: bool = False) -> list[tuple[Span, str]]:
+        """The subjects of ``types`` a sentence that names none may leave out, most likely first,
+        with where they come from: in a table, the ``row``'s actor (a row is its own topic); else
+        the running ``topic``; the ``section`` heading's actor.
+
+        With ``country_first``, the country or bloc a section is about comes before a topic that
+        is an organisation: "1. 영국의 AI 정책 … DSIT는 … 발표했다. … 인재 양성을 강화" is the
+        UK's doing, not DSIT's."""
+        found = [(self.row, "row")] if self.row is not None and self.row.label_ in types else []
+        if self.topic is not None and self.topic.label_ in types and self.row is None:
+            found.append((self.topic, "topic"))
+        section = self.section_actor(types)
+        if section is not None and not any(f.kb_id_ and f.kb_id_ == section.kb_id_ for f, _ in found):
+            found.append((section, "section"))
+            if country_first and found[0][1] == "topic" and found[0][0].label_ not in POLITY_TYPES \
+                    and section.label_ in POLITY_TYPES:
+                found.insert(0, found.pop())
+        return found
