@@ -98,6 +98,11 @@ def load_gold(path: Path) -> dict[str, Any]:
         raise GoldError(f"{path}: cannot read gold file: {exc}") from exc
     if not isinstance(data, dict) or not {"doc", "lines"} <= data.keys():
         raise GoldError(f"{path}: a gold file needs `doc`, `lines: [start, end]`, `mentions` and `facts`")
+    if data.get("file") is not None:  # a document outside the corpus, beside the gold file
+        f = path.parent / str(data["file"])
+        if not f.is_file():
+            raise GoldError(f"{path}: `file: {data['file']}` names no file beside the gold file ({f})")
+        data["file"] = f
     lo, hi = data["lines"]
     for kind in ("mentions", "facts"):
         for i, item in enumerate(data.get(kind) or [], 1):

@@ -214,7 +214,7 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str,
     recorded in the model (``cv``)."""
     from kg.extraction import eval_extractions
 
-    extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, rules_only=True,
+    extractions, texts, equivalent = eval_extractions(golds, rules_only=True,
                                                       keep_candidates=True)
     model = train(_of_lang(labelled(golds, extractions, equivalent), lang), lang, sources=sources, **train_kw)
     if len(golds) > 1:

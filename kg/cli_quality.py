@@ -40,7 +40,7 @@ def _eval(args: argparse.Namespace) -> int:
     from .extraction import eval_extractions
 
     golds = [load_gold(p) for p in args.gold]  # a bad file: GoldError, exit 2
-    extractions, texts, equivalent = eval_extractions({g["doc"] for g in golds}, kb=args.kb,
+    extractions, texts, equivalent = eval_extractions(golds, kb=args.kb,
                                                       rules_only=args.rules_only)
     rep = Report()
     for g in golds:
@@ -64,7 +64,7 @@ def _agree(args: argparse.Namespace) -> int:
     if (gold["doc"], list(gold["lines"])) != (other["doc"], list(other["lines"])):
         raise GoldError(f"{args.other}: annotates {other['doc']} lines {other['lines']}, but {args.gold} annotates "
                         f"{gold['doc']} lines {gold['lines']}; agreement needs the same document and lines")
-    extractions, texts, equivalent = eval_extractions({gold["doc"]}, rules_only=True)  # for its sentences
+    extractions, texts, equivalent = eval_extractions([gold], rules_only=True)  # for its sentences
     rep = Report()
     score(gold, as_extraction(other, extractions[gold["doc"]].sentence_lines), texts[gold["doc"]], rep, equivalent,
           dedupe=False)

@@ -326,10 +326,12 @@ def register_files(paths: list[Path], base: Path) -> IngestResult:
     return result
 
 
-def eval_extractions(doc_ids: set[str], kb: str = "full", rules_only: bool = False,
+def eval_extractions(golds: list[dict[str, Any]], kb: str = "full", rules_only: bool = False,
                      keep_candidates: bool = False) -> tuple[dict[str, Any], dict[str, list[str]], dict[str, set[str]]]:
-    """Fresh extractions of the named documents for scoring, with their source lines and the
-    layer equivalences (skos:exactMatch/closeMatch) the scorer accepts.
+    """Fresh extractions of the documents gold files annotate (as :func:`ingest.evaluate.load_gold`
+    returns them), for scoring, with their source lines and the layer equivalences
+    (skos:exactMatch/closeMatch) the scorer accepts. A gold file's document is a corpus document,
+    one added with ``policykg ingest``, or the text file its ``file:`` names.
 
     ``kb="base"`` recognises only the names in the ontology and ``kg/curated/common.yaml``, as for
     a document nobody curated; ``"full"`` uses the whole curated knowledge base. ``rules_only``
@@ -339,6 +341,7 @@ def eval_extractions(doc_ids: set[str], kb: str = "full", rules_only: bool = Fal
     import shutil
     import tempfile
 
+    from ingest.evaluate import GoldError
     from ingest.extract import extract
 
     from . import iris
@@ -356,9 +359,18 @@ def eval_extractions(doc_ids: set[str], kb: str = "full", rules_only: bool = Fal
         curated = load_curated().graph
     pats = gazetteer_patterns(ontology, curated)
     inputs = {s.doc_id: s for s in corpus_sources() + user_sources(build_dir())}
+    for g in golds:
+        if g.get("file") is None:
+            continue
+        if g["doc"] in inputs and inputs[g["doc"]].path != g["file"]:
+            raise GoldError(f"{g['file']}: gold document id {g['doc']!r} is already taken by {inputs[g['doc']].path}; "
+                            f"give the gold file another `doc:`")
+        inputs[g["doc"]] = DocSource(g["doc"], g["file"])
+    doc_ids = {g["doc"] for g in golds}
     missing = sorted(doc_ids - inputs.keys())
     if missing:
-        raise BuildError(f"gold refers to unknown document(s) {', '.join(missing)}; known: {', '.join(sorted(inputs))}")
+        raise BuildError(f"gold refers to unknown document(s) {', '.join(missing)}; known: {', '.join(sorted(inputs))}"
+                         f" (or name a text file beside the gold file with `file:`)")
     extractions, texts = {}, {}
     for d in sorted(doc_ids):
         raw, h = inputs[d].read(), inputs[d].hash()
