@@ -36,7 +36,7 @@ SEGMENT_KINDS = ("body", "heading", "footnote", "table", "caption", "source")
 
 _SENT_END = re.compile(r"(?:[.!?。…]|[.!?]['\"’”」』)])\s*$")
 _HEADING = re.compile(
-    r"^\s*(?:제\s?\d+\s?[장절편부]|\d{1,2}(?:\.\d{1,2})*\.|[가-하]\.|[IVX]{1,5}\.|\(\d{1,2}\)|[①-⑳]|"
+    r"^\s*(?:제\s?\d+\s?[장절편부]|\d{1,2}(?:\.\d{1,2})*\.|[가-하]\.|[A-H]\.(?=\s+[A-Z])|[IVX]{1,5}\.|\(\d{1,2}\)|[①-⑳]|"
     r"Chapter\s+\d+|Part\s+[IVX\d]+)\s*\S"
 )
 _KO_LETTER_ITEM = re.compile(r"^\s*[가-하]\.")
@@ -90,11 +90,13 @@ _HEADING_LEVELS = (
     re.compile(r"^\s*제\s?\d+\s?절"),
     re.compile(r"^\s*[IVX]{1,5}\."),
     re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}\.?(?=\s)"),
-    re.compile(r"^\s*[가-하]\."),
+    re.compile(r"^\s*(?:[가-하]\.|[A-H]\.(?=\s+[A-Z]))"),
     re.compile(r"^\s*\(\d{1,2}\)"),
     re.compile(r"^\s*[①-⑳]"),
 )
 _DECIMAL = 3
+# the typical line length above which a text is taken as written a paragraph per line, not wrapped
+UNWRAPPED_WIDTH = 160
 
 
 def heading_level(text: str) -> int:
@@ -259,7 +261,7 @@ def _joins_with_space(prev: _Line, ln: _Line) -> bool:
         and bool(_LATIN.search(p.strip()[-12:] + s[:12]))
 
 
-def _segment(lines: list[_Line], width: float, double_spaced: bool) -> list[Segment]:
+def _segment(lines: list[_Line], width: float, double_spaced: bool, wrapped: bool = True) -> list[Segment]:
     segments: list[Segment] = []
     current: dict[str, list] = {}
 
@@ -331,6 +333,8 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool) -> list[Segm
                        and (_SENT_END.search(prev_body.stripped) is not None or not prev_body.text.endswith(" "))))
         if gap_break and double_spaced and prev_body is not None and _SENT_END.search(prev_body.stripped):
             new_par = True
+        if not wrapped:  # a text written one paragraph per line: every line is a paragraph
+            new_par = True
         add("body", ln, new=new_par)
         prev_body = ln
     for kind in ("table", "footnote", "body"):
@@ -349,6 +353,8 @@ def clean(raw: str) -> CleanDocument:
     _mark_running_heads(lines, width)
     _mark_footnotes(lines, raw)
     _mark_tables(lines, width)
-    segments = _segment(lines, width, double_spaced)
+    # lines far longer than a page is wide were never wrapped: the text holds a paragraph per line
+    wrapped = width <= UNWRAPPED_WIDTH
+    segments = _segment(lines, width, double_spaced, wrapped)
     segments.sort(key=lambda s: s.offsets[0])
     return CleanDocument(raw, segments, starts)

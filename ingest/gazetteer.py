@@ -81,8 +81,15 @@ def load_entries(store) -> list[Entry]:
 
 
 def case_sensitive(name: str) -> bool:
-    """Whether a name only matches as written: acronyms (``EU``, ``AI``, ``Xi``), not words."""
-    return name.isupper() or len(name) <= 3 and any(c.isupper() for c in name)
+    """Whether a name only matches as written: acronyms (``EU``, ``AI``, ``Xi``) and capitalised
+    single words (``Large``, a model's short name, must not match "large"); names of several words
+    match in any case ("Foundation model", "foundation model").
+
+    >>> [case_sensitive(n) for n in ("EU", "Xi", "Large", "foundation model", "AI Action Plan", "클라우드")]
+    [True, True, True, False, False, False]
+    """
+    return name.isupper() or len(name) <= 3 and any(c.isupper() for c in name) \
+        or " " not in name and name[:1].isupper()
 
 
 def match_key(name: str) -> str:

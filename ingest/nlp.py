@@ -148,7 +148,7 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.by_prefix: dict[str, list[tuple[str, dict[str, str], bool]]] = {}
+        self.by_prefix: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
         self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
 
@@ -161,7 +161,10 @@ class Gazetteer:
             if len(name) == 1:
                 self.single[name] = p
                 continue
-            self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased))
+            # a proper name in title case matches only text that opens with a capital too ("Scale AI", not
+            # "mega-scale AI"); one in sentence case ("Model and data") matches "model and data" as well
+            title = all(w[:1].isupper() for w in name.split() if w[:1].isalpha())
+            self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
         for lst in self.by_prefix.values():
             lst.sort(key=lambda x: -len(x[0]))
 
@@ -174,10 +177,10 @@ class Gazetteer:
         spans: list[Span] = []
         for tok in doc:
             i = tok.idx
-            for key_name, p, cased in self.by_prefix.get(lower[i:i + 2], ()):
+            for key_name, p, cased, initial in self.by_prefix.get(lower[i:i + 2], ()):
                 hay = text if cased else lower
                 j = i + len(key_name)
-                if j in ends and hay.startswith(key_name, i):
+                if j in ends and hay.startswith(key_name, i) and not (initial and text[i].islower()):
                     span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
                     if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
                         continue

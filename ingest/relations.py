@@ -70,8 +70,10 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
     ("hasPolicy", "hasPolicy",
      r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|"
-     r"establish\w*|through|under|via"),
-    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded) by"),
+     r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
+     r"issu(?:e|es|ed|ing)|pass(?:es|ed)|put in place|set out|dr[ae]w(?:s|n)? up|through|under|via"),
+    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
+                       r"promoted|pursued|implemented|organi[sz]ed) by"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 _KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in _KO_TRIGGERS]
@@ -164,14 +166,13 @@ class Extractor:
         return out
 
     def heading_layers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:
-        """``모델·데이터 계층: Mistral 육성으로 접근권을 강화``: the layers a line opens with are the
-        object of a trigger in it that names none of its own."""
-        if self.lang != "ko":
-            return []
+        """``모델·데이터 계층: Mistral 육성으로 접근권을 강화`` ("Model and data layer: enhancing
+        access by nurturing Mistral"): the layers a line opens with are the object of a trigger in
+        it that names none of its own."""
         colon = next((t.i for t in sent[:10] if t.text == ":"), None)
-        if colon is None or colon == sent.start or doc[colon - 1].text != "계층":
+        if colon is None or colon == sent.start or doc[colon - 1].lower_ not in ("계층", "layer", "layers"):
             return []
-        return [e for e in ents if e.end < colon and e.label_ in STACK_TYPES]
+        return [e for e in ents if e.end <= colon and e.label_ in STACK_TYPES]
 
     def genitive_policies(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         """``일본의 「AI 추진법」``: a country's or bloc's policy named right after it."""
@@ -237,7 +238,10 @@ class Extractor:
             return [mk(subj, o, rule, conf, sup) for o in objs]
         if relation == "hasPolicy":
             side = before if self.lang == "ko" else after
-            pols = [e for e in side if e.label_ == "Policy" and abs((e.end if e.end <= ti else e.start) - ti) <= 8]
+            if self.lang == "en" and not any(e.label_ == "Policy" for e in after) and self.passive(doc, sent, ti, tj):
+                side = before  # "The Stargate Project ... was announced by"
+            reach = 12 if side is before and self.lang == "en" else 8
+            pols = [e for e in side if e.label_ == "Policy" and abs((e.end if e.end <= ti else e.start) - ti) <= reach]
             if not pols:
                 return []
             subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
@@ -286,6 +290,15 @@ class Extractor:
             return [Fact("replaces", "replaces", Arg.of(news[-1]), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
                          0.6, sent.start_char, sent.end_char)]
         return []
+
+    @staticmethod
+    def passive(doc: Doc, sent: Span, ti: int, tj: int) -> bool:
+        """An English participle in the passive: "was announced", "officially launched by"."""
+        if not doc[tj - 1].lower_.endswith("ed"):
+            return False
+        nxt = doc[tj].lower_ if tj < sent.end else ""
+        prev = {t.lower_ for t in doc[max(sent.start, ti - 3):ti]}
+        return nxt == "by" or bool(prev & {"is", "was", "were", "are", "been", "be", "being"})
 
     def coordinated(self, doc: Doc, pool: list[Span], first: Span, step: int) -> list[Span]:
         """``first`` and the entities of ``pool`` coordinated with it (·  ,  와/과  및  and  or)."""

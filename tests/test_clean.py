@@ -298,6 +298,19 @@ def test_normal_spacing_without_blank_lines_keeps_one_paragraph_per_short_last_l
     assert texts == [P1 + " 일본은 클라우드에 의존한다.", P2]
 
 
+def test_a_text_written_a_paragraph_per_line_keeps_each_line_a_paragraph():
+    # a user's text file: one long line per paragraph, a blank line between (not a wrapped PDF
+    # page): neither the blank lines nor the long lines join paragraphs
+    paras = ["A. Sovereign AI Policy Trends in the United States",
+             "The United States " + "regulates access to chips and computing infrastructure. " * 6,
+             "Against this backdrop, the administration " + "builds data centres within the country. " * 6,
+             "Japan, for its part, " + "is stepping up investment in semiconductors. " * 6]
+    paras = [p.strip() for p in paras]
+    for sep in ("\n\n", "\n"):
+        segs = clean(sep.join(paras) + "\n").segments
+        assert [(s.kind, s.text) for s in segs] == [("heading", paras[0])] + [("body", p) for p in paras[1:]]
+
+
 def test_empty_and_blank_text():
     assert clean("").segments == []
     assert clean("\n\n   \n\f\n").segments == []
@@ -426,6 +439,6 @@ def test_heading_ending_with_its_date_is_a_heading():
 
 @pytest.mark.parametrize("text, level", [
     ("제2장 글로벌 AI 정책", 0), ("제1절 개관", 1), ("II. Policy", 2), ("1. 영국의 AI 정책", 3), ("1.1 Background", 4),
-    ("1.2.3 Detail", 5), ("가. 일본의 AI 정책 동향", 6), ("(1) EU, 규범 주도권", 7), ("① 연산 인프라", 8), ("Overview", 9)])
+    ("1.2.3 Detail", 5), ("가. 일본의 AI 정책 동향", 6), ("B. Stargate Project", 6), ("(1) EU, 규범 주도권", 7), ("① 연산 인프라", 8), ("Overview", 9)])
 def test_heading_level_follows_the_numbering(text, level):
     assert heading_level(text) == level

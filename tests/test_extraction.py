@@ -104,6 +104,12 @@ def test_upper_case_names_are_recognised(ko, en, lang, text, name, kb_id):
     assert (name, kb_id) in [(e.text, e.kb_id_) for e in nlp_for(lang, ko, en)(text).ents]
 
 
+def test_a_title_case_name_needs_its_capital_and_a_sentence_case_one_does_not(en):
+    assert ("Scale AI", "Company", "company/scale-ai") in ents(en("Scale AI labels data."))
+    assert all(e[2] != "company/scale-ai" for e in ents(en("It is a mega-scale AI infrastructure project.")))
+    assert ("model and data layer", "Layer", "layer/model") in ents(en("Japan supplements the model and data layer."))
+
+
 def test_mixed_case_and_hangul_aliases_link(ko, en):
     assert ("인공지능 기본법", "Policy", "policy/kr-ai-basic-act") in ents(ko("「인공지능 기본법」이 시행되었다."))
     assert ("AI Basic Act", "Policy", "policy/kr-ai-basic-act") in ents(en("The AI Basic Act took effect."))

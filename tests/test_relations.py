@@ -16,6 +16,12 @@ def test_a_line_opening_with_a_layer_gives_the_object(ko):
     assert any(f.rule == "strengthens.ko.heading" for f in doc._.facts)
 
 
+def test_an_english_line_opening_with_a_layer_gives_the_object(en):
+    doc = en("Model and data layer: Japan is enhancing access with shop-floor data")
+    assert ("strengthens", "country/jp", "layer/model") in facts(doc)
+    assert any(f.rule == "strengthens.en.heading" for f in doc._.facts)
+
+
 def test_an_english_demonym_names_the_subject(en):
     doc = en("The Korean government is expanding GPUs and data centres with Nvidia.")
     assert ("strengthens", "country/kr", "resource/gpu") in facts(doc)
@@ -229,6 +235,9 @@ HAS_POLICY = [
      ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")),
     ("en", "France enacted the AI Basic Act in 2024.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
     ("en", "South Korea launched the National Compute Strategy in 2025.", ("hasPolicy", "country/kr", "")),
+    # the policy before a passive participle
+    ("en", "In France, the AI Basic Act was officially released in 2024.", ("hasPolicy", "country/fr",
+                                                                            "policy/kr-ai-basic-act")),
 ]
 HAS_POLICY_NEG = [
     ("ko", "프랑스는 「인공지능 기본법」을 제정하지 않았다."),
@@ -261,6 +270,8 @@ RUN_BY = [
     ("en", "The AI Basic Act is run by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The National Compute Strategy is led by the Ministry of Digital Affairs.", ("runBy", "", "")),
+    ("en", "The AI Basic Act is a programme jointly promoted by the Ministry of Science and ICT.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
 ]
 RUN_BY_NEG = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관하지 않는다."),
