@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -163,6 +164,13 @@ def write(model: dict[str, Any], path: Path) -> None:
     atomic_write(path, (json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
+def _language_of(gold: dict[str, Any], cands: list[dict[str, Any]]) -> str | None:
+    """The language most of the candidates inside a gold file's lines are in."""
+    lo, hi = gold["lines"]
+    langs = Counter(f[5:] for c in cands if lo <= c["line_start"] <= hi for f in c["features"] if f.startswith("lang="))
+    return langs.most_common(1)[0][0] if langs else None
+
+
 def _of_lang(data: list[tuple[dict[str, Any], set[str]]], lang: str) -> list[tuple[dict[str, Any], set[str]]]:
     return [(c, rels) for c, rels in data if f"lang={lang}" in c["features"]]
 
@@ -173,10 +181,10 @@ MODES = ("replace", "add")
 
 def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
                    equivalent: dict[str, set[str]], lang: str, thresholds: Iterable[float] = THRESHOLDS,
-                   **train_kw: Any):
-    """Leave one gold file out: train on the others, score the one left out; summed over the
-    files. Returns the report of the rules alone and, per (mode, threshold), of the rules with the
-    model."""
+                   extra: list[tuple[dict[str, Any], set[str]]] | None = None, **train_kw: Any):
+    """Leave one gold file out: train on the others (and on ``extra``, labelled candidates that
+    are never scored), score the one left out; summed over the files. Returns the report of the
+    rules alone and, per (mode, threshold), of the rules with the model."""
     import copy
     from dataclasses import replace
 
@@ -186,7 +194,7 @@ def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], tex
     rules, learned = Report(), {s: Report() for s in settings}
     for i, g in enumerate(golds):
         rest = [h for j, h in enumerate(golds) if j != i]
-        model = train(_of_lang(labelled(rest, extractions, equivalent), lang), lang, **train_kw)
+        model = train(_of_lang(labelled(rest, extractions, equivalent), lang) + (extra or []), lang, **train_kw)
         ex = extractions[g["doc"]]
         score(g, ex, texts[g["doc"]], rules, equivalent)
         for mode, t in settings:
@@ -203,7 +211,7 @@ def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], tex
 BETA = 0.5
 
 
-def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str,
+def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, cross_lingual: bool = False,
                     **train_kw: Any) -> dict[str, Any]:
     """Extract the gold files' documents with the rules alone, keep the candidates, and train the
     model of ``lang`` on them.
@@ -211,14 +219,26 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str,
     With two gold files or more, each relation is cross-validated (leave one file out): its mode
     (:func:`select`) and threshold are those with the best F-beta (:data:`BETA`), and the model
     keeps only the relations where that score is higher than the rules'; the scores of both are
-    recorded in the model (``cv``)."""
+    recorded in the model (``cv``).
+
+    ``cross_lingual``: the candidates of the gold files in other languages are learned from too
+    (most features, such as entity types, particles turned positions, topics and rules, mean the
+    same in both languages); only the files of ``lang`` are cross-validated, the others are always
+    in the training set."""
     from kg.extraction import eval_extractions
 
     extractions, texts, equivalent = eval_extractions(golds, rules_only=True,
                                                       keep_candidates=True)
-    model = train(_of_lang(labelled(golds, extractions, equivalent), lang), lang, sources=sources, **train_kw)
-    if len(golds) > 1:
-        rules, learned = cross_validate(golds, extractions, texts, equivalent, lang, **train_kw)
+    data = labelled(golds, extractions, equivalent)
+    extra = [(c, rels) for c, rels in data if f"lang={lang}" not in c["features"]] if cross_lingual else []
+    own = [g for g in golds if _language_of(g, extractions[g["doc"]].candidates) == lang]
+    if not own:
+        raise ModelError(f"none of the gold files has {lang} text to learn from: give gold files of that language "
+                         f"(or train the model of the language they are in with --lang)")
+    model = train(_of_lang(data, lang) + extra, lang, sources=sources, **train_kw)
+    model["cross_lingual"] = cross_lingual
+    if len(own) > 1:
+        rules, learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, **train_kw)
         for rel in list(model["relations"]):
             mode, t = max(learned, key=lambda s: (round(learned[s].facts[rel].fbeta(BETA), 6), s[0] == "replace",
                                                   s[1]))

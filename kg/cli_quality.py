@@ -31,6 +31,8 @@ def add_quality_commands(sub) -> dict[str, Callable[[argparse.Namespace], int]]:
     t.add_argument("gold", nargs="+", type=Path, help="gold YAML files to learn from (never the held-out ones)")
     t.add_argument("--lang", choices=("ko", "en"), default="ko")
     t.add_argument("--out", type=Path, default=None, help="model file (default: ingest/models/relations.LANG.json)")
+    t.add_argument("--cross-lingual", action="store_true",
+                   help="learn from the gold files of other languages too (only those of LANG are cross-validated)")
     return {"eval": _eval, "agree": _agree, "train-relations": _train_relations}
 
 
@@ -79,7 +81,8 @@ def _train_relations(args: argparse.Namespace) -> int:
     from ingest.evaluate import load_gold
 
     golds = [load_gold(p) for p in args.gold]  # a bad file: GoldError, exit 2
-    model = relmodel.train_from_gold(golds, [p.name for p in args.gold], args.lang)
+    model = relmodel.train_from_gold(golds, [f"{p.parent.name}/{p.name}" for p in args.gold], args.lang,
+                                     cross_lingual=args.cross_lingual)
     out = args.out or relmodel.model_path(args.lang)
     relmodel.write(model, out)
     print(f"leave one file out   rules P/R/F1/F{relmodel.BETA}    model P/R/F1/F{relmodel.BETA}   threshold mode  "

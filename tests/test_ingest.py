@@ -168,6 +168,27 @@ def test_eval_prints_scores_as_json(tmp_path):
         assert all(0.0 <= overall[k] <= 1.0 for k in ("precision", "recall", "f1"))
 
 
+def test_eval_of_a_gold_file_for_a_text_outside_the_corpus(tmp_path):
+    # a text file beside the gold file (`file:`), in CP949: read as any input document is
+    (tmp_path / "note.txt").write_bytes("프랑스는 2025년 「가상 인공지능 미래 전략」을 발표하였다.\n".encode("cp949"))
+    gold = {"doc": "note", "file": "note.txt", "lines": [1, 1],
+            "mentions": [{"line": 1, "text": "프랑스", "type": "Country", "id": "country/fr"}],
+            "facts": [{"line": 1, "relation": "hasPolicy", "subject": "country/fr",
+                       "object": {"name": "가상 인공지능 미래 전략"}}]}
+    (tmp_path / "note.yaml").write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    proc = policykg(tmp_path / "build", "eval", str(tmp_path / "note.yaml"), "--format", "json", "--no-details")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["mentions"]["all"]["tp"] == 1 and report["facts"]["all"]["tp"] == 1
+    # a file that is not there, or a document id the corpus already uses: a clear error
+    (tmp_path / "note.yaml").write_text(yaml.safe_dump({**gold, "file": "gone.txt"}), encoding="utf-8")
+    proc = policykg(tmp_path / "build", "eval", str(tmp_path / "note.yaml"))
+    assert proc.returncode == 2 and "note.yaml" in proc.stderr and "gone.txt" in proc.stderr
+    (tmp_path / "note.yaml").write_text(yaml.safe_dump({**gold, "doc": "kiep"}), encoding="utf-8")
+    proc = policykg(tmp_path / "build", "eval", str(tmp_path / "note.yaml"))
+    assert proc.returncode == 2 and "'kiep' is already taken" in proc.stderr
+
+
 def test_ingest_without_the_reasoner(tmp_path):
     doc = tmp_path / "quick-policy.txt"
     doc.write_text("일본은 2025년 「가상 개방형 혁신 계획」을 발표하였다.\n", encoding="utf-8")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ingest import relmodel
 from ingest.extract import extract
@@ -19,6 +20,7 @@ from .small_kb import PATTERNS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = sorted((ROOT / "tests" / "data" / "gold" / "dev").glob("*.yaml"))
+DEV_GOLD_EN = sorted((ROOT / "tests" / "data" / "gold" / "dev-en").glob("*.yaml"))
 
 
 def _candidates(text: str) -> list[dict]:
@@ -209,7 +211,33 @@ def test_committed_model_is_what_training_on_the_dev_gold_gives(tmp_path):
                                  "tests/data/gold/dev/*.yaml` and commit the result"
     for rel, m in trained["relations"].items():  # kept only where it beat the rules when cross-validated
         assert m["cv"]["model"]["f0.5"] > m["cv"]["rules"]["f0.5"], rel
-    assert trained["trained_on"] == sorted(p.name for p in DEV_GOLD)
+    assert trained["trained_on"] == sorted(f"dev/{p.name}" for p in DEV_GOLD)
+
+
+@pytest.mark.slow
+def test_committed_english_model_is_what_cross_lingual_training_gives(tmp_path):
+    out = tmp_path / "m.json"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", *map(str, DEV_GOLD + DEV_GOLD_EN),
+                           "--lang", "en", "--cross-lingual", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    trained = json.loads(out.read_text(encoding="utf-8"))
+    committed = json.loads(relmodel.model_path("en").read_text(encoding="utf-8"))
+    assert trained == committed, "ingest/models/relations.en.json is stale: run `policykg train-relations " \
+                                 "tests/data/gold/dev/*.yaml tests/data/gold/dev-en/*.yaml --lang en --cross-lingual`"
+    assert trained["lang"] == "en" and trained["cross_lingual"]
+    for rel, m in trained["relations"].items():  # cross-validated on the English files only
+        assert m["cv"]["model"]["f0.5"] > m["cv"]["rules"]["f0.5"], rel
+        gold_en = sum(1 for p in DEV_GOLD_EN for f in yaml.safe_load(p.read_text(encoding="utf-8"))["facts"]
+                      if f["relation"] == rel)
+        assert m["cv"]["rules"]["tp"] + m["cv"]["rules"]["fn"] == gold_en, rel
+
+
+def test_training_needs_gold_files_in_the_language(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", str(DEV_GOLD_EN[0]), "--lang", "ko",
+                           "--out", str(tmp_path / "m.json")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "none of the gold files has ko text" in proc.stderr
+    assert not (tmp_path / "m.json").exists()
 
 
 def test_a_bad_model_file_is_a_clear_error(tmp_path):
