@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import case_sensitive, match_key
+from .gazetteer import STACK_TYPES, case_sensitive, match_key
 
 PIPELINES_DIR = Path(__file__).resolve().parent / "pipelines"
 LANGS = ("ko", "en")
@@ -143,6 +143,17 @@ def create_english_tokenizer():
 _PAIR_SEP = "·ㆍ・-–/"
 
 
+def english_plural(name: str) -> str:
+    """The regular plural of an English noun phrase's last word.
+
+    >>> [english_plural(n) for n in ("cloud", "data centre", "technology", "chip process", "key")]
+    ['clouds', 'data centres', 'technologies', 'chip processes', 'keys']
+    """
+    if re.search(r"[^aeiou]y$", name):
+        return name[:-1] + "ies"
+    return name + ("es" if re.search(r"(?:s|x|ch|sh)$", name) else "s")
+
+
 class Gazetteer:
     """Matches SpanRuler-format patterns on characters, snapped to token boundaries."""
 
@@ -165,6 +176,9 @@ class Gazetteer:
             # "mega-scale AI"); one in sentence case ("Model and data") matches "model and data" as well
             title = all(w[:1].isupper() for w in name.split() if w[:1].isalpha())
             self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
+            if p["label"] in STACK_TYPES and not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name):
+                # an English common noun of the stack matches its plural too ("foreign clouds")
+                self.by_prefix[key_name[:2]].append((english_plural(key_name), p, cased, title))
         for lst in self.by_prefix.values():
             lst.sort(key=lambda x: -len(x[0]))
 

@@ -110,6 +110,11 @@ def test_a_title_case_name_needs_its_capital_and_a_sentence_case_one_does_not(en
     assert ("model and data layer", "Layer", "layer/model") in ents(en("Japan supplements the model and data layer."))
 
 
+def test_an_english_stack_noun_matches_its_plural(en):
+    assert ("clouds", "Resource", "resource/cloud") in ents(en("Japan relies on foreign clouds."))
+    assert ("data centres", "Resource", "resource/datacentre") in ents(en("Japan builds data centres."))
+
+
 def test_mixed_case_and_hangul_aliases_link(ko, en):
     assert ("인공지능 기본법", "Policy", "policy/kr-ai-basic-act") in ents(ko("「인공지능 기본법」이 시행되었다."))
     assert ("AI Basic Act", "Policy", "policy/kr-ai-basic-act") in ents(en("The AI Basic Act took effect."))
