@@ -34,7 +34,7 @@ from typing import Any, Callable
 from spacy.tokens import Doc, Span
 
 from .facts import Arg
-from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
+from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "stack": ("dependsOn", "controls", "strengthens"),
@@ -240,7 +240,7 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
                                   set(rules), listed) + crowd(subj),
             "sent_start": sent.start_char, "sent_end": sent.end_char})
 
-    stack = [e for e in ents if e.label_ in STACK_TYPES]
+    stack = [e for e in ents if stack_object(e)]
     if stack:
         idx = rule_index(GROUPS["stack"])
         for obj in stack:  # the clause's subject as the rules find it, the topic, the section's actor

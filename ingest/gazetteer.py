@@ -26,6 +26,16 @@ ACTOR_TYPES = frozenset({"Country", "Bloc", "Agency", "Company", "Organisation",
 POLITY_TYPES = frozenset({"Country", "Bloc"})
 ORG_TYPES = frozenset({"Agency", "Company", "Organisation", "Group"})
 STACK_TYPES = frozenset({"Layer", "Resource"})
+# the objects of the stack relations (dependsOn, controls, strengthens): the layers of the default
+# four-layer stack and the resources, which belong to layers of every scheme (pko:belongsToLayer),
+# so queries on another scheme still reach them; a concept of another scheme ("AI 생태계", one of
+# the seven elements) stays a mention, not the object of a fact
+STACK_OBJECT_KINDS = ("layer/", "resource/")
+
+
+def stack_object(span) -> bool:
+    """Whether a recognised name can be the object of a stack relation (see :data:`STACK_OBJECT_KINDS`)."""
+    return span.label_ in STACK_TYPES and span.kb_id_.startswith(STACK_OBJECT_KINDS)
 
 # when one name belongs to several entities: the more specific type wins, then the default scheme
 _TYPE_RANK = {"Resource": 0, "Layer": 1, "Policy": 2, "Agency": 3, "Company": 4, "Country": 5, "Bloc": 6}

@@ -37,7 +37,7 @@ from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, particle
 from .facts import Arg, Fact
-from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, STACK_TYPES
+from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -163,8 +163,7 @@ class Extractor:
                 if self.negated(doc, sent, ti, tj):
                     continue
                 out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj, heading))
-        if self.lang == "ko":
-            out.extend(self.genitive_policies(doc, sent, ents))
+        out.extend(self.genitive_policies(doc, sent, ents))
         out.extend(self.investments(doc, sent, ents))
         return out
 
@@ -175,15 +174,16 @@ class Extractor:
         colon = next((t.i for t in sent[:10] if t.text == ":"), None)
         if colon is None or colon == sent.start or doc[colon - 1].lower_ not in ("계층", "layer", "layers"):
             return []
-        return [e for e in ents if e.end <= colon and e.label_ in STACK_TYPES]
+        return [e for e in ents if e.end <= colon and stack_object(e)]
 
     def genitive_policies(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-        """``일본의 「AI 추진법」``: a country's or bloc's policy named right after it."""
+        """``일본의 「AI 추진법」``, "Japan's AI Promotion Act": a country's or bloc's policy named
+        right after it."""
         out = []
         for a, b in zip(ents, ents[1:]):
-            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and particle(doc, a) == "의" \
+            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and particle(doc, a) in ("의", "'s", "’s") \
                     and b.start - a.end <= 3 and not any(t.text in (",", "·") for t in doc[a.end:b.start]):
-                out.append(Fact("hasPolicy", "hasPolicy", Arg.of(a), Arg.of(b), "hasPolicy.ko.genitive", 0.6,
+                out.append(Fact("hasPolicy", "hasPolicy", Arg.of(a), Arg.of(b), f"hasPolicy.{self.lang}.genitive", 0.6,
                                 sent.start_char, sent.end_char))
         return out
 
@@ -241,8 +241,10 @@ class Extractor:
             return [mk(subj, o, rule, conf, sup) for o in objs]
         if relation == "hasPolicy":
             side = before if self.lang == "ko" else after
-            if self.lang == "en" and not any(e.label_ == "Policy" for e in after) and self.passive(doc, sent, ti, tj):
-                side = before  # "The Stargate Project ... was announced by"
+            if self.lang == "en" and not any(e.label_ == "Policy" for e in after) and (
+                    self.passive(doc, sent, ti, tj) or doc[tj - 1].lower_.endswith("ed")
+                    and any(e.label_ == "Policy" and ti - e.end <= 2 for e in before)):
+                side = before  # "The Stargate Project ... was announced by", "the X Plan released in 2017"
             reach = 12 if side is before and self.lang == "en" else 8
             pols = [e for e in side if e.label_ == "Policy" and abs((e.end if e.end <= ti else e.start) - ti) <= reach]
             if not pols:
@@ -321,7 +323,7 @@ class Extractor:
                       after_only: bool = False) -> list[Span]:
         """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``,
         ``연산(HPC) 역량 강화``), English after it (``reliance on GPUs``), with coordinated ones."""
-        stack = [e for e in ents if e.label_ in STACK_TYPES]
+        stack = [e for e in ents if stack_object(e)]
         if self.lang == "ko" and not after_only:
             # not a means ("반도체·HPC로 보완": what is supplemented is the object, not the instrument)
             cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5)

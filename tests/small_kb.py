@@ -16,6 +16,7 @@ def _patterns() -> list[dict[str, str]]:
         ("Resource", "resource/ai-chip", ["반도체", "semiconductors", "chips", "칩"]),
         ("Resource", "resource/datacentre", ["데이터센터", "data centres", "data centers"]),
         ("Layer", "layer/model", ["모델·데이터", "Model and data layer"]),
+        ("Layer", "element/ecosystem", ["AI 생태계", "AI ecosystem"]),
         ("Agency", "agency/kr-msit", ["과학기술정보통신부", "Ministry of Science and ICT"]),
         ("Policy", "policy/kr-ai-basic-act", ["AI 기본법", "인공지능 기본법", "AI Basic Act"]),
         ("Company", "company/nvidia", ["엔비디아", "Nvidia"]),

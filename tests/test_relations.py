@@ -22,6 +22,14 @@ def test_an_english_line_opening_with_a_layer_gives_the_object(en):
     assert any(f.rule == "strengthens.en.heading" for f in doc._.facts)
 
 
+def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
+    # the seven elements' "AI ecosystem" is a concept, not a layer of the stack or a resource
+    assert facts(ko("일본은 AI 생태계와 데이터센터를 강화한다."), "strengthens") == [
+        ("strengthens", "country/jp", "resource/datacentre")]
+    assert facts(en("Japan strengthens its AI ecosystem and data centres."), "strengthens") == [
+        ("strengthens", "country/jp", "resource/datacentre")]
+
+
 def test_an_english_demonym_names_the_subject(en):
     doc = en("The Korean government is expanding GPUs and data centres with Nvidia.")
     assert ("strengthens", "country/kr", "resource/gpu") in facts(doc)
