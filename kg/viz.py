@@ -64,13 +64,54 @@ def layout(g: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     if simple.number_of_nodes():
         pos = nx.spring_layout(simple, seed=seed, k=2.5 / math.sqrt(n), iterations=50 if n <= 2000 else 30)
-        out = {k: (float(x) * scale, float(y) * scale) for k, (x, y) in pos.items()}
+        out = separate({k: (float(x) * scale, float(y) * scale) for k, (x, y) in pos.items()})
     # nodes without relations: a grid under the graph, not a ring crowding it
     isolated = sorted(set(g.nodes) - set(out))
     cols = max(1, int(math.sqrt(len(isolated) * 3)))
     for i, node in enumerate(isolated):
         out[node] = (-scale + (i % cols) * (2 * scale / cols), scale * 1.15 + (i // cols) * 40.0)
     return out
+
+
+def separate(pos: dict[str, tuple[float, float]], gap: float = 2.5 * max(s for _, _, s in NODE_STYLE.values()),
+             passes: int = 8) -> dict[str, tuple[float, float]]:
+    """Push apart nodes the force-directed layout put closer than ``gap`` (a leaf of a hub can
+    land on the hub, which then cannot be clicked): each close pair moves apart along the line
+    between them, a few passes over a grid of ``gap``-sized cells. Deterministic.
+
+    >>> p = separate({"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (500.0, 0.0)})
+    >>> round(p["b"][0] - p["a"][0]) >= 45 and p["c"] == (500.0, 0.0)
+    True
+    """
+    out = {k: [x, y] for k, (x, y) in pos.items()}
+    keys = sorted(out)
+    for _ in range(passes):
+        grid: dict[tuple[int, int], list[str]] = {}
+        for k in keys:
+            grid.setdefault((int(out[k][0] // gap), int(out[k][1] // gap)), []).append(k)
+        moved = False
+        for (cx, cy), members in sorted(grid.items()):
+            near = [k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in grid.get((cx + dx, cy + dy), ())]
+            for a in members:
+                for b in near:
+                    if b <= a:
+                        continue
+                    dx, dy = out[b][0] - out[a][0], out[b][1] - out[a][1]
+                    d = math.hypot(dx, dy)
+                    if d >= gap:
+                        continue
+                    if d < 1e-6:  # the same point: a direction from the names, so runs agree
+                        angle = (sum(map(ord, a + b)) % 360) * math.pi / 180
+                        dx, dy, d = math.cos(angle), math.sin(angle), 1.0
+                    push = (gap - d) / 2 / d
+                    out[a][0] -= dx * push
+                    out[a][1] -= dy * push
+                    out[b][0] += dx * push
+                    out[b][1] += dy * push
+                    moved = True
+        if not moved:
+            break
+    return {k: (x, y) for k, (x, y) in out.items()}
 
 
 def page(g: nx.MultiDiGraph, *, lang: str = "en", title: str = "policykg", subtitle: str = "") -> str:
