@@ -23,6 +23,8 @@ from kg.errors import PolicyKGError
 
 from .facts import RELATIONS
 
+# the confidence thresholds `eval` reports precision and recall at
+CONFIDENCE_STEPS = (0.5, 0.6, 0.7, 0.8)
 EVAL_TYPES = ("Country", "Bloc", "Agency", "Company", "Organisation", "Policy")
 
 
@@ -73,6 +75,8 @@ class Report:
     linkable: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    # every scored prediction of a fact: (its rule, its confidence, whether it matched a gold fact)
+    predictions: list[tuple[str, float, bool]] = field(default_factory=list)
 
     @staticmethod
     def total(scores: dict[str, Score]) -> Score:
@@ -81,11 +85,30 @@ class Report:
             s.tp, s.fp, s.fn = s.tp + v.tp, s.fp + v.fp, s.fn + v.fn
         return s
 
+    def by_rule(self) -> dict[str, Score]:
+        """Right (tp) and wrong (fp) predictions per rule name."""
+        out: dict[str, Score] = defaultdict(Score)
+        for rule, _conf, hit in self.predictions:
+            if hit:
+                out[rule].tp += 1
+            else:
+                out[rule].fp += 1
+        return dict(out)
+
+    def at_confidence(self, threshold: float) -> Score:
+        """The facts scores counting only predictions of at least ``threshold`` confidence (a
+        gold fact matched only below it is a miss)."""
+        total = self.total(self.facts)
+        kept = [hit for _r, conf, hit in self.predictions if conf >= threshold]
+        tp = sum(kept)
+        return Score(tp, len(kept) - tp, total.tp + total.fn - tp)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "mentions": {k: v.to_dict() for k, v in sorted(self.mentions.items())} | {
                 "all": self.total(self.mentions).to_dict()},
             "facts": {k: v.to_dict() for k, v in sorted(self.facts.items())} | {"all": self.total(self.facts).to_dict()},
+            "facts_at_confidence": {str(t): self.at_confidence(t).to_dict() for t in CONFIDENCE_STEPS},
             "linking_accuracy": round(self.linked / self.linkable, 3) if self.linkable else None,
             "misses": self.misses, "false_positives": self.false_positives,
         }
@@ -197,6 +220,7 @@ def score(gold: dict[str, Any], extraction, lines: list[str], report: Report,
             used.add(hit)
             report.facts[g["relation"]].tp += 1
     for i, (k, f) in enumerate(preds):
+        report.predictions.append((f["rule"], float(f.get("confidence") or 0.0), i in used))
         if i not in used:
             report.facts[f["relation"]].fp += 1
             report.false_positives.append({"kind": "fact", "doc": doc, "line": f["line_start"], "fact": list(k),
@@ -240,6 +264,12 @@ def format_report(rep: Report, details: bool = True, missed: str = "misses",
         for name, s in sorted(scores.items()) + [("all", Report.total(scores))]:
             out.append(f"  {name:<14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
         out.append("")
+    out.append("relations by confidence (a claim's confidence: its rule's precision on the development gold, or")
+    out.append("the model's probability)")
+    for t in CONFIDENCE_STEPS:
+        s = rep.at_confidence(t)
+        out.append(f"  >= {t:<11} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    out.append("")
     if rep.linkable:
         out.append(f"linking accuracy: {rep.linked / rep.linkable:.3f} ({rep.linked}/{rep.linkable} matched "
                    f"mentions with a knowledge-base id)\n")

@@ -69,11 +69,13 @@ def select(model: dict[str, Any] | None, facts: list[dict[str, Any]],
     rules' facts for the relations the model does not score, and the candidates the model accepts.
     A relation the model scores in ``replace`` mode takes only the candidates the model accepts;
     in ``add`` mode it keeps the rules' facts and adds the candidates the model accepts for objects
-    the rules gave no subject. Of the accepted candidates for one object, the most probable wins."""
+    the rules gave no subject. Of the accepted candidates for one object, the most probable wins.
+    A rule's fact takes its rule's measured precision as its confidence (:func:`calibrated`)."""
     if model is None:
         return facts
     mode = {rel: m.get("mode", "replace") for rel, m in model["relations"].items()}
-    out = [f for f in facts if mode.get(f["relation"], "add") == "add"]
+    out = [{**f, "confidence": calibrated(model, f["rule"], f.get("confidence", 0.0))} if "rule" in f else f
+           for f in facts if mode.get(f["relation"], "add") == "add"]
     lang = model["lang"]
     # one subject per object and relation in a sentence: the rules' where they found one (in add
     # mode), else the candidate the model scores highest ("미국, 일본, 캐나다와 협력해 「X」를 발표"
@@ -164,6 +166,30 @@ def write(model: dict[str, Any], path: Path) -> None:
     atomic_write(path, (json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
+def rule_precision(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
+                   equivalent: dict[str, set[str]]) -> dict[str, list[int]]:
+    """For each rule, ``[right, predicted]``: how many of its facts inside the gold files' lines
+    match a gold fact (the rules are not fitted to the gold, so these counts estimate how often
+    each rule is right; :func:`calibrated` turns them into a confidence)."""
+    from .evaluate import Report, score
+
+    rep = Report()
+    for g in golds:
+        score(g, extractions[g["doc"]], texts[g["doc"]], rep, equivalent)
+    return {rule: [s.tp, s.tp + s.fp] for rule, s in sorted(rep.by_rule().items())}
+
+
+def calibrated(model: dict[str, Any] | None, rule: str, default: float) -> float:
+    """The confidence of a rule's fact: the share of the rule's facts that were right on the gold
+    the model was trained on, smoothed towards 1/2 ((right + 1) / (predicted + 2)); ``default``
+    for a rule never seen there."""
+    counts = (model or {}).get("rule_precision", {}).get(rule)
+    if not counts:
+        return default
+    right, n = counts
+    return round((right + 1) / (n + 2), 3)
+
+
 def _language_of(gold: dict[str, Any], cands: list[dict[str, Any]]) -> str | None:
     """The language most of the candidates inside a gold file's lines are in."""
     lo, hi = gold["lines"]
@@ -237,6 +263,7 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, 
                          f"(or train the model of the language they are in with --lang)")
     model = train(_of_lang(data, lang) + extra, lang, sources=sources, **train_kw)
     model["cross_lingual"] = cross_lingual
+    model["rule_precision"] = rule_precision(own, extractions, texts, equivalent)
     if len(own) > 1:
         rules, learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, **train_kw)
         for rel in list(model["relations"]):

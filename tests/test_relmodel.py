@@ -152,6 +152,28 @@ def test_select_keeps_candidates_at_the_threshold_and_the_other_relations_from_t
     assert relmodel.select(None, [old], [_cand(["cue"])]) == [old]  # no model: the rules alone
 
 
+def test_a_rule_fact_takes_its_rule_s_measured_precision_as_its_confidence():
+    model = _model(0.6, {"cue": 1.0})
+    model["rule_precision"] = {"invests.ko.amount": [8, 10]}
+    facts = [{"relation": "invests", "char_start": 0, "subject": {"start": 0}, "rule": "invests.ko.amount",
+              "confidence": 0.6},
+             {"relation": "replaces", "char_start": 0, "subject": {"start": 0}, "rule": "replaces.ko.trigger",
+              "confidence": 0.6}]
+    by_rule = {f["rule"]: f["confidence"] for f in relmodel.select(model, facts, [])}
+    assert by_rule == {"invests.ko.amount": 0.75, "replaces.ko.trigger": 0.6}  # (8+1)/(10+2); never seen: as is
+
+
+def test_eval_reports_precision_and_recall_at_confidence_thresholds():
+    from ingest.evaluate import Report
+
+    rep = Report()
+    rep.facts["hasPolicy"].tp, rep.facts["hasPolicy"].fp, rep.facts["hasPolicy"].fn = 2, 1, 1
+    rep.predictions = [("a", 0.9, True), ("b", 0.55, True), ("c", 0.52, False)]
+    high = rep.at_confidence(0.8)
+    assert (high.tp, high.fp, high.fn) == (1, 0, 2)  # the gold fact matched only at 0.55 is now a miss
+    assert rep.by_rule()["c"].fp == 1 and rep.to_dict()["facts_at_confidence"]["0.5"]["tp"] == 2
+
+
 def test_select_in_add_mode_keeps_the_rules_facts_and_adds_what_the_model_accepts():
     rule_fact = {"relation": "hasPolicy", "char_start": 0, "subject": {"start": 0}, "rule": "hasPolicy.ko.trigger"}
     model = _model(0.6, {"cue": 1.0})
