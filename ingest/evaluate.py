@@ -255,21 +255,22 @@ def as_extraction(other: dict[str, Any], sentence_lines: list[tuple[int, int]]) 
 
 
 def format_report(rep: Report, details: bool = True, missed: str = "misses",
-                  extra: str = "false positives") -> str:
-    """The scores as a plain-text table, then (with ``details``) the misses and false positives,
-    under the headings ``missed`` and ``extra``."""
+                  extra: str = "false positives", confidence: bool = True) -> str:
+    """The scores as a plain-text table (with ``confidence``, also at confidence thresholds), then
+    (with ``details``) the misses and false positives, under the headings ``missed`` and ``extra``."""
     out = []
     for title, scores in (("entity mentions", rep.mentions), ("relations", rep.facts)):
         out.append(f"{title:<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for name, s in sorted(scores.items()) + [("all", Report.total(scores))]:
             out.append(f"  {name:<14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
         out.append("")
-    out.append("relations by confidence (a claim's confidence: its rule's precision on the development gold, or")
-    out.append("the model's probability)")
-    for t in CONFIDENCE_STEPS:
-        s = rep.at_confidence(t)
-        out.append(f"  >= {t:<11} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
-    out.append("")
+    if confidence:
+        out.append("relations by confidence (a claim's confidence: its rule's precision on the development gold, or")
+        out.append("the model's probability)")
+        for t in CONFIDENCE_STEPS:
+            s = rep.at_confidence(t)
+            out.append(f"  >= {t:<11} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        out.append("")
     if rep.linkable:
         out.append(f"linking accuracy: {rep.linked / rep.linkable:.3f} ({rep.linked}/{rep.linkable} matched "
                    f"mentions with a knowledge-base id)\n")

@@ -72,7 +72,8 @@ def _agree(args: argparse.Namespace) -> int:
           dedupe=False)
     print(f"{args.other} against {args.gold} (P: share of the second annotation's items the first has; "
           f"R: the converse; a fact matches within one sentence)\n")
-    print(format_report(rep, details=not args.no_details, missed="only in the first", extra="only in the second"))
+    print(format_report(rep, details=not args.no_details, missed="only in the first", extra="only in the second",
+                        confidence=False))  # annotations have no confidence
     return 0
 
 

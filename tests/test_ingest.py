@@ -212,6 +212,7 @@ def test_agree_scores_a_second_annotation_against_the_first(tmp_path):
     _all, p, r, _f1, tp, fp, fn = total.split()
     assert (int(tp), int(fp), int(fn)) == (len(facts) - 2, 1, 2)
     assert "only in the first (2)" in proc.stdout and "controls country/us resource/data" in proc.stdout
+    assert "by confidence" not in proc.stdout  # annotations carry no confidence
     # agreement needs the same text
     other["doc"] = "brief"
     second.write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
