@@ -166,17 +166,17 @@ def write(model: dict[str, Any], path: Path) -> None:
     atomic_write(path, (json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
-def rule_precision(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
-                   equivalent: dict[str, set[str]]) -> dict[str, list[int]]:
-    """For each rule, ``[right, predicted]``: how many of its facts inside the gold files' lines
-    match a gold fact (the rules are not fitted to the gold, so these counts estimate how often
-    each rule is right; :func:`calibrated` turns them into a confidence)."""
+def rules_report(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
+                 equivalent: dict[str, set[str]]):
+    """The rules' extraction scored against the gold files (an :class:`ingest.evaluate.Report`).
+    The rules are not fitted to the gold, so this is both the baseline the model must beat and,
+    per rule (``Report.by_rule``), how often each rule is right (:func:`calibrated`)."""
     from .evaluate import Report, score
 
     rep = Report()
     for g in golds:
         score(g, extractions[g["doc"]], texts[g["doc"]], rep, equivalent)
-    return {rule: [s.tp, s.tp + s.fp] for rule, s in sorted(rep.by_rule().items())}
+    return rep
 
 
 def calibrated(model: dict[str, Any] | None, rule: str, default: float) -> float:
@@ -209,27 +209,26 @@ def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], tex
                    equivalent: dict[str, set[str]], lang: str, thresholds: Iterable[float] = THRESHOLDS,
                    extra: list[tuple[dict[str, Any], set[str]]] | None = None, **train_kw: Any):
     """Leave one gold file out: train on the others (and on ``extra``, labelled candidates that
-    are never scored), score the one left out; summed over the files. Returns the report of the
-    rules alone and, per (mode, threshold), of the rules with the model."""
+    are never scored), score the one left out; summed over the files. Returns the report, per
+    (mode, threshold), of the rules with the model (the rules alone: :func:`rules_report`)."""
     import copy
     from dataclasses import replace
 
     from .evaluate import Report, score
 
     settings = [(mode, t) for mode in MODES for t in thresholds]
-    rules, learned = Report(), {s: Report() for s in settings}
+    learned = {s: Report() for s in settings}
     for i, g in enumerate(golds):
         rest = [h for j, h in enumerate(golds) if j != i]
         model = train(_of_lang(labelled(rest, extractions, equivalent), lang) + (extra or []), lang, **train_kw)
         ex = extractions[g["doc"]]
-        score(g, ex, texts[g["doc"]], rules, equivalent)
         for mode, t in settings:
             m = copy.deepcopy(model)
             for r in m["relations"].values():
                 r["threshold"], r["mode"] = t, mode
             score(g, replace(ex, facts=select(m, ex.facts, ex.candidates)), texts[g["doc"]], learned[mode, t],
                   equivalent)
-    return rules, learned
+    return learned
 
 
 # settings are chosen by F0.5, which weighs precision twice as much as recall: a wrong fact in the
@@ -263,9 +262,10 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, 
                          f"(or train the model of the language they are in with --lang)")
     model = train(_of_lang(data, lang) + extra, lang, sources=sources, **train_kw)
     model["cross_lingual"] = cross_lingual
-    model["rule_precision"] = rule_precision(own, extractions, texts, equivalent)
+    rules = rules_report(own, extractions, texts, equivalent)
+    model["rule_precision"] = {rule: [sc.tp, sc.tp + sc.fp] for rule, sc in sorted(rules.by_rule().items())}
     if len(own) > 1:
-        rules, learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, **train_kw)
+        learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, **train_kw)
         for rel in list(model["relations"]):
             mode, t = max(learned, key=lambda s: (round(learned[s].facts[rel].fbeta(BETA), 6), s[0] == "replace",
                                                   s[1]))
