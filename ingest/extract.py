@@ -24,7 +24,9 @@ from .clean import CleanDocument, Segment, clean
 PIPELINE_VERSION = "1"  # bump when extraction output changes for the same input
 PROCESSED_KINDS = ("body", "table", "caption", "heading")
 FACT_KINDS = ("body", "table")
-TABLE_CONFIDENCE = 0.8  # a fact from a table cell: the confidence is scaled by this
+# a fact from a table cell whose confidence was not measured on gold (no model, or a rule the
+# model's training never saw) has it scaled by this; measured confidences already count cells
+TABLE_CONFIDENCE = 0.8
 
 
 @dataclass
@@ -90,7 +92,7 @@ def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, s
         for seg, doc in zip(group, nlp.pipe(_docs(nlp, group), n_process=n_process)):
             _collect(out, cleaned, seg, doc)
         for f in relmodel.select(model, out.facts, out.candidates):
-            if f["segment"] == "table":  # a cell is a fragment rather than a sentence
+            if f["segment"] == "table" and not relmodel.measured(model, f):  # a cell is a fragment
                 f["confidence"] = round(f["confidence"] * TABLE_CONFIDENCE, 3)
             facts.append(f)
         if keep_candidates:

@@ -190,6 +190,15 @@ def calibrated(model: dict[str, Any] | None, rule: str, default: float) -> float
     return round((right + 1) / (n + 2), 3)
 
 
+def measured(model: dict[str, Any] | None, fact: dict[str, Any]) -> bool:
+    """Whether ``fact``'s confidence was measured on the gold the model was trained on: the model's
+    probability, or the precision of a rule the training scored (:func:`calibrated`)."""
+    if model is None:
+        return False
+    rule = fact.get("rule", "")
+    return ".model" in rule or rule in model.get("rule_precision", {})
+
+
 def _language_of(gold: dict[str, Any], cands: list[dict[str, Any]]) -> str | None:
     """The language most of the candidates inside a gold file's lines are in."""
     lo, hi = gold["lines"]

@@ -289,3 +289,14 @@ def test_a_fact_from_a_table_cell_has_a_lower_confidence():
     (t,) = [f for f in table.facts if f["relation"] == "dependsOn"]
     assert b["segment"] == "body" and t["segment"] == "table"
     assert t["confidence"] == pytest.approx(b["confidence"] * 0.8, abs=1e-3)
+
+
+def test_a_measured_confidence_is_not_scaled_again_for_a_table_cell():
+    # the calibration counts of a rule already include its table facts: no second discount
+    sentence = "일본은 클라우드에 의존하고 있다."
+    table = extract("t", f"표 1-1. 주요국 현황\n{sentence}\n자료: 저자 작성.\n", "h", PATTERNS)
+    (t,) = [f for f in table.facts if f["relation"] == "dependsOn"]
+    model = relmodel.load("ko")
+    assert t["segment"] == "table" and relmodel.measured(model, t)
+    assert t["confidence"] == relmodel.calibrated(model, t["rule"], -1.0)
+    assert not relmodel.measured(None, t) and not relmodel.measured(model, {**t, "rule": "no.such.rule"})
