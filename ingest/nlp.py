@@ -392,10 +392,16 @@ class Cues:
             if len(name) - len(head) < (3 if head in ("부", "처") else 2):
                 continue
             add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
-        # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」)
+        # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」), and so
+        # is a capitalised English policy name around a known layer or resource ("Sovereign AI Compute
+        # Strategy"); a known actor inside an English name stays ("Japan's AI Strategy")
+        def inside(k: Span, t: Span) -> bool:
+            return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
+
         titles = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.title")]
-        known = [k for k in doc.ents if not any(t.start <= k.start and k.end <= t.end and (t.start, t.end) != (
-            k.start, k.end) for t in titles)]
+        en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
+        known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
+                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))]
         new = filter_spans([s for s in found if not any(s.start < k.end and k.start < s.end for k in known)])
         doc.ents = known + new
         for span in doc.ents:
@@ -410,6 +416,8 @@ class Cues:
         return self
 
 
+# known names that a capitalised English policy name may contain as a word of its own
+_NAME_PARTS = frozenset({"Layer", "Resource"})
 _POLICY_CLASSES = frozenset(set(_POLICY_HEADS_KO.values()) | {"Policy"})
 
 

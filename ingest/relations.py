@@ -87,6 +87,7 @@ _KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한�
 _KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 _EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
 _EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+_EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}
 
 # ---------------------------------------------------------------- investment cues
 _INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
@@ -200,8 +201,13 @@ class Extractor:
                 if tag.startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in ("수", "경우")):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
-        window = doc[max(sent.start, ti - 4):ti]
-        words = {t.lower_ for t in window}
+        # the trigger's clause back to its start, at most 8 words: "does not plan to develop its own
+        # chips" negates "own"; "does not rely on X, and builds its own Y" does not
+        words = set()
+        for t in reversed(doc[max(sent.start, ti - 8):ti]):
+            if t.text in (",", ";", ":", "(", ")") or t.lower_ in _EN_CLAUSE_START:
+                break
+            words.add(t.lower_)
         if words & _EN_NEG or words & _EN_HEDGE:
             return True
         return any(t.lower_ in _EN_NEG for t in doc[tj:min(sent.end, tj + 2)])

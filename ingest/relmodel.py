@@ -276,7 +276,7 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, 
     if len(own) > 1:
         learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, **train_kw)
         for rel in list(model["relations"]):
-            mode, t = max(learned, key=lambda s: (round(learned[s].facts[rel].fbeta(BETA), 6), s[0] == "replace",
+            mode, t = max(learned, key=lambda s: (round(learned[s].facts[rel].fbeta(BETA), 6), s[0] == "add",
                                                   s[1]))
             r, m = rules.facts[rel], learned[mode, t].facts[rel]
             model["relations"][rel].update(threshold=t, mode=mode)

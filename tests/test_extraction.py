@@ -141,6 +141,16 @@ def test_english_capitalised_strategy_is_a_new_policy(en):
     assert doc.ents[0]._.rule == "cue.en-policy:StrategyOrPlan"
 
 
+def test_an_english_policy_name_holds_the_resources_it_names(en):
+    # "chips" and "data centres" are known resources, but here words of a policy's name; a known
+    # actor inside such a name is still recognised
+    doc = en("France announced the Sovereign Chips and Data Centres Plan in 2025.")
+    assert ents(doc) == [("France", "Country", "country/fr"), ("Sovereign Chips and Data Centres Plan", "Policy", "")]
+    assert ("Japan", "Country", "country/jp") in ents(en("The Japan AI Strategy was revised."))
+    # outside a name, the resources are still resources
+    assert ("chips", "Resource", "resource/ai-chip") in ents(en("France builds chips."))
+
+
 def test_organisation_names_by_their_head_are_new_agencies(ko, en):
     assert ("디지털플랫폼정부위원회", "Agency", "") in ents(ko("디지털플랫폼정부위원회가 출범하였다."))
     assert ("Ministry of Digital Affairs", "Agency", "") in ents(en("The Ministry of Digital Affairs oversees the plan."))

@@ -180,6 +180,9 @@ CONTROLS_NEG = [
     ("ko", "프랑스는 GPU 자립이 어렵다."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
+    # the negation governs the whole verb chain before the modifier, not only the four words before it
+    ("en", "France does not plan to develop its own chips."),
+    ("en", "France has no plan to build domestic data centres or chips."),
 ]
 
 
@@ -199,6 +202,13 @@ def test_about_needs_the_noun_right_after(ko):
 @pytest.mark.parametrize(("lang", "text"), CONTROLS_NEG)
 def test_controls_negated(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "controls") == []
+
+
+def test_english_negation_ends_at_its_clause(en):
+    # "and" starts a clause the "not" before it does not reach
+    doc = en("France does not rely on cloud from abroad, and it builds its own chips.")
+    assert facts(doc, "controls") == [("controls", "country/fr", "resource/ai-chip")]
+    assert facts(doc, "dependsOn") == []
 
 
 def test_self_reliance_is_not_dependence(en):

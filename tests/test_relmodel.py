@@ -300,3 +300,17 @@ def test_a_measured_confidence_is_not_scaled_again_for_a_table_cell():
     assert t["segment"] == "table" and relmodel.measured(model, t)
     assert t["confidence"] == relmodel.calibrated(model, t["rule"], -1.0)
     assert not relmodel.measured(None, t) and not relmodel.measured(model, {**t, "rule": "no.such.rule"})
+
+
+def test_the_english_model_keeps_the_rules_subject_of_a_policy():
+    # the model adds policies the rules give no owner, never moves one the rules found (a tie between
+    # the modes in cross-validation goes to "add")
+    patterns = PATTERNS + [{"label": "Country", "pattern": "India", "id": "country/in"},
+                           {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac"},
+                           {"label": "Agency", "pattern": "Ministry of Economy", "id": "agency/meti"}]
+    text = ("India, meanwhile, launched the IndiaAI Mission in 2024 with an outlay of 10,372 crore rupees, and Japan's "
+            "Ministry of Economy, Trade and Industry runs the GENIAC programme to boost generative AI development.\n")
+    got = {(f["subject"]["text"], f["object"]["text"]) for f in extract("t", text, "h", patterns).facts
+           if f["relation"] == "hasPolicy"}
+    assert ("India", "IndiaAI Mission") in got and ("Japan", "IndiaAI Mission") not in got
+    assert relmodel.load("en")["relations"]["hasPolicy"]["mode"] == "add"
