@@ -5,21 +5,43 @@ from __future__ import annotations
 import re
 
 _UNIT_KO = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2}
+# Korean currency words; a country before 달러 names its dollar ("싱가포르 달러"), 달러 alone is the US one
 _CUR_KO = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "파운드": "GBP", "위안": "CNY",
-           "리얄": "SAR", "디르함": "AED", "루피": "INR"}
-_CUR_EN = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
-           "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY",
-           "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW", "₩": "KRW", "yuan": "CNY", "cny": "CNY",
-           "rmb": "CNY", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED"}
+           "리얄": "SAR", "디르함": "AED", "루피": "INR", "루피아": "IDR", "링깃": "MYR", "바트": "THB",
+           "루블": "RUB", "리라": "TRY", "헤알": "BRL", "랜드": "ZAR", "셰켈": "ILS", "즈워티": "PLN",
+           "스위스 프랑": "CHF", "싱가포르 달러": "SGD", "호주 달러": "AUD", "캐나다 달러": "CAD",
+           "홍콩 달러": "HKD", "대만 달러": "TWD", "뉴질랜드 달러": "NZD"}
+_CUR_EN = {"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR",
+           "£": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY", "yen": "JPY", "won": "KRW", "₩": "KRW",
+           "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "riyals": "SAR", "dirhams": "AED", "rupees": "INR",
+           "₹": "INR", "rs": "INR", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "roubles": "RUB",
+           "rubles": "RUB", "lira": "TRY", "reais": "BRL", "rand": "ZAR", "shekels": "ILS", "zloty": "PLN",
+           "swiss francs": "CHF", "s$": "SGD", "singapore dollars": "SGD", "a$": "AUD", "australian dollars": "AUD",
+           "c$": "CAD", "ca$": "CAD", "canadian dollars": "CAD", "hk$": "HKD", "hong kong dollars": "HKD",
+           "nt$": "TWD", "taiwan dollars": "TWD", "nz$": "NZD"}
+# ISO 4217 codes written as such ("USD 40 billion", "40 billion SGD")
+_ISO = ("USD", "EUR", "GBP", "JPY", "KRW", "CNY", "SAR", "AED", "INR", "IDR", "MYR", "THB", "RUB", "TRY", "BRL",
+        "ZAR", "ILS", "PLN", "CHF", "SGD", "AUD", "CAD", "HKD", "TWD", "NZD", "SEK", "NOK", "DKK", "MXN", "VND",
+        "PHP", "QAR", "KWD", "EGP", "NGN", "KES")
+_CUR_EN.update({c.lower(): c for c in _ISO})
 _SCALE_EN = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-             "m": 1e6, "thousand": 1e3}
+             "m": 1e6, "thousand": 1e3, "crore": 1e7, "lakh": 1e5}
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of ``words``, longest first ("싱가포르 달러" before "달러")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
+
+
 MONEY_KO = re.compile(rf"(?:약\s*)?((?:{_NUM}\s*[천백]?\s*[조억만]\s*)+(?:{_NUM}\s*[천백]?)?|{_NUM}\s*[천백]?)\s*"
-                       r"(원|달러|유로|엔|파운드|위안|리얄|디르함|루피)")
+                      rf"({_alternatives(_CUR_KO)})")
+_SYMBOLS = [k for k in _CUR_EN if not k.isalpha()]  # $, US$, S$, €...
+_WORDS = [k for k in _CUR_EN if k.isalpha() or " " in k]
 MONEY_EN = re.compile(
-    rf"(?i)(US\$|\$|€|£|¥|₩|\b(?:USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\s?)\s*({_NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\b"
-    rf"|\b({_NUM})\s*(trillion|billion|million|thousand)?\s*(dollars|euros|pounds|yen|won|yuan|riyals|dirhams|"
-    rf"USD|EUR|GBP|JPY|KRW|CNY|SAR|AED)\b")
+    rf"(?i)((?<![A-Za-z]){_alternatives(_SYMBOLS)}|\b(?:{_alternatives(_ISO)})\s?)\s*({_NUM})\s*"
+    rf"(trillion|billion|million|thousand|crore|lakh|tn|bn|mn)?\b"
+    rf"|\b({_NUM})\s*(trillion|billion|million|thousand|crore|lakh)?\s*({_alternatives(_WORDS)})\b")
 
 
 def parse_amount(text: str) -> tuple[float, str] | None:
@@ -31,13 +53,15 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     ((500000000000.0, 'KRW'), (1500000000000.0, 'KRW'), (100000000.0, 'GBP'))
     >>> parse_amount("EUR 20 billion"), parse_amount("3.5 trillion yen")
     ((20000000000.0, 'EUR'), (3500000000000.0, 'JPY'))
+    >>> parse_amount("10억 싱가포르 달러"), parse_amount("30조 루피아"), parse_amount("10,372 crore rupees")
+    ((1000000000.0, 'SGD'), (30000000000000.0, 'IDR'), (103720000000.0, 'INR'))
     """
     m = MONEY_KO.search(text)
     if m:
         total, rest = 0.0, m.group(1)
         for num, small, unit in re.findall(rf"({_NUM})\s*([천백]?)\s*([조억만]?)", rest):
             total += float(num.replace(",", "")) * _UNIT_KO.get(small, 1) * _UNIT_KO.get(unit, 1)
-        return total, _CUR_KO[m.group(2)]
+        return total, _CUR_KO[" ".join(m.group(2).split()) if " " in m.group(2) else _spaced(m.group(2))]
     m = MONEY_EN.search(text)
     if m:
         if m.group(1):
@@ -45,5 +69,10 @@ def parse_amount(text: str) -> tuple[float, str] | None:
         else:
             num, scale, cur = m.group(4), m.group(5), m.group(6).lower()
         value = float(num.replace(",", "")) * _SCALE_EN.get((scale or "").lower(), 1)
-        return value, _CUR_EN[cur]
+        return value, _CUR_EN[" ".join(cur.split())]
     return None
+
+
+def _spaced(word: str) -> str:
+    """A Korean currency written without its space ("싱가포르달러") as the table writes it."""
+    return next((k for k in _CUR_KO if k.replace(" ", "") == word), word)

@@ -258,8 +258,9 @@ def _ambiguous_ok(doc: Doc, span: Span) -> bool:
         prev = doc[span.start - 1] if span.start > 0 else None
         opens = prev is None or prev.is_space or prev.lower_ in _CLAUSE_OPENERS_EN
         return opens and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ not in _PREPOSITIONS_EN
+    # a topic or subject particle, not the complement one of 되다/아니다 ("정책 수단이 될", "수단이 아닌")
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and nxt.text in _SUBJECT_PARTICLES and nxt.tag_.startswith("J")
+    return nxt is not None and nxt.text in _SUBJECT_PARTICLES and nxt.tag_ in ("JX", "JKS")
 
 
 _KEY_DROP = re.compile(r"[\s「」『』‘’“”\"'()\[\]·ㆍ・.,-]+")

@@ -93,7 +93,7 @@ _EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "a
 _INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
 _NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|자산|시가총액|valuation|valued at|worth|"
                              r"revenue|market|assets|sales)\s*(?:는|은|이|가|of|at)?\s*(?:약|총|about)?\s*$")
-_INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*)\b")
+_INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|earmark\w*)\b")
 
 
 # ---------------------------------------------------------------- the extractor

@@ -16,7 +16,7 @@ def add_quality_commands(sub) -> dict[str, Callable[[argparse.Namespace], int]]:
     e.add_argument("gold", nargs="+", type=Path, help="gold YAML files (format: tests/data/gold/README.md)")
     e.add_argument("--kb", choices=("full", "base"), default="full",
                    help="names known to the recogniser: the whole knowledge base, or only the ontology and "
-                        "kg/curated/common.yaml (as for a document nobody curated)")
+                        "kg/curated/common.yaml and countries.yaml (as for a document nobody curated)")
     e.add_argument("--format", choices=("table", "json"), default="table")
     e.add_argument("--no-details", action="store_true", help="scores only, without misses and false positives")
     e.add_argument("--rules-only", action="store_true", help="leave the learned relation models out")

@@ -63,6 +63,11 @@ def doc_id_for(path: Path, content_hash: str) -> str:
     return f"user-{slug[:40].strip('-')}" if re.search(r"[a-z]", slug) else f"user-{content_hash[:8]}"
 
 
+# the curated files of the base knowledge base, which knows no document: the shared entities and
+# the world's countries (kg/countries.py)
+BASE_KB = ("common.yaml", "countries.yaml")
+
+
 def gazetteer_patterns(ontology: Graph, curated: Graph) -> list[dict[str, str]]:
     from ingest.gazetteer import load_entries, patterns
 
@@ -333,7 +338,7 @@ def eval_extractions(golds: list[dict[str, Any]], kb: str = "full", rules_only: 
     (skos:exactMatch/closeMatch) the scorer accepts. A gold file's document is a corpus document,
     one added with ``policykg ingest``, or the text file its ``file:`` names.
 
-    ``kb="base"`` recognises only the names in the ontology and ``kg/curated/common.yaml``, as for
+    ``kb="base"`` recognises only the names in the ontology and :data:`BASE_KB`, as for
     a document nobody curated; ``"full"`` uses the whole curated knowledge base. ``rules_only``
     leaves the relation models out; ``keep_candidates`` keeps the relation candidates (to train
     or cross-validate a model: :mod:`ingest.relmodel`).
@@ -353,7 +358,8 @@ def eval_extractions(golds: list[dict[str, Any]], kb: str = "full", rules_only: 
     ontology = load_ontology()
     if kb == "base":
         with tempfile.TemporaryDirectory() as tmp:
-            shutil.copy(CURATED_DIR / "common.yaml", tmp)
+            for name in BASE_KB:
+                shutil.copy(CURATED_DIR / name, tmp)
             curated = load_curated(Path(tmp)).graph
     else:
         curated = load_curated().graph

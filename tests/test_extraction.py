@@ -250,6 +250,17 @@ def test_a_one_syllable_word_of_the_gazetteer_is_a_name_unless_it_abbreviates_a_
     ("¥3 trillion", (3e12, "JPY")),
     ("500 million dollars", (5e8, "USD")),
     ("USD 40 billion", (4e10, "USD")),
+    # currencies beyond the corpus's: a country's dollar is not the US one, rupiah is not rupee
+    ("10억 싱가포르 달러", (1e9, "SGD")),
+    ("10억 싱가포르달러", (1e9, "SGD")),
+    ("30조 루피아", (3e13, "IDR")),
+    ("5,000억 루피", (5e11, "INR")),
+    ("10,372 crore rupees", (1.0372e11, "INR")),
+    ("S$1 billion", (1e9, "SGD")),
+    ("A$2.5 billion", (2.5e9, "AUD")),
+    ("500 million ringgit", (5e8, "MYR")),
+    ("SGD 1 billion", (1e9, "SGD")),
+    ("2 billion Canadian dollars", (2e9, "CAD")),
     pytest.param("5천억 원", (5e11, "KRW")),
     pytest.param("1조5천억 원", (1.5e12, "KRW")),
 ])
