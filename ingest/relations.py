@@ -226,6 +226,8 @@ class Extractor:
 
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix)
+            if not objs and relation == "dependsOn" and self.lang == "en":
+                objs = self.depends_for(doc, sent, ents, tj)
             rule = "modifier" if prefix else "trigger"
             if not objs and heading and not prefix:
                 objs, rule = heading, "heading"
@@ -352,6 +354,16 @@ class Extractor:
             return []
         first = cands[-1] if cands[0].end <= ti else cands[0]
         return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+
+    def depends_for(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> list[Span]:
+        """English "depends on <supplier> for <resource>": the resources after the "for" that
+        follows the trigger's complement ("relies on US hyperscalers for most of its cloud")."""
+        k = next((t.i for t in doc[tj:min(sent.end, tj + 8)] if t.lower_ == "for"), None)
+        if k is None or not self.same_phrase(doc, tj, k, 8):
+            return []
+        stack = [e for e in ents if stack_object(e)]
+        first = next((e for e in stack if e.start > k and self.same_phrase(doc, k, e.start, 8)), None)
+        return self.coordinated(doc, stack, first, 1) if first is not None else []
 
     def about(self, doc: Doc, start: int, end: int) -> bool:
         """Tokens ``start:end`` read "(… 등)에 대한 (해외 기술)": the name before them is what the

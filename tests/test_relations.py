@@ -155,10 +155,19 @@ def test_depends_on_korean_supplier(ko):
 @pytest.mark.parametrize("text", [
     pytest.param("Japan relies on US cloud services."),
     pytest.param("Japan relies on cloud services from the United States."),
+    # "depends on <supplier> for <resource>": the resource comes after the supplier
+    pytest.param("Japan depends on US providers for more than 70 percent of its cloud and GPUs."),
 ])
 def test_depends_on_english_supplier(en, text):
     sups = [f.supplier.id for f in en(text)._.facts if f.relation == "dependsOn" and f.supplier]
-    assert sups == ["country/us"]
+    assert sups == ["country/us"] * len(sups) and sups
+    assert ("dependsOn", "country/jp", "resource/cloud") in facts(en(text), "dependsOn")
+
+
+def test_depends_for_needs_a_resource_in_the_same_clause(en):
+    assert facts(en("Japan relies on US partners for now, while France builds GPUs."), "dependsOn") == []
+    assert facts(en("Japan depends on US providers for most of its GPUs and cloud."), "dependsOn") == [
+        ("dependsOn", "country/jp", "resource/gpu"), ("dependsOn", "country/jp", "resource/cloud")]
 
 
 def test_depends_on_coordinated_objects(ko):
