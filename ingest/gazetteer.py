@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 # the entity type a mention gets, by the class of its entity
 TYPE_OF_CLASS = {
@@ -90,6 +90,17 @@ def load_entries(store) -> list[Entry]:
     return entries_from_rows(rows)
 
 
+def load_owners(store) -> dict[str, str]:
+    """The country or bloc of each policy and agency that has exactly one (``owners.rq``)."""
+    from kg import iris
+    from kg.queries import Engine
+
+    found: dict[str, set[str]] = {}
+    for r in Engine(store).run_named("owners").rows:
+        found.setdefault(iris.local_id(r[0].value), set()).add(iris.local_id(r[1].value))
+    return {e: next(iter(o)) for e, o in found.items() if len(o) == 1}
+
+
 def case_sensitive(name: str) -> bool:
     """Whether a name only matches as written: acronyms (``EU``, ``AI``, ``Xi``) and capitalised
     single words (``Large``, a model's short name, must not match "large"); names of several words
@@ -112,8 +123,11 @@ def rank(entry: Entry) -> tuple[int, int, str]:
     return _TYPE_RANK.get(entry.type, 9), _SCHEME_RANK.get(entry.scheme, 9), entry.id
 
 
-def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
-    """SpanRuler-format patterns: the best entity for each name (see :func:`rank`).
+def patterns(entries: Iterable[Entry], owners: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """SpanRuler-format patterns: the best entity for each name (see :func:`rank`). With
+    ``owners`` (:func:`load_owners`), a policy or agency pattern carries its ``owner``, and a name
+    that several policies share lists the ``others`` with their owners, so the extractor can link
+    it by the countries around it (:mod:`ingest.mentions`).
 
     >>> patterns([Entry("layer/model", "Layer", "데이터", "stack4"), Entry("resource/data", "Resource", "데이터")])
     [{'label': 'Resource', 'pattern': '데이터', 'id': 'resource/data'}]
@@ -131,6 +145,7 @@ def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
     ['GENIAC']
     """
     best: dict[str, Entry] = {}
+    shared: dict[tuple[str, str], set[str]] = {}
     entries = list(entries)
     countries = {e.name for e in entries if e.type == "Country"}
     names = {e.name for e in entries}
@@ -144,7 +159,19 @@ def patterns(entries: Iterable[Entry]) -> list[dict[str, str]]:
         if core and (e.id, core.group(1)) in own:
             continue
         key = match_key(e.name)  # "Foundation model" and "foundation model" match the same text
+        shared.setdefault((key, e.type), set()).add(e.id)
         if key not in best or rank(e) < rank(best[key]):
             best[key] = e
-    return [{"label": e.type, "pattern": e.name, "id": e.id, **({"ambiguous": True} if e.ambiguous else {})}
-            for e in sorted(best.values(), key=lambda e: e.name)]
+    owners = owners or {}
+    out = []
+    for e in sorted(best.values(), key=lambda e: e.name):
+        p: dict[str, Any] = {"label": e.type, "pattern": e.name, "id": e.id}
+        if e.ambiguous:
+            p["ambiguous"] = True
+        if e.id in owners:
+            p["owner"] = owners[e.id]
+        others = sorted(i for i in shared[(match_key(e.name), e.type)] if i != e.id and i in owners)
+        if e.type == "Policy" and others:
+            p["others"] = [[i, owners[i]] for i in others]
+        out.append(p)
+    return out

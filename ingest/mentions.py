@@ -9,6 +9,10 @@ Runs after the gazetteer and the cues, before relations:
   part of the name;
 - a country right before one of its government bodies is part of the body's name
   (``일본 경제산업성``, ``사우디 데이터·AI청``): one Agency mention, not a Country and an Agency.
+
+:func:`by_context` links a policy known by a generic name ("National AI Strategy", "국가 AI 전략",
+"AI gigafactory") by the countries and blocs around it; the relation extractor calls it, as it
+knows the running topic and the section's country.
 """
 
 from __future__ import annotations
@@ -95,6 +99,56 @@ class Mentions:
 
     def from_disk(self, _path: Any, **_kw: Any) -> "Mentions":
         return self
+
+
+def by_context(e: Span, ents: list[Span], implied: list[Span], owner: dict[str, str],
+               others: dict[str, list[tuple[str, str]]]) -> Span:
+    """A policy mention ``e`` of a sentence whose entities are ``ents``, linked by the countries and
+    blocs around it: those the sentence names, those whose government bodies it names, and
+    ``implied`` (the section's country, a table row's). A generic name (:func:`generic`) whose
+    known policy belongs to none of them is the policy of that name whose owner is among them
+    (``others``), or else a new name, proposed. A proper name (GENIAC, 「디지털 중국 건설 …」)
+    keeps its link wherever it is mentioned, and so does a name with no polity around it."""
+    if e.label_ != "Policy" or not e.kb_id_ or e.kb_id_ not in owner or not generic(e):
+        return e
+    polities = {x.kb_id_ for x in [*ents, *implied] if x.label_ in ("Country", "Bloc") and x.kb_id_} | {
+        owner[x.kb_id_] for x in ents if x.label_ == "Agency" and x.kb_id_ in owner}
+    if not polities or owner[e.kb_id_] in polities:
+        return e
+    match = next((i for i, o in others.get(e.kb_id_, ()) if o in polities), "")
+    span = Span(e.doc, e.start, e.end, label=e.label_, kb_id=match)
+    span._.rule = "gazetteer.context" if match else "cue.context:Policy"
+    return span
+
+
+# the words of a generic English policy name: a name made only of them ("National AI Strategy") is
+# one many countries have; any other word ("Stargate", "Britain", "Pax") makes it a proper name
+_GENERIC_EN = {
+    "ai", "artificial", "intelligence", "national", "strategy", "strategic", "plan", "action", "act", "basic",
+    "law", "framework", "roadmap", "programme", "program", "project", "initiative", "mission", "fund", "policy",
+    "agenda", "vision", "data", "digital", "compute", "computing", "infrastructure", "sovereign", "sovereignty",
+    "factory", "factories", "gigafactory", "gigafactories", "research", "development", "innovation", "safety",
+    "security", "semiconductor", "semiconductors", "chip", "chips", "cloud", "model", "models", "foundation",
+    "public", "industrial", "industry", "talent", "education", "skills", "regulation", "governance", "ethics",
+    "guidelines", "cooperation", "partnership", "global", "international", "new", "generation", "promotion",
+    "support", "investment", "opportunities", "leadership", "technology", "technologies", "export", "exports",
+    "controls", "control", "centre", "center", "centres", "centers", "hub", "hubs", "network", "open", "source",
+    "supercomputer", "supercomputing", "quantum", "package", "white", "paper", "report", "standards", "startup",
+    "startups", "growth", "economy", "economic", "transformation", "literacy", "adoption", "readiness",
+}
+_GENERIC_KO_TAGS = ("NNG", "XSN", "XPN", "SN", "SS", "SP", "SO", "SW", "SSO", "SSC")
+
+
+def generic(span: Span) -> bool:
+    """Whether a name is made of common words only, a name many countries' policies have.
+
+    Korean: every morpheme a common noun (or "AI", a number, punctuation); English: every word in
+    the list of policy words or a function word."""
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    if span.doc.lang_ == "ko":
+        return bool(toks) and all(t.tag_.startswith(_GENERIC_KO_TAGS) or t.text.upper() in ("AI", "X")
+                                  for t in toks)
+    return bool(toks) and all(t.lower_ in _GENERIC_EN or t.is_stop or t.like_num for t in toks)
 
 
 @Language.factory("policykg_mentions")

@@ -162,11 +162,20 @@ class Gazetteer:
         self.by_prefix: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
         self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
+        self.owner: dict[str, str] = {}  # policy or agency id -> its country or bloc, when it has one
+        self.others: dict[str, list[tuple[str, str]]] = {}  # policy id -> (id, owner) sharing a name
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
         for p in patterns:
             name = p["pattern"]
             self.index.setdefault(name_key(name), p)
+            if p.get("owner"):
+                self.owner[p["id"]] = p["owner"]
+            for other, owner in p.get("others", ()):
+                self.owner[other] = owner
+                self.others.setdefault(p["id"], [])
+                if (other, owner) not in self.others[p["id"]]:
+                    self.others[p["id"]].append((other, owner))
             cased = case_sensitive(name)
             key_name = match_key(name)
             if len(name) == 1:

@@ -38,6 +38,7 @@ from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
+from .mentions import by_context
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -125,6 +126,10 @@ class Extractor:
         # the entities of each sentence, in one pass (doc.ents builds every span anew, so asking it
         # per sentence would be quadratic in a paragraph's length)
         all_ents, k = list(doc.ents), 0
+        # generic policy names are linked by the polities around them (ingest.mentions.by_context)
+        gazetteer = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
+        owner, others = (gazetteer.owner, gazetteer.others) if gazetteer is not None else ({}, {})
+        relinked = False
         for sent in doc.sents:
             while k < len(all_ents) and all_ents[k].start < sent.start:
                 k += 1
@@ -132,12 +137,23 @@ class Extractor:
             while j < len(all_ents) and all_ents[j].start < sent.end:
                 j += 1
             ents = [e for e in all_ents[k:j] if e.end <= sent.end]
-            k = j
             self.discourse.sentence(doc, sent, ents, kind)
+            if any(e.label_ == "Policy" and e.kb_id_ in owner for e in ents):
+                # the section's country and a table row's, not the running topic (which drifts to
+                # whatever country the last sentence named)
+                implied = [s for s, src in self.discourse.implied_subjects(POLITY_TYPES) if src != "topic"]
+                linked = [by_context(e, ents, implied, owner, others) for e in ents]
+                swap = {(o.start, o.end): n for o, n in zip(ents, linked) if n is not o}
+                if swap:
+                    all_ents[k:j] = [swap.get((x.start, x.end), x) for x in all_ents[k:j]]
+                    ents, relinked = linked, True
+            k = j
             found = self.sentence(doc, sent, ents)
             facts.extend(found)
             if self.collect_candidates and kind in ("body", "table"):
                 cands.extend(candidates(self, doc, sent, ents, kind, found))
+        if relinked:
+            doc.ents = all_ents
         doc._.facts = _dedupe(facts)
         doc._.candidates = cands
         return doc

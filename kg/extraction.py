@@ -69,11 +69,12 @@ BASE_KB = ("common.yaml", "countries.yaml")
 
 
 def gazetteer_patterns(ontology: Graph, curated: Graph) -> list[dict[str, str]]:
-    from ingest.gazetteer import load_entries, patterns
+    from ingest.gazetteer import load_entries, load_owners, patterns
 
     from .store import memory_store
 
-    return patterns(load_entries(memory_store({"ontology": ontology, "curated": curated})))
+    store = memory_store({"ontology": ontology, "curated": curated})
+    return patterns(load_entries(store), load_owners(store))
 
 
 @dataclass(frozen=True)

@@ -273,3 +273,40 @@ def test_parse_amount(text, expected):
 @pytest.mark.parametrize("text", ["100명", "2024년", "50%", "GPU 1만 장", "the 2030 agenda", ""])
 def test_parse_amount_rejects_non_money(text):
     assert parse_amount(text) is None
+
+
+# ------------------------------------------------------------------ linking by context
+OWNED = [{"label": "Policy", "pattern": "National AI Strategy", "id": "policy/kr-nas", "owner": "country/kr",
+          "others": [["policy/jp-nas", "country/jp"]]},
+         {"label": "Policy", "pattern": "국가 AI 전략", "id": "policy/kr-nas", "owner": "country/kr"},
+         {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac", "owner": "country/jp"}]
+
+
+@pytest.fixture(scope="module")
+def owned():
+    return pipeline("ko", PATTERNS + OWNED), pipeline("en", PATTERNS + OWNED)
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "linked", "rule"), [
+    # a generic name is the policy of the country around it
+    ("en", "Japan revised its National AI Strategy in 2025.", "National AI Strategy", "policy/jp-nas",
+     "gazetteer.context"),
+    ("en", "Korea revised its National AI Strategy in 2025.", "National AI Strategy", "policy/kr-nas", "gazetteer"),
+    # ... or a new name when no known policy of that name belongs to it
+    ("ko", "프랑스는 국가 AI 전략을 발표했다.", "국가 AI 전략", "", "cue.context:Policy"),
+    ("en", "France revised its National AI Strategy in 2025.", "National AI Strategy", "", "cue.context:Policy"),
+    # with no country around it, the name keeps its link
+    ("ko", "국가 AI 전략은 다섯 개 분야로 구성된다.", "국가 AI 전략", "policy/kr-nas", "gazetteer"),
+    # a proper name keeps its link wherever it is mentioned
+    ("ko", "한국은 GENIAC과 비슷한 사업을 추진했다.", "GENIAC", "policy/geniac", "gazetteer"),
+])
+def test_a_generic_policy_name_is_linked_by_the_countries_around_it(owned, lang, text, name, linked, rule):
+    doc = (owned[0] if lang == "ko" else owned[1])(text)
+    (e,) = [e for e in doc.ents if e.text == name]
+    assert (e.kb_id_, e._.rule) == (linked, rule)
+
+
+def test_a_relinked_policy_is_the_object_of_its_facts(owned):
+    doc = owned[1]("Japan announced its National AI Strategy in 2025.")
+    assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "hasPolicy"] == [
+        ("country/jp", "policy/jp-nas")]
