@@ -65,12 +65,14 @@ class Discourse:
         self.lang = nlp.lang
         self.topic: Span | None = None
         self.row: Span | None = None
+        # the last policy body text named, what "동 계획은" / "The plan is led by" refers to
+        self.policy: Span | None = None
         # the enclosing headings, outermost first: (level, the actor the heading is about or None)
         self.sections: list[tuple[int, Span | None]] = []
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
-        self.topic = self.row = None
+        self.topic = self.row = self.policy = None
         self.sections = []
 
     # -------------------------------------------------------- reading
@@ -78,7 +80,7 @@ class Discourse:
         """A new segment of ``kind`` (``ingest.clean``'s segment kinds) starts: a heading opens a
         section (and clears the topic); a table cell that is only an actor's name heads a row."""
         if kind == "heading":
-            self.topic = None
+            self.topic = self.policy = None
             level = heading_level(doc.text)
             actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
             self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
@@ -93,6 +95,11 @@ class Discourse:
         topic = self.sentence_topic(doc, sent, ents) if kind not in ("table", "caption") else None
         if topic is not None:
             self.topic = topic
+
+    def policy_named(self, ents: list[Span], kind: str) -> None:
+        """After a sentence of body text: its last policy is what a later "동 계획" means."""
+        if kind == "body":
+            self.policy = next((e for e in reversed(ents) if e.label_ == "Policy"), self.policy)
 
     @staticmethod
     def cell_actor(doc: Doc) -> Span | None:

@@ -88,6 +88,14 @@ _KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한�
 _KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 _EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
 _EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+# a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
+# "The programme is coordinated by"
+_ANAPHOR = {
+    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:동|이|해당|본|同)\s?)?(?:계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|"
+                     r"기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
+    "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?:plan|strategy|programme|program|project|"
+                     r"initiative|fund|act|law|mission|scheme|policy|roadmap)\b"),
+}
 _EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}
 
 # ---------------------------------------------------------------- investment cues
@@ -149,6 +157,7 @@ class Extractor:
                     ents, relinked = linked, True
             k = j
             found = self.sentence(doc, sent, ents)
+            self.discourse.policy_named(ents, kind)
             facts.extend(found)
             if self.collect_candidates and kind in ("body", "table"):
                 cands.extend(candidates(self, doc, sent, ents, kind, found))
@@ -290,15 +299,18 @@ class Extractor:
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
+            rule, conf = "trigger", 0.65
+            if not pols and orgs and self.discourse.policy is not None and _ANAPHOR[self.lang].match(sent.text):
+                pols, rule, conf = [self.discourse.policy], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:
                 return []
-            pol = min(pols, key=lambda e: abs(e.start - ti))
+            pol = min(pols, key=lambda e: abs(e.start - ti) if e.doc is doc else 0)
             if self.lang == "ko":  # the organisations right before the trigger, with their coordination
                 near = [o for o in orgs if ti - o.end <= 3]
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
             else:
                 chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []
-            return [Fact("runBy", "runBy", Arg.of(pol), Arg.of(o), f"runBy.{self.lang}.trigger", 0.65,
+            return [Fact("runBy", "runBy", Arg.of(pol, doc), Arg.of(o), f"runBy.{self.lang}.{rule}", conf,
                          sent.start_char, sent.end_char) for o in chosen if o != pol]
         if relation == "replaces":
             things = [e for e in ents if e.label_ in ORG_TYPES | {"Product", "Model", "Policy"}]

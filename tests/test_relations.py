@@ -318,6 +318,27 @@ def test_run_by_negated_or_without_a_policy(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "runBy") == []
 
 
+@pytest.mark.parametrize(("lang", "first", "then"), [
+    ("ko", "한국은 「인공지능 기본법」을 제정하였다.", "동 법은 과학기술정보통신부가 주관한다."),
+    ("ko", "한국은 「인공지능 기본법」을 제정하였다.", "이 법은 과학기술정보통신부가 주관한다."),
+    ("en", "Korea enacted the AI Basic Act in 2024.", "The law is administered by the Ministry of Science and ICT."),
+])
+def test_run_by_a_policy_named_before(ko, en, lang, first, then):
+    # "동 법은", "The law": the policy the text named last
+    doc = _last(nlp_for(lang, ko, en), ("body", first), ("body", then))
+    assert [(f.subject.id, f.object.id, f.rule) for f in doc._.facts if f.relation == "runBy"] == [
+        ("policy/kr-ai-basic-act", "agency/kr-msit", f"runBy.{lang}.anaphor")]
+
+
+def test_run_by_refers_back_only_within_a_section(ko, en):
+    then = ("body", "동 법은 과학기술정보통신부가 주관한다.")
+    assert facts(_last(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."), ("heading", "3. 일본"), then)) == []
+    assert facts(_last(ko, ("body", "한국은 전략을 세웠다."), then)) == []  # no policy named before
+    # a sentence that does not open by referring back takes no earlier policy
+    assert facts(_last(en, ("body", "Korea enacted the AI Basic Act."),
+                       ("body", "Many data centres are run by the Ministry of Science and ICT.")), "runBy") == []
+
+
 INVESTS = [
     ("ko", "한국은 반도체 산업에 5,300억 원을 투자하기로 했다.", "country/kr", 5.3e11, "KRW"),
     ("ko", "과학기술정보통신부는 데이터센터 구축에 1조 2,000억 원의 예산을 투입한다.", "agency/kr-msit", 1.2e12, "KRW"),
