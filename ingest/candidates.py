@@ -33,6 +33,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
+from .discourse import last_tag
 from .facts import Arg
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 
@@ -96,7 +97,7 @@ class Features:
         out = []
         for t in doc[i:min(sent.end, i + limit)]:
             out.append(t)
-            if self.lang == "ko" and (t.tag_.startswith(_BOUNDARY_TAGS) and t.text not in ("게", "고", "지", "어", "아")
+            if self.lang == "ko" and (last_tag(t).startswith(_BOUNDARY_TAGS) and t.text not in ("게", "고", "지", "어", "아")
                                       or t.text in (",", ";", ":")):
                 break
             if self.lang == "en" and t.text in (",", ";", ":") or t.lower_ in ("which", "while", "but", "whereas"):
@@ -174,7 +175,7 @@ class Features:
             lo, hi = (subj.end, obj.start) if subj.end <= obj.start else (obj.end, subj.start)
             between = list(doc[lo:hi])
             f += [f"B={w}" for w in self.words(between)]
-            if any(t.text in (",", ";") or t.tag_.startswith(("EF", "SF")) for t in between):
+            if any(t.text in (",", ";") or last_tag(t).startswith(("EF", "SF")) for t in between):
                 f.append("B.clause-break")
             f += self.trigger_hits(sent, between, "TB:")
             others = [e for e in ents if lo <= e.start < hi and e.label_ in ACTOR_TYPES]

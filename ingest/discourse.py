@@ -47,6 +47,13 @@ _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, 
                                  r"(?:government|administration|state|authorities)\b")
 
 
+def last_tag(token) -> str:
+    """The part of speech of a token's last morpheme: Kiwi joins an ending that starts with a jamo
+    to the stem before it ("한다면" is XSV+EC, "확보한" XSV+ETM), and the ending is what marks a
+    clause boundary."""
+    return token.tag_.rsplit("+", 1)[-1]
+
+
 def particle(doc: Doc, span: Span) -> str:
     """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``,
     ``클라우드 공급에서`` -> ``에서``)."""

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
-from .discourse import KO_CASE, KO_TOPIC, Discourse, particle
+from .discourse import KO_CASE, KO_TOPIC, Discourse, last_tag, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .mentions import by_context
@@ -220,10 +220,10 @@ class Extractor:
                 if t.text in _KO_NEG or t.text.startswith(("않", "못", "없")) or _KO_HEDGE.match(t.text) or (
                         "EC" in tag and t.text.endswith("면")):
                     return True
-                if tag.startswith(("EF", "SF")) or t.text in (",", ";") or (
-                        tag.startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
+                if last_tag(t).startswith(("EF", "SF")) or t.text in (",", ";") or (
+                        last_tag(t).startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
                     return False
-                if tag.startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in ("수", "경우")):
+                if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in ("수", "경우")):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
         # the trigger's clause back to its start, at most 8 words: "does not plan to develop its own
@@ -407,7 +407,7 @@ class Extractor:
         if end - start > limit:
             return False
         for t in doc[start:end]:
-            if t.text in (",", ";", ":") or (t.tag_.startswith(("EC", "EF", "SF", "ETM")) and t.text != "게") or t.lower_ in (
+            if t.text in (",", ";", ":") or (last_tag(t).startswith(("EC", "EF", "SF", "ETM")) and t.text != "게") or t.lower_ in (
                     "which", "that", "while", "but", "whereas"):
                 return False
         return True

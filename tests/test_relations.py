@@ -170,6 +170,13 @@ def test_depends_for_needs_a_resource_in_the_same_clause(en):
         ("dependsOn", "country/jp", "resource/gpu"), ("dependsOn", "country/jp", "resource/cloud")]
 
 
+def test_a_conditional_clause_gives_no_object(ko):
+    # "한다면" is one token (XSV+EC): its ending still closes the clause the object is in
+    doc = ko("만약 일본이 반도체를 자체 개발한다면 엔비디아 의존도는 낮아질 것이다.")
+    assert [t.tag_ for t in doc if t.text == "한다면"] == ["XSV+EC"]
+    assert facts(doc, "dependsOn") == []
+
+
 def test_depends_on_coordinated_objects(ko):
     got = facts(ko("일본은 반도체·클라우드에 의존하고 있다."), "dependsOn")
     assert sorted(got) == [("dependsOn", "country/jp", "resource/ai-chip"), ("dependsOn", "country/jp", "resource/cloud")]
