@@ -462,6 +462,8 @@ def pipeline(lang: str, patterns: list[dict[str, str]]) -> Language:
         gaz.by_prefix.clear()
         gaz.single.clear()
         gaz.index.clear()
+        gaz.owner.clear()
+        gaz.others.clear()
         gaz.add_patterns(patterns)
         gaz.loaded = patterns  # type: ignore[attr-defined]
     return nlp
