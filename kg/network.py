@@ -122,6 +122,9 @@ def project(engine) -> nx.MultiDiGraph:
             statuses.add("proposed")
         g.add_edge(s, o, key=rel, relation=rel, statuses=sorted(statuses, key=_status_rank),
                    evidence=evs)
+    # the world's countries are reference data (kg/curated/countries.yaml): a country nothing is
+    # said of is no node of the graph, or every graph would carry two hundred of them
+    g.remove_nodes_from([n for n, t in g.nodes(data="type") if t == "Country" and g.degree(n) == 0])
     return g
 
 

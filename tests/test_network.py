@@ -111,3 +111,7 @@ def test_projection_of_the_build(engine):
     # every layer of the three schemes, with its scheme
     assert {s for _n, a in g.nodes(data=True) if a["type"] == "Layer" for s in a["schemes"]} == {
         "stack4", "elements7", "chain4"}
+    # a country nothing is said of (one of the world's, kg/curated/countries.yaml) is no node
+    countries = [n for n, t in g.nodes(data="type") if t == "Country"]
+    assert "country/id" not in g and all(g.degree(n) for n in countries) and len(countries) < 60
+    assert engine.raw("ASK { <https://w3id.org/policykg/id/country/id> a <https://w3id.org/policykg/ontology#Country> }")
