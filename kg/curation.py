@@ -645,11 +645,34 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
             b.entity(f"{rel}:{e.get('__line__', '?')}", e, default_doc)
         for f in data.get("facts", []) or []:
             b.fact(f"{rel}:{f.get('__line__', '?')}", f, default_doc)
+        for item in (data.get("entities") or []) + (data.get("facts") or []):
+            for line, key in _split_values(item):
+                b.err(f"{rel}:{line}", f"`{key}` has no value: an unquoted comma inside {{...}} ends a value, "
+                                       f"and what follows it is read as a key of its own; quote the value "
+                                       f"(en: \"Ministry of Economy, Trade and Industry\")")
     for where, eid, names in ambiguous:
         b.ambiguous_names(where, eid, names)
     b.resolve()
     b.g += document_graph(docs)
     return CuratedKB(graph=b.g, errors=b.errors, warnings=b.warnings, files=paths, n_facts=b.n_facts)
+
+
+def _split_values(item: Any, line: Any = "?") -> list[tuple[Any, str]]:
+    """The keys without a value in an entry, nested mappings included, with their line: what a
+    flow mapping makes of ``{en: Ministry of Economy, Trade and Industry}`` ("Trade and Industry"
+    becomes a key, and ``en`` loses it)."""
+    out: list[tuple[Any, str]] = []
+    if isinstance(item, dict):
+        line = item.get("__line__", line)
+        for k, v in item.items():
+            if v is None:
+                out.append((line, str(k)))
+            else:
+                out.extend(_split_values(v, line))
+    elif isinstance(item, list):
+        for v in item:
+            out.extend(_split_values(v, line))
+    return out
 
 
 def check(files: list[Path] | None = None) -> CuratedKB:

@@ -74,6 +74,25 @@ def test_bad_curation_gives_located_errors(tmp_path: Path):
     assert [str(o) for o in kb.graph.objects(acme, PKO.ambiguousName)] == ["애크미"]
 
 
+SPLIT = """doc: brief
+entities:
+  - {id: agency/split, type: GovernmentAgency, en: Ministry of Economy, Trade and Industry, ko: 경제산업성,
+     def_en: x., def_ko: x.}
+facts:
+  - {s: agency/split, p: agencyOf, o: country/jp,
+     ev: {lines: 590, quote: "경제산업성·NEDO는", citation: METI, 2026}}
+"""
+
+
+def test_a_value_split_by_an_unquoted_comma_is_an_error(tmp_path: Path):
+    common = Path(__file__).resolve().parents[1] / "kg" / "curated" / "common.yaml"
+    (tmp_path / "common.yaml").write_text(common.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "split.yaml").write_text(SPLIT, encoding="utf-8")
+    errs = load_curated(tmp_path).errors
+    assert any(e.startswith("split.yaml:3: `Trade and Industry` has no value") and "quote the value" in e for e in errs)
+    assert any(e.startswith("split.yaml:7: `2026` has no value") for e in errs), errs
+
+
 WIKIDATA = """doc: brief
 merge:
   company/acme-corp: company/acme
