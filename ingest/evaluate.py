@@ -133,6 +133,10 @@ def load_gold(path: Path) -> dict[str, Any]:
                 raise GoldError(f"{path}: {kind} #{i} needs a `line`")
             if not lo <= int(item["line"]) <= hi:
                 raise GoldError(f"{path}: {kind} #{i} line {item['line']} is outside lines {lo}-{hi}")
+            split = [k for k, v in item.items() if v is None and k != "id"]
+            if split:  # "{text: Ministry of Economy, Trade and Industry}": the comma ended the value
+                raise GoldError(f"{path}: {kind} #{i} (line {item['line']}): `{split[0]}` has no value: an unquoted "
+                                f"comma inside {{...}} ends a value; quote it (text: \"A, B\")")
             if kind == "facts" and item.get("relation") not in RELATIONS:
                 raise GoldError(f"{path}: facts #{i}: relation {item.get('relation')!r} is not one of "
                                 f"{', '.join(RELATIONS)}")

@@ -314,3 +314,17 @@ def test_the_english_model_keeps_the_rules_subject_of_a_policy():
            if f["relation"] == "hasPolicy"}
     assert ("India", "IndiaAI Mission") in got and ("Japan", "IndiaAI Mission") not in got
     assert relmodel.load("en")["relations"]["hasPolicy"]["mode"] == "add"
+
+
+def test_a_gold_value_split_by_an_unquoted_comma_is_an_error(tmp_path):
+    from ingest.evaluate import GoldError, load_gold
+
+    gold = tmp_path / "g.yaml"
+    gold.write_text("doc: kiep\nlines: [1, 10]\nmentions:\n"
+                    "  - {line: 2, text: Ministry of Economy, Trade and Industry, type: Agency, id: agency/meti}\n"
+                    "  - {line: 3, text: 새 이름, type: Policy, id: null}\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"g.yaml: mentions #1 \(line 2\): `Trade and Industry` has no value"):
+        load_gold(gold)
+    gold.write_text(gold.read_text(encoding="utf-8").replace("Ministry of Economy, Trade and Industry",
+                                                             '"Ministry of Economy, Trade and Industry"'))
+    assert load_gold(gold)["mentions"][0]["text"] == "Ministry of Economy, Trade and Industry"
