@@ -47,11 +47,15 @@ _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, 
                                  r"(?:government|administration|state|authorities)\b")
 
 
+# verb forms that work as postpositions ("클라우드에 대한 의존", "확보를 위한 투자"): no clause ends there
+_POSTPOSITIONAL = {"대한", "관한", "위한", "통한", "따른", "의한", "향한", "대해", "관해", "위해", "통해", "따라", "의해"}
+
+
 def last_tag(token) -> str:
     """The part of speech of a token's last morpheme: Kiwi joins an ending that starts with a jamo
     to the stem before it ("한다면" is XSV+EC, "확보한" XSV+ETM), and the ending is what marks a
-    clause boundary."""
-    return token.tag_.rsplit("+", 1)[-1]
+    clause boundary. A verb form used as a postposition (에 대한, 을 위해) reads as one (JKB)."""
+    return "JKB" if token.text in _POSTPOSITIONAL else token.tag_.rsplit("+", 1)[-1]
 
 
 def particle(doc: Doc, span: Span) -> str:

@@ -216,7 +216,8 @@ MODES = ("replace", "add")
 
 def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], texts: dict[str, list[str]],
                    equivalent: dict[str, set[str]], lang: str, thresholds: Iterable[float] = THRESHOLDS,
-                   extra: list[tuple[dict[str, Any], set[str]]] | None = None, **train_kw: Any):
+                   extra: list[tuple[dict[str, Any], set[str]]] | None = None, modes: Iterable[str] = MODES,
+                   **train_kw: Any):
     """Leave one gold file out: train on the others (and on ``extra``, labelled candidates that
     are never scored), score the one left out; summed over the files. Returns the report, per
     (mode, threshold), of the rules with the model (the rules alone: :func:`rules_report`)."""
@@ -225,7 +226,7 @@ def cross_validate(golds: list[dict[str, Any]], extractions: dict[str, Any], tex
 
     from .evaluate import Report, score
 
-    settings = [(mode, t) for mode in MODES for t in thresholds]
+    settings = [(mode, t) for mode in modes for t in thresholds]
     learned = {s: Report() for s in settings}
     for i, g in enumerate(golds):
         rest = [h for j, h in enumerate(golds) if j != i]
@@ -246,7 +247,7 @@ BETA = 0.5
 
 
 def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, cross_lingual: bool = False,
-                    **train_kw: Any) -> dict[str, Any]:
+                    modes: Iterable[str] = MODES, **train_kw: Any) -> dict[str, Any]:
     """Extract the gold files' documents with the rules alone, keep the candidates, and train the
     model of ``lang`` on them.
 
@@ -258,7 +259,11 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, 
     ``cross_lingual``: the candidates of the gold files in other languages are learned from too
     (most features, such as entity types, particles turned positions, topics and rules, mean the
     same in both languages); only the files of ``lang`` are cross-validated, the others are always
-    in the training set."""
+    in the training set.
+
+    ``modes``: the modes cross-validation may choose (:func:`select`); ``("add",)`` lets the model
+    add facts but never override the rules' (for gold whose facts are located by paragraph, which
+    cannot tell whether the model or the rules picked a sentence's subject)."""
     from kg.extraction import eval_extractions
 
     extractions, texts, equivalent = eval_extractions(golds, rules_only=True,
@@ -271,10 +276,11 @@ def train_from_gold(golds: list[dict[str, Any]], sources: list[str], lang: str, 
                          f"(or train the model of the language they are in with --lang)")
     model = train(_of_lang(data, lang) + extra, lang, sources=sources, **train_kw)
     model["cross_lingual"] = cross_lingual
+    model["modes"] = list(modes)
     rules = rules_report(own, extractions, texts, equivalent)
     model["rule_precision"] = {rule: [sc.tp, sc.tp + sc.fp] for rule, sc in sorted(rules.by_rule().items())}
     if len(own) > 1:
-        learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, **train_kw)
+        learned = cross_validate(own, extractions, texts, equivalent, lang, extra=extra, modes=modes, **train_kw)
         for rel in list(model["relations"]):
             mode, t = max(learned, key=lambda s: (round(learned[s].facts[rel].fbeta(BETA), 6), s[0] == "add",
                                                   s[1]))

@@ -33,6 +33,9 @@ def add_quality_commands(sub) -> dict[str, Callable[[argparse.Namespace], int]]:
     t.add_argument("--out", type=Path, default=None, help="model file (default: ingest/models/relations.LANG.json)")
     t.add_argument("--cross-lingual", action="store_true",
                    help="learn from the gold files of other languages too (only those of LANG are cross-validated)")
+    t.add_argument("--modes", nargs="+", choices=("replace", "add"), default=["replace", "add"],
+                   help="the modes cross-validation may choose: `add` alone lets the model add facts but never "
+                        "override the rules' (for gold that locates facts by paragraph, not sentence)")
     return {"eval": _eval, "agree": _agree, "train-relations": _train_relations}
 
 
@@ -83,7 +86,7 @@ def _train_relations(args: argparse.Namespace) -> int:
 
     golds = [load_gold(p) for p in args.gold]  # a bad file: GoldError, exit 2
     model = relmodel.train_from_gold(golds, [f"{p.parent.name}/{p.name}" for p in args.gold], args.lang,
-                                     cross_lingual=args.cross_lingual)
+                                     cross_lingual=args.cross_lingual, modes=args.modes)
     out = args.out or relmodel.model_path(args.lang)
     relmodel.write(model, out)
     print(f"leave one file out   rules P/R/F1/F{relmodel.BETA}    model P/R/F1/F{relmodel.BETA}   threshold mode  "

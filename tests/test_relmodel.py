@@ -240,14 +240,15 @@ def test_committed_model_is_what_training_on_the_dev_gold_gives(tmp_path):
 def test_committed_english_model_is_what_cross_lingual_training_gives(tmp_path):
     out = tmp_path / "m.json"
     proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", *map(str, DEV_GOLD + DEV_GOLD_EN),
-                           "--lang", "en", "--cross-lingual", "--out", str(out)],
+                           "--lang", "en", "--cross-lingual", "--modes", "add", "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     trained = json.loads(out.read_text(encoding="utf-8"))
     committed = json.loads(relmodel.model_path("en").read_text(encoding="utf-8"))
     assert trained == committed, "ingest/models/relations.en.json is stale: run `policykg train-relations " \
-                                 "tests/data/gold/dev/*.yaml tests/data/gold/dev-en/*.yaml --lang en --cross-lingual`"
-    assert trained["lang"] == "en" and trained["cross_lingual"]
+                                 "tests/data/gold/dev/*.yaml tests/data/gold/dev-en/*.yaml --lang en --cross-lingual --modes add`"
+    assert trained["lang"] == "en" and trained["cross_lingual"] and trained["modes"] == ["add"]
+    assert all(m["mode"] == "add" for m in trained["relations"].values())
     for rel, m in trained["relations"].items():  # cross-validated on the English files only
         assert m["cv"]["model"]["f0.5"] > m["cv"]["rules"]["f0.5"], rel
         gold_en = sum(1 for p in DEV_GOLD_EN for f in yaml.safe_load(p.read_text(encoding="utf-8"))["facts"]
