@@ -1,0 +1,60 @@
+"""Documents outside the corpus, written for these tests in the style of a news item and a press
+release (tests/data/new-docs/): countries the corpus never names, currencies it never uses, a
+generic policy name that belongs to another country in the knowledge base, negations. Extracted
+with the whole knowledge base, as `policykg ingest` would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parent / "data" / "new-docs"
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    from ingest.extract import extract
+    from ingest.readers import read_document
+    from kg.build import load_ontology
+    from kg.curation import load_curated
+    from kg.extraction import gazetteer_patterns
+
+    pats = gazetteer_patterns(load_ontology(), load_curated().graph)
+    out = {}
+    for path in sorted(DOCS.glob("*.txt")):
+        doc = read_document(path)
+        out[path.stem] = extract(path.stem, doc.text, doc.content_hash, pats)
+    return out
+
+
+def facts(ex, relation):
+    return {(f["subject"]["id"] or f["subject"]["text"], (f["object"] or {}).get("id") or (f["object"] or {}).get("text"),
+             f.get("amount"), f.get("currency")) for f in ex.facts if f["relation"] == relation}
+
+
+def test_a_korean_news_item_about_countries_the_corpus_never_names(extracted):
+    ex = extracted["ko-news"]
+    assert {("인도네시아", "country/id"), ("베트남", "country/vn")} <= {(m.text, m.id) for m in ex.mentions}
+    assert ("country/id", "국가 인공지능 로드맵 2025-2045", None, None) in facts(ex, "hasPolicy")
+    assert ("country/vn", "디지털 기술 산업법", None, None) in facts(ex, "hasPolicy")
+    assert ("국가 인공지능 로드맵 2025-2045", "통신정보부", None, None) in facts(ex, "runBy")  # "로드맵은 …가 주관"
+    assert ("country/id", "resource/cloud", None, None) in facts(ex, "dependsOn")
+    invests = {(s, a, c) for s, _o, a, c in facts(ex, "invests")}
+    assert {("country/id", 3e13, "IDR"), ("country/sg", 1e9, "SGD")} <= invests
+    # Singapore's 국가 AI 전략 is not the UK's, which the knowledge base knows by that name
+    (strategy,) = [m for m in ex.mentions if m.text == "국가 AI 전략"]
+    assert strategy.id == "" and strategy.rule == "cue.context:Policy"
+    # "AI 반도체는 자체 개발하지 않고": no control of chips
+    assert not any(o == "resource/ai-chip" for _s, o, _a, _c in facts(ex, "controls"))
+
+
+def test_an_english_press_release(extracted):
+    ex = extracted["en-press-release"]
+    assert ("Canadian Sovereign AI Compute Strategy", "Policy") in {(m.text, m.type) for m in ex.mentions}
+    has = facts(ex, "hasPolicy")
+    assert ("country/in", "IndiaAI Mission", None, None) in has and ("country/jp", "IndiaAI Mission", None, None) not in has
+    assert ("country/in", None, 1.0372e11, "INR") in facts(ex, "invests")
+    assert ("country/ca", "resource/cloud", None, None) in facts(ex, "dependsOn")
+    # "Canada does not plan to develop its own AI chips"
+    assert not any(o == "resource/ai-chip" for _s, o, _a, _c in facts(ex, "controls"))
