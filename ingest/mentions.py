@@ -12,7 +12,7 @@ Runs after the gazetteer and the cues, before relations:
 
 :func:`by_context` links a policy known by a generic name ("National AI Strategy", "국가 AI 전략",
 "AI gigafactory") by the countries and blocs around it; the relation extractor calls it, as it
-knows the running topic and the section's country.
+knows the section's country and a table row's.
 """
 
 from __future__ import annotations
