@@ -39,6 +39,7 @@ from .discourse import KO_CASE, KO_TOPIC, Discourse, last_tag, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .mentions import by_context
+from .nlp import known_names, name_key
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -69,7 +70,7 @@ _EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
      # the English of the Korean cues 건설 배치 증설 육성 양성 유치 촉진 고도화 제고 (not of 구축 확보 투자 개발 지원 도입)
      r"construct\w*|deploy\w*|foster\w*|nurtur\w*|train(?:s|ed|ing)? (?=\w+ talent)|attract\w*|promot\w*|"
-     r"accelerat\w*|boost\w*|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)"),
+     r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)"),
     ("strengthens", "supplements", r"supplement\w*|complement\w*"),
     ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
     ("hasPolicy", "hasPolicy",
@@ -200,7 +201,15 @@ class Extractor:
         colon = next((t.i for t in sent[:10] if t.text == ":"), None)
         if colon is None or colon == sent.start or doc[colon - 1].lower_ not in ("계층", "layer", "layers"):
             return []
-        return [e for e in ents if e.end <= colon and stack_object(e)]
+        found = [e for e in ents if e.end <= colon and stack_object(e)]
+        if doc[colon - 1].lower_ == "layers":  # "Compute infrastructure, cloud and model layers:": each is a layer
+            index = known_names(self.nlp)
+            for i, e in enumerate(found):
+                p = index.get(name_key(f"{e.text} layer"))
+                if p is not None and p["label"] == "Layer" and p["id"].startswith("layer/") and p["id"] != e.kb_id_:
+                    found[i] = Span(doc, e.start, e.end, label="Layer", kb_id=p["id"])
+                    found[i]._.rule = e._.rule
+        return found
 
     def genitive_policies(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         """``일본의 「AI 추진법」``, "Japan's AI Promotion Act": a country's or bloc's policy named
@@ -263,6 +272,8 @@ class Extractor:
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"
                         and particle(doc, e) not in KO_TOPIC]
             subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
+            if subj is None and self.lang == "en":
+                subj = self.purpose_subject(doc, sent, ents, tj)
             conf = 0.6 if rule != "trigger" else 0.75
             if subj is None:  # the row's or running topic, else (nobody named since the heading) the section's actor
                 implied = self.discourse.implied_subjects(country_first=True)
@@ -383,10 +394,24 @@ class Extractor:
         first = cands[-1] if cands[0].end <= ti else cands[0]
         return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
 
+    def purpose_subject(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
+        """English "To reduce its dependence on X, China is …": a sentence that opens with a purpose
+        clause has the subject of the main clause after it, the first actor after the comma that
+        ends the purpose clause."""
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.lower_ != "to" or first.i >= tj:
+            return None
+        comma = next((t.i for t in doc[tj:sent.end] if t.text == ","), None)
+        if comma is None:
+            return None
+        after = [e for e in ents if e.start > comma and e.label_ in ACTOR_TYPES]
+        return self.subject(doc, sent, after, sent.end) if after and after[0].start - comma <= 3 else None
+
     def depends_for(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> list[Span]:
-        """English "depends on <supplier> for <resource>": the resources after the "for" that
-        follows the trigger's complement ("relies on US hyperscalers for most of its cloud")."""
-        k = next((t.i for t in doc[tj:min(sent.end, tj + 8)] if t.lower_ == "for"), None)
+        """English "depends on <supplier> for <resource>": the resources after the "for" (or "in")
+        that follows the trigger's complement ("relies on US hyperscalers for most of its cloud",
+        "dependence on global companies remains in the supply of GPUs")."""
+        k = next((t.i for t in doc[tj:min(sent.end, tj + 8)] if t.lower_ in ("for", "in")), None)
         if k is None or not self.same_phrase(doc, tj, k, 8):
             return []
         stack = [e for e in ents if stack_object(e)]

@@ -22,6 +22,22 @@ def test_an_english_line_opening_with_a_layer_gives_the_object(en):
     assert any(f.rule == "strengthens.en.heading" for f in doc._.facts)
 
 
+def test_an_english_line_opening_with_several_layers_names_each_layer():
+    # "Cloud and data centres layers:" reads as "cloud layer" and "data centres layer" where those are layers
+    from ingest.nlp import pipeline
+
+    from .small_kb import PATTERNS
+
+    layers = [{"label": "Layer", "pattern": "cloud layer", "id": "layer/cloud"}]
+    try:
+        en = pipeline("en", PATTERNS + layers)
+        doc = _last(en, ("body", "Japan acts."), ("body", "Cloud and data centres layers: managing external dependence"))
+        assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "layer/cloud"),
+                                           ("dependsOn", "country/jp", "resource/datacentre")]
+    finally:
+        pipeline("en", PATTERNS)  # the module's other tests share the pipeline
+
+
 def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
     # the seven elements' "AI ecosystem" is a concept, not a layer of the stack or a resource
     assert facts(ko("일본은 AI 생태계와 데이터센터를 강화한다."), "strengthens") == [
@@ -162,6 +178,27 @@ def test_depends_on_english_supplier(en, text):
     sups = [f.supplier.id for f in en(text)._.facts if f.relation == "dependsOn" and f.supplier]
     assert sups == ["country/us"] * len(sups) and sups
     assert ("dependsOn", "country/jp", "resource/cloud") in facts(en(text), "dependsOn")
+
+
+def test_an_english_purpose_clause_takes_the_main_clause_subject(en):
+    # "To reduce its dependence on X, China is …": China is who depends
+    doc = _last(en, ("body", "To reduce its dependence on US firms for GPUs and cloud, China is building its own."))
+    assert facts(doc, "dependsOn") == [("dependsOn", "country/cn", "resource/gpu"),
+                                       ("dependsOn", "country/cn", "resource/cloud")]
+    # no purpose clause, and no topic yet: nobody to depend
+    doc = _last(en, ("body", "Dependence on US firms for GPUs remains, and China is building its own."))
+    assert facts(doc, "dependsOn") == []
+
+
+def test_dependence_in_the_supply_of_a_resource(en):
+    assert facts(en("Japan's dependence on US firms remains in the supply of GPUs."), "dependsOn") == [
+        ("dependsOn", "country/jp", "resource/gpu")]
+
+
+def test_an_accelerator_is_no_acceleration(en):
+    assert facts(en("France designs accelerator chips."), "strengthens") == []
+    assert facts(en("France accelerates its data centres."), "strengthens") == [
+        ("strengthens", "country/fr", "resource/datacentre")]
 
 
 def test_depends_for_needs_a_resource_in_the_same_clause(en):
