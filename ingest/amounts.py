@@ -11,6 +11,7 @@ _CUR_KO = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": 
            "루블": "RUB", "리라": "TRY", "헤알": "BRL", "랜드": "ZAR", "셰켈": "ILS", "즈워티": "PLN",
            "스위스 프랑": "CHF", "싱가포르 달러": "SGD", "호주 달러": "AUD", "캐나다 달러": "CAD",
            "홍콩 달러": "HKD", "대만 달러": "TWD", "뉴질랜드 달러": "NZD"}
+_CUR_KO_UNSPACED = {k.replace(" ", ""): v for k, v in _CUR_KO.items()}  # "싱가포르달러" is "싱가포르 달러"
 _CUR_EN = {"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR",
            "£": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY", "yen": "JPY", "won": "KRW", "₩": "KRW",
            "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "riyals": "SAR", "dirhams": "AED", "rupees": "INR",
@@ -61,7 +62,7 @@ def parse_amount(text: str) -> tuple[float, str] | None:
         total, rest = 0.0, m.group(1)
         for num, small, unit in re.findall(rf"({_NUM})\s*([천백]?)\s*([조억만]?)", rest):
             total += float(num.replace(",", "")) * _UNIT_KO.get(small, 1) * _UNIT_KO.get(unit, 1)
-        return total, _CUR_KO[" ".join(m.group(2).split()) if " " in m.group(2) else _spaced(m.group(2))]
+        return total, _CUR_KO_UNSPACED[re.sub(r"\s+", "", m.group(2))]
     m = MONEY_EN.search(text)
     if m:
         if m.group(1):
@@ -71,8 +72,3 @@ def parse_amount(text: str) -> tuple[float, str] | None:
         value = float(num.replace(",", "")) * _SCALE_EN.get((scale or "").lower(), 1)
         return value, _CUR_EN[" ".join(cur.split())]
     return None
-
-
-def _spaced(word: str) -> str:
-    """A Korean currency written without its space ("싱가포르달러") as the table writes it."""
-    return next((k for k in _CUR_KO if k.replace(" ", "") == word), word)

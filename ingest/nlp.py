@@ -173,9 +173,9 @@ class Gazetteer:
                 self.owner[p["id"]] = p["owner"]
             for other, owner in p.get("others", ()):
                 self.owner[other] = owner
-                self.others.setdefault(p["id"], [])
-                if (other, owner) not in self.others[p["id"]]:
-                    self.others[p["id"]].append((other, owner))
+                same_name = self.others.setdefault(p["id"], [])
+                if (other, owner) not in same_name:
+                    same_name.append((other, owner))
             cased = case_sensitive(name)
             key_name = match_key(name)
             if len(name) == 1:

@@ -38,73 +38,14 @@ from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, last_tag, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
+from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG,
+                      KO_TRIGGER_RES, NOT_INVESTMENT)
 from .mentions import by_context
 from .nlp import known_names, name_key
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
-
-# ---------------------------------------------------------------- triggers
-_KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
-    ("dependsOn", "dependsOn", r"의존|종속|예속"),
-    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
-    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
-    ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
-    # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),
-    # 유치 (attract: talent, investment), 촉진 (promote: adoption); not 구축/확보/조성/투자/개발/지원/도입,
-    # which cost more precision than they gave on the development gold (measured one by one)
-    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성|유치|촉진"),
-    ("strengthens", "supplements", r"보완"),
-    ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
-    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|통하|통해|기반으로"),
-    ("runBy", "runBy", r"주관|운영|담당|총괄|주도|실행\s?주체|이끌|이끄"),
-    ("replaces", "replaces", r"교체|대체"),
-]
-_EN_TRIGGERS: list[tuple[str, str, str]] = [
-    ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
-    ("controls", "directlyControls",
-     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|control(?:s|led|ling)?"),
-    ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
-    ("strengthens", "strengthens",
-     r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
-     # the English of the Korean cues 건설 배치 증설 육성 양성 유치 촉진 고도화 제고 (not of 구축 확보 투자 개발 지원 도입)
-     r"construct\w*|deploy\w*|foster\w*|nurtur\w*|train(?:s|ed|ing)? (?=\w+ talent)|attract\w*|promot\w*|"
-     r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)"),
-    ("strengthens", "supplements", r"supplement\w*|complement\w*"),
-    ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
-    ("hasPolicy", "hasPolicy",
-     r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|"
-     r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
-     r"issu(?:e|es|ed|ing)|pass(?:es|ed)|put in place|set out|dr[ae]w(?:s|n)? up|through|under|via"),
-    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
-                       r"promoted|pursued|implemented|organi[sz]ed) by"),
-    ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
-]
-_KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in _KO_TRIGGERS]
-_EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in _EN_TRIGGERS]
-
-# (not 줄이/탈피/벗어나: "reducing its dependence on X" still states that it depends on X)
-_KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다"}
-_KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
-_EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
-_EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
-# a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
-# "The programme is coordinated by"
-_ANAPHOR = {
-    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:동|이|해당|본|同)\s?)?(?:계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|"
-                     r"기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
-    "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?:plan|strategy|programme|program|project|"
-                     r"initiative|fund|act|law|mission|scheme|policy|roadmap)\b"),
-}
-_EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}
-
-# ---------------------------------------------------------------- investment cues
-_INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
-_NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|자산|시가총액|valuation|valued at|worth|"
-                             r"revenue|market|assets|sales)\s*(?:는|은|이|가|of|at)?\s*(?:약|총|about)?\s*$")
-_INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|earmark\w*)\b")
-
 
 # ---------------------------------------------------------------- the extractor
 class Extractor:
@@ -119,7 +60,7 @@ class Extractor:
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
-        self.features = Features(self.lang, particle, _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES,
+        self.features = Features(self.lang, particle, KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES,
                                  self.negated)
 
     def reset(self) -> None:
@@ -174,7 +115,7 @@ class Extractor:
         if not ents:
             return []
         out: list[Fact] = []
-        triggers = _KO_TRIGGER_RES if self.lang == "ko" else _EN_TRIGGER_RES
+        triggers = KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES
         text = sent.text
         tok_starts = {t.idx - sent.start_char: t.i for t in sent}
         heading = self.heading_layers(doc, sent, ents)
@@ -226,7 +167,7 @@ class Extractor:
         if self.lang == "ko":
             for t in doc[tj:sent.end]:
                 tag = t.tag_
-                if t.text in _KO_NEG or t.text.startswith(("않", "못", "없")) or _KO_HEDGE.match(t.text) or (
+                if t.text in KO_NEG or t.text.startswith(("않", "못", "없")) or KO_HEDGE.match(t.text) or (
                         "EC" in tag and t.text.endswith("면")):
                     return True
                 if last_tag(t).startswith(("EF", "SF")) or t.text in (",", ";") or (
@@ -239,12 +180,12 @@ class Extractor:
         # chips" negates "own"; "does not rely on X, and builds its own Y" does not
         words = set()
         for t in reversed(doc[max(sent.start, ti - 8):ti]):
-            if t.text in (",", ";", ":", "(", ")") or t.lower_ in _EN_CLAUSE_START:
+            if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
                 break
             words.add(t.lower_)
-        if words & _EN_NEG or words & _EN_HEDGE:
+        if words & EN_NEG or words & EN_HEDGE:
             return True
-        return any(t.lower_ in _EN_NEG for t in doc[tj:min(sent.end, tj + 2)])
+        return any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)])
 
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
                   ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:
@@ -311,7 +252,7 @@ class Extractor:
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
-            if not pols and orgs and self.discourse.policy is not None and _ANAPHOR[self.lang].match(sent.text):
+            if not pols and orgs and self.discourse.policy is not None and ANAPHOR[self.lang].match(sent.text):
                 pols, rule, conf = [self.discourse.policy], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:
                 return []
@@ -473,7 +414,7 @@ class Extractor:
 
     def investments(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         text = sent.text
-        trigger = _INVEST_KO if self.lang == "ko" else _INVEST_EN
+        trigger = INVEST_KO if self.lang == "ko" else INVEST_EN
         if not trigger.search(text):
             return []
         out = []
@@ -483,7 +424,7 @@ class Extractor:
             if parsed is None or parsed[0] <= 0:
                 continue
             lead = text[max(0, m.start() - 14):m.start()]
-            if _NOT_INVESTMENT.search(lead) or re.search(r"\(\s*(?:약|about|approx\.?|c\.)?\s*$", lead, re.I):
+            if NOT_INVESTMENT.search(lead) or re.search(r"\(\s*(?:약|about|approx\.?|c\.)?\s*$", lead, re.I):
                 continue  # a valuation, revenue or market size; or the same sum converted, in brackets
             start = sent.start_char + m.start()
             ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)

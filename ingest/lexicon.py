@@ -1,0 +1,71 @@
+"""The words the relation rules read: the trigger of each relation in Korean and English,
+negation and hedging, clause openers, references back to a policy, and investment cues.
+
+:mod:`ingest.relations` finds the arguments around these words; :mod:`ingest.candidates` turns the
+triggers into features of the learned scorer. Kept apart so the vocabulary can be read (and
+extended) in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- triggers
+KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
+    ("dependsOn", "dependsOn", r"의존|종속|예속"),
+    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
+    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
+    ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
+    # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),
+    # 유치 (attract: talent, investment), 촉진 (promote: adoption); not 구축/확보/조성/투자/개발/지원/도입,
+    # which cost more precision than they gave on the development gold (measured one by one)
+    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성|유치|촉진"),
+    ("strengthens", "supplements", r"보완"),
+    ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
+    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|통하|통해|기반으로"),
+    ("runBy", "runBy", r"주관|운영|담당|총괄|주도|실행\s?주체|이끌|이끄"),
+    ("replaces", "replaces", r"교체|대체"),
+]
+EN_TRIGGERS: list[tuple[str, str, str]] = [
+    ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
+    ("controls", "directlyControls",
+     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|control(?:s|led|ling)?"),
+    ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
+    ("strengthens", "strengthens",
+     r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
+     # the English of the Korean cues 건설 배치 증설 육성 양성 유치 촉진 고도화 제고 (not of 구축 확보 투자 개발 지원 도입)
+     r"construct\w*|deploy\w*|foster\w*|nurtur\w*|train(?:s|ed|ing)? (?=\w+ talent)|attract\w*|promot\w*|"
+     r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)"),
+    ("strengthens", "supplements", r"supplement\w*|complement\w*"),
+    ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
+    ("hasPolicy", "hasPolicy",
+     r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|"
+     r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
+     r"issu(?:e|es|ed|ing)|pass(?:es|ed)|put in place|set out|dr[ae]w(?:s|n)? up|through|under|via"),
+    ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
+                       r"promoted|pursued|implemented|organi[sz]ed) by"),
+    ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
+]
+KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
+EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in EN_TRIGGERS]
+
+# (not 줄이/탈피/벗어나: "reducing its dependence on X" still states that it depends on X)
+KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다"}
+KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
+EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
+EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+# a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
+# "The programme is coordinated by"
+ANAPHOR = {
+    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:동|이|해당|본|同)\s?)?(?:계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|"
+                     r"기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
+    "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?:plan|strategy|programme|program|project|"
+                     r"initiative|fund|act|law|mission|scheme|policy|roadmap)\b"),
+}
+EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}
+
+# ---------------------------------------------------------------- investment cues
+INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
+NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|자산|시가총액|valuation|valued at|worth|"
+                             r"revenue|market|assets|sales)\s*(?:는|은|이|가|of|at)?\s*(?:약|총|about)?\s*$")
+INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|earmark\w*)\b")
