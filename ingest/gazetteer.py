@@ -143,6 +143,15 @@ def patterns(entries: Iterable[Entry], owners: dict[str, str] | None = None) -> 
 
     >>> [p["pattern"] for p in patterns([Entry("policy/g", "Policy", "GENIAC"), Entry("policy/g", "Policy", "GENIAC 프로젝트")])]
     ['GENIAC']
+
+    A country before a government word or another name ("영국 정부", "美 Palantir") is left out too,
+    except in a policy's name: "UK National AI Strategy" is the UK's, where "National AI Strategy"
+    alone is any country's.
+
+    >>> sorted(p["pattern"] for p in patterns([Entry("country/gb", "Country", "UK"),
+    ...     Entry("company/p", "Company", "Palantir"), Entry("company/p", "Company", "UK Palantir"),
+    ...     Entry("policy/kr", "Policy", "National AI Strategy"), Entry("policy/uk", "Policy", "UK National AI Strategy")]))
+    ['National AI Strategy', 'Palantir', 'UK', 'UK National AI Strategy']
     """
     best: dict[str, Entry] = {}
     shared: dict[tuple[str, str], set[str]] = {}
@@ -152,7 +161,7 @@ def patterns(entries: Iterable[Entry], owners: dict[str, str] | None = None) -> 
     own = {(e.id, e.name) for e in entries}
     for e in entries:
         head = e.name.split(" ", 1)
-        if e.type != "Country" and len(head) == 2 and head[0] in countries and (
+        if e.type not in ("Country", "Policy") and len(head) == 2 and head[0] in countries and (
                 head[1] in _GOVERNMENT or head[1] in names):
             continue  # "영국 정부", "美 Palantir": the country and the other name match on their own
         core = _GENERIC_TAIL.match(e.name)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -59,6 +60,12 @@ class Mentions:
         label, kb = e.label_, e.kb_id_
         if outer_known is not None:
             label, kb = outer_known["label"], outer_known["id"]
+        if outer_known is not None and inner_known is not None and outer_known["id"] != inner_known["id"]:
+            # the two names of one entity: where one name is shared by several, the id the other has
+            if any(i == outer_known["id"] for i, _ in inner_known.get("others", ())):
+                inner_known = outer_known
+            elif any(i == inner_known["id"] for i, _ in outer_known.get("others", ())):
+                label, kb = inner_known["label"], inner_known["id"]
         outer = doc.char_span(o_start, o_end, label=label, kb_id=kb or (inner_known or {}).get("id", ""),
                               alignment_mode="contract")
         if outer is None:
@@ -137,18 +144,29 @@ _GENERIC_EN = {
     "startups", "growth", "economy", "economic", "transformation", "literacy", "adoption", "readiness",
 }
 _GENERIC_KO_TAGS = ("NNG", "XSN", "XPN", "SN", "SS", "SP", "SO", "SW", "SSO", "SSC")
+# loanwords of policy names that Kiwi does not read as one common noun ("소버린" is 소 + 버리 + ㄴ)
+_GENERIC_KO_WORDS = {"소버린", "디지털", "스마트", "플랫폼", "클라우드", "데이터", "이니셔티브", "프로젝트", "프로그램",
+                     "로드맵", "펀드", "허브", "센터", "팩토리", "기가팩토리", "리터러시", "스타트업", "인프라"}
 
 
 def generic(span: Span) -> bool:
     """Whether a name is made of common words only, a name many countries' policies have.
 
-    Korean: every morpheme a common noun (or "AI", a number, punctuation); English: every word in
-    the list of policy words or a function word."""
+    Korean: every morpheme a common noun (or "AI", a number, punctuation); English, and the Latin
+    words of a Korean text ("「UK National AI Strategy」"): every word in the list of policy words
+    or a function word."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
+
+    def english(t) -> bool:
+        return t.lower_ in _GENERIC_EN or t.lower_ in EN_STOP_WORDS or t.like_num
+
     if span.doc.lang_ == "ko":
-        return bool(toks) and all(t.tag_.startswith(_GENERIC_KO_TAGS) or t.text.upper() in ("AI", "X")
-                                  for t in toks)
-    return bool(toks) and all(t.lower_ in _GENERIC_EN or t.is_stop or t.like_num for t in toks)
+        loan = [(m.start() + span.start_char, m.end() + span.start_char) for m in re.finditer(r"\S+", span.text)
+                if m.group().strip("「」『』‘’“”'\"()") in _GENERIC_KO_WORDS]
+        return bool(toks) and all(english(t) if t.tag_ == "SL" else
+                                  t.tag_.startswith(_GENERIC_KO_TAGS) or t.text.upper() in ("AI", "X")
+                                  or any(a <= t.idx < b for a, b in loan) for t in toks)
+    return bool(toks) and all(english(t) for t in toks)
 
 
 @Language.factory("policykg_mentions")

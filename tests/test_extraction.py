@@ -279,7 +279,11 @@ def test_parse_amount_rejects_non_money(text):
 OWNED = [{"label": "Policy", "pattern": "National AI Strategy", "id": "policy/kr-nas", "owner": "country/kr",
           "others": [["policy/jp-nas", "country/jp"]]},
          {"label": "Policy", "pattern": "국가 AI 전략", "id": "policy/kr-nas", "owner": "country/kr"},
-         {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac", "owner": "country/jp"}]
+         {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac", "owner": "country/jp"},
+         {"label": "Policy", "pattern": "소버린 AI 정책", "id": "policy/kr-sap", "owner": "country/kr"},
+         {"label": "Policy", "pattern": "AI 행동계획", "id": "policy/jp-ap", "owner": "country/jp"},
+         {"label": "Policy", "pattern": "AI Action Plan", "id": "policy/kr-ap", "owner": "country/kr",
+          "others": [["policy/jp-ap", "country/jp"]]}]
 
 
 @pytest.fixture(scope="module")
@@ -295,6 +299,9 @@ def owned():
     # ... or a new name when no known policy of that name belongs to it
     ("ko", "프랑스는 국가 AI 전략을 발표했다.", "국가 AI 전략", "", "cue.context:Policy"),
     ("en", "France revised its National AI Strategy in 2025.", "National AI Strategy", "", "cue.context:Policy"),
+    # the English name in a Korean text, and a Korean name with a loanword Kiwi splits (소버린)
+    ("ko", "일본은 「National AI Strategy」를 개정했다.", "National AI Strategy", "policy/jp-nas", "gazetteer.context"),
+    ("ko", "일본의 소버린 AI 정책은 다음과 같다.", "소버린 AI 정책", "", "cue.context:Policy"),
     # with no country around it, the name keeps its link
     ("ko", "국가 AI 전략은 다섯 개 분야로 구성된다.", "국가 AI 전략", "policy/kr-nas", "gazetteer"),
     # a proper name keeps its link wherever it is mentioned
@@ -306,6 +313,12 @@ def test_a_generic_policy_name_is_linked_by_the_countries_around_it(owned, lang,
     doc = nlp(text)
     (e,) = [e for e in doc.ents if e.text == name]
     assert (e.kb_id_, e._.rule) == (linked, rule)
+
+
+def test_a_bracketed_alternative_shared_by_several_policies_takes_the_other_names_link(owned):
+    owned[0].get_pipe("policykg_relations").reset()
+    doc = owned[0]("「AI 행동계획(AI Action Plan)」이 공개되었다.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("AI 행동계획", "policy/jp-ap"), ("AI Action Plan", "policy/jp-ap")]
 
 
 def test_a_relinked_policy_is_the_object_of_its_facts(owned):
