@@ -46,6 +46,12 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
 _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
                                  r"(?:government|administration|state|authorities)\b")
 
+# a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
+# "The government has …"
+_BARE_GOVERNMENT = {
+    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:새|우리|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
+    "en": re.compile(r"^\W*The\s+(?P<g>government|administration)\b(?!\s+of\b)"),
+}
 
 # verb forms that work as postpositions ("클라우드에 대한 의존", "확보를 위한 투자"): no clause ends there
 _POSTPOSITIONAL = {"대한", "관한", "위한", "통한", "따른", "의한", "향한", "대해", "관해", "위해", "통해", "따라", "의해"}
@@ -66,6 +72,21 @@ def particle(doc: Doc, span: Span) -> str:
     while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")"):
         i += 1
     return doc[i].text if i < len(doc) else ""
+
+
+def relative_subject(doc: Doc, e: Span, end: int) -> bool:
+    """Whether ``e`` is the subject of a relative clause that closes before token ``end`` (a trigger,
+    or the sentence's end): "엔비디아가 개발한 GPU를 … 도입하여" (Nvidia developed the chips; who adopts
+    them is another)."""
+    if particle(doc, e) not in ("이", "가"):
+        return False
+    for t in doc[e.end:end]:
+        tag = last_tag(t)
+        if tag.startswith("ETM"):
+            return not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("수", "것", "바", "경우", "때"))
+        if tag.startswith(("EC", "EF", "SF")) or t.text in (",", ";"):
+            return False
+    return False
 
 
 class Discourse:
@@ -102,10 +123,37 @@ class Discourse:
 
     def sentence(self, doc: Doc, sent: Span, ents: list[Span], kind: str) -> None:
         """A sentence of body text (or a heading) that is about an actor makes it the topic;
-        ``ents``: the sentence's entities."""
-        topic = self.sentence_topic(doc, sent, ents) if kind not in ("table", "caption") else None
+        ``ents``: the sentence's entities. One about "the government" (no country named) makes
+        the government's country the topic, or clears the topic when that country is unknown."""
+        if kind in ("table", "caption"):
+            return
+        government = _BARE_GOVERNMENT[self.lang].match(sent.text)
+        if government is not None:
+            self.topic = self.government_of(doc, sent.start_char + government.start("g"),
+                                             sent.start_char + government.end("g"))
+            return
+        topic = self.sentence_topic(doc, sent, ents)
         if topic is not None:
             self.topic = topic
+
+    def government_of(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The country whose government the words at ``start:end`` ("정부", "the government") are,
+        as a span over them: the running topic's country (a country, or the country of a government
+        body), else the section's; None when neither is known."""
+        owner = self.nlp.get_pipe("policykg_gazetteer").owner if "policykg_gazetteer" in self.nlp.pipe_names else {}
+        polity = ""
+        if self.topic is not None and self.topic.label_ in POLITY_TYPES:
+            polity = self.topic.kb_id_
+        elif self.topic is not None and self.topic.kb_id_ in owner:
+            polity = owner[self.topic.kb_id_]
+        elif (section := self.section_actor(POLITY_TYPES)) is not None:
+            polity = section.kb_id_
+        if not polity:
+            return None
+        span = doc.char_span(start, end, label="Bloc" if polity.startswith("bloc/") else "Country", kb_id=polity)
+        if span is not None:
+            span._.rule = "government"
+        return span
 
     def policy_named(self, ents: list[Span], kind: str) -> None:
         """After a sentence of body text: its last policy is what a later "동 계획" means."""
@@ -140,7 +188,8 @@ class Discourse:
         lead = next((t.i for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "-–•⦁○□()")),
                     sent.start)
         if self.lang == "ko":
-            topical = [e for e in actors if particle(doc, e) in ("은", "는", "이", "가")]
+            topical = [e for e in actors if particle(doc, e) in ("은", "는", "이", "가")
+                       and not relative_subject(doc, e, sent.end)]
             if topical:  # the last one: "A가 …한 반면, B는 …" is about B from here on
                 return topical[-1]
             # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"

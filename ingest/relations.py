@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
-from .discourse import KO_CASE, KO_TOPIC, Discourse, last_tag, particle
+from .discourse import KO_CASE, KO_TOPIC, Discourse, last_tag, particle, relative_subject
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG,
@@ -60,6 +60,8 @@ class Extractor:
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
+        # the country or bloc of each known policy and agency (the gazetteer's), set per document
+        self.owner: dict[str, str] = {}
         self.features = Features(self.lang, particle, KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES,
                                  self.negated)
 
@@ -79,6 +81,7 @@ class Extractor:
         # generic policy names are linked by the polities around them (ingest.mentions.by_context)
         gazetteer = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
         owner, others = (gazetteer.owner, gazetteer.others) if gazetteer is not None else ({}, {})
+        self.owner = owner
         relinked = False
         for sent in doc.sents:
             while k < len(all_ents) and all_ents[k].start < sent.start:
@@ -244,6 +247,12 @@ class Extractor:
                 elif subj is not None and subj.label_ == "Agency":
                     facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
                                       0.6, sent.start_char, sent.end_char))
+                    polity = self.owner.get(subj.kb_id_)
+                    if polity:  # a ministry that launches a policy launches it for its country
+                        state = Arg(subj.start_char, subj.end_char, subj.text,
+                                    "Bloc" if polity.startswith("bloc/") else "Country", polity, "owner")
+                        facts.append(Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency",
+                                          0.6, sent.start_char, sent.end_char))
                 elif subj is None and implied:
                     facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",
                                     0.5 if implied[0][1] in ("row", "topic") else 0.45))
@@ -384,12 +393,13 @@ class Extractor:
         if not actors:
             return None
         if self.lang == "ko":
-            topical = [e for e in actors if particle(doc, e) in KO_TOPIC]
+            topical = [e for e in actors if particle(doc, e) in KO_TOPIC and not relative_subject(doc, e, ti)]
             if topical:
                 return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
             # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
             first = next((t for t in sent if not (t.is_punct or t.text in "-–•·⦁○□" or t.is_space)), None)
-            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE:
+            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE \
+                    and not relative_subject(doc, actors[0], ti):
                 return actors[0]
             return None
         # English: the first actor of the clause that is not inside a prepositional phrase
@@ -431,7 +441,11 @@ class Extractor:
             if self.negated(doc, sent, ti, ti + 1):
                 continue
             before = [e for e in ents if e.end_char <= start]
-            subj = self.subject(doc, sent, before, ti)
+            pol = self.discourse.policy
+            if pol is not None and ANAPHOR[self.lang].match(text) and not any(e.label_ == "Policy" for e in ents):
+                subj = pol  # "이번 사업은 … 3,000억 원이 투입된다": the policy named before
+            else:
+                subj = self.subject(doc, sent, before, ti)
             if subj is None:
                 pols = [e for e in ents if e.label_ == "Policy"]
                 subj = pols[0] if pols else None
@@ -440,7 +454,7 @@ class Extractor:
                 subj = actors[0] if actors else None
             if subj is None:
                 continue
-            f = Fact("invests", "amount", Arg.of(subj), None, f"invests.{self.lang}.amount", 0.6,
+            f = Fact("invests", "amount", Arg.of(subj, doc), None, f"invests.{self.lang}.amount", 0.6,
                      sent.start_char, sent.end_char, amount=parsed[0], currency=parsed[1])
             f.extra["text"] = m.group(0).strip()
             out.append(f)

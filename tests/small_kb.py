@@ -23,7 +23,9 @@ def _patterns() -> list[dict[str, str]]:
         ("Company", "company/huawei", ["화웨이", "Huawei"]),
         ("Company", "company/scale-ai", ["Scale AI"]),
     ]
-    pats = [{"label": label, "pattern": n, "id": i} for label, i, ns in names for n in ns]
+    owners = {"agency/kr-msit": "country/kr"}  # the country of a government body (queries/lookup/owners.rq)
+    pats = [{"label": label, "pattern": n, "id": i, **({"owner": owners[i]} if i in owners else {})}
+            for label, i, ns in names for n in ns]
     return sorted(pats, key=lambda p: (p["pattern"], p["id"]))
 
 

@@ -52,6 +52,25 @@ def test_an_english_demonym_names_the_subject(en):
     assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
 
 
+def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
+    # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
+    doc = _last(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
+    assert facts(doc, "strengthens") == [("strengthens", "country/jp", "resource/datacentre")]
+
+
+@pytest.mark.parametrize(("lang", "before", "then", "expected"), [
+    # "the government" of the ministry named before, of the country the text is about ...
+    ("ko", "과학기술정보통신부는 클라우드를 운영한다.", "정부는 데이터센터를 강화한다.", "country/kr"),
+    ("en", "Japan acts.", "The government is expanding data centres.", "country/jp"),
+    # ... and no one's when the text was about a company: not the company's
+    ("ko", "엔비디아는 GPU를 공급한다.", "정부는 데이터센터를 강화한다.", None),
+    ("en", "Nvidia supplies GPUs.", "The government is expanding data centres.", None),
+])
+def test_the_government_is_the_country_the_text_is_about(ko, en, lang, before, then, expected):
+    doc = _last(nlp_for(lang, ko, en), ("body", before), ("body", then))
+    assert facts(doc, "strengthens") == ([("strengthens", expected, "resource/datacentre")] if expected else [])
+
+
 def _last(nlp, *segments):
     """The last of ``segments`` (``(kind, text)``, one document's segments in order) through ``nlp``."""
     nlp.get_pipe("policykg_relations").reset()
@@ -328,6 +347,20 @@ def test_has_policy_negated_or_hedged(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "hasPolicy") == []
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "과학기술정보통신부는 2025년 「인공지능 기본법」을 발표하였다."),
+    ("en", "The Ministry of Science and ICT launched the AI Basic Act in 2025."),
+])
+def test_a_ministry_launching_a_policy_gives_its_country_the_policy(ko, en, lang, text):
+    # the ministry runs it, and its country (the agency's owner in the knowledge base) has it
+    doc = nlp_for(lang, ko, en)(text)
+    assert ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit") in facts(doc)
+    (f,) = [f for f in doc._.facts if f.relation == "hasPolicy"]
+    assert (f.subject.id, f.subject.type, f.object.id, f.rule) == (
+        "country/kr", "Country", "policy/kr-ai-basic-act", f"hasPolicy.{lang}.agency")
+    assert doc.text[f.subject.start:f.subject.end] in ("과학기술정보통신부", "Ministry of Science and ICT")
+
+
 def test_has_policy_new_name_keeps_its_text(ko):
     (f,) = [f for f in ko("일본은 「AI 추진 계획」을 발표하였다.")._.facts if f.relation == "hasPolicy"]
     assert f.subject.id == "country/jp" and f.object.id == "" and f.object.text == "AI 추진 계획"
@@ -372,6 +405,14 @@ def test_run_by_a_policy_named_before(ko, en, lang, first, then):
     doc = _last(nlp_for(lang, ko, en), ("body", first), ("body", then))
     assert [(f.subject.id, f.object.id, f.rule) for f in doc._.facts if f.relation == "runBy"] == [
         ("policy/kr-ai-basic-act", "agency/kr-msit", f"runBy.{lang}.anaphor")]
+
+
+def test_an_investment_of_a_policy_named_before(ko):
+    # "이번 사업은 … 3,000억 원이 투입된다": the programme named before, not the body that runs it
+    doc = _last(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."),
+                ("body", "이번 사업은 과학기술정보통신부가 주관하며, 총 3,000억 원이 투입된다."))
+    assert [(f.relation, f.subject.id, f.object.id if f.object else f.amount) for f in doc._.facts] == [
+        ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit"), ("invests", "policy/kr-ai-basic-act", 3e11)]
 
 
 def test_run_by_refers_back_only_within_a_section(ko, en):
