@@ -52,6 +52,8 @@ _BARE_GOVERNMENT = {
     "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:새|우리|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
     "en": re.compile(r"^\W*The\s+(?P<g>government|administration)\b(?!\s+of\b)"),
 }
+# whose government an unqualified "정부" is in Korean writing when no other country is in view
+_HOME_GOVERNMENT = "country/kr"
 
 # verb forms that work as postpositions ("클라우드에 대한 의존", "확보를 위한 투자"): no clause ends there
 _POSTPOSITIONAL = {"대한", "관한", "위한", "통한", "따른", "의한", "향한", "대해", "관해", "위해", "통해", "따라", "의해"}
@@ -131,16 +133,19 @@ class Discourse:
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),
                                              sent.start_char + government.end("g"))
-            return
-        topic = self.sentence_topic(doc, sent, ents)
-        if topic is not None:
+        elif (topic := self.sentence_topic(doc, sent, ents)) is not None:
             self.topic = topic
+
+    def owners(self) -> dict[str, str]:
+        """The country or bloc of each known policy and agency (the gazetteer's)."""
+        return self.nlp.get_pipe("policykg_gazetteer").owner if "policykg_gazetteer" in self.nlp.pipe_names else {}
 
     def government_of(self, doc: Doc, start: int, end: int) -> Span | None:
         """The country whose government the words at ``start:end`` ("정부", "the government") are,
         as a span over them: the running topic's country (a country, or the country of a government
-        body), else the section's; None when neither is known."""
-        owner = self.nlp.get_pipe("policykg_gazetteer").owner if "policykg_gazetteer" in self.nlp.pipe_names else {}
+        body), else the section's. Korean writing with no country in view means Korea's government
+        by "정부" ("새 정부는", a ministry's press release); English "the government" is then nobody's."""
+        owner = self.owners()
         polity = ""
         if self.topic is not None and self.topic.label_ in POLITY_TYPES:
             polity = self.topic.kb_id_
@@ -148,6 +153,8 @@ class Discourse:
             polity = owner[self.topic.kb_id_]
         elif (section := self.section_actor(POLITY_TYPES)) is not None:
             polity = section.kb_id_
+        elif self.lang == "ko":
+            polity = _HOME_GOVERNMENT
         if not polity:
             return None
         span = doc.char_span(start, end, label="Bloc" if polity.startswith("bloc/") else "Country", kb_id=polity)

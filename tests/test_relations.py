@@ -59,11 +59,12 @@ def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
 
 
 @pytest.mark.parametrize(("lang", "before", "then", "expected"), [
-    # "the government" of the ministry named before, of the country the text is about ...
-    ("ko", "과학기술정보통신부는 클라우드를 운영한다.", "정부는 데이터센터를 강화한다.", "country/kr"),
+    # "the government" of the country the text is about, of the ministry named before ...
+    ("ko", "일본은 반도체를 강화한다.", "정부는 데이터센터를 강화한다.", "country/jp"),
     ("en", "Japan acts.", "The government is expanding data centres.", "country/jp"),
-    # ... and no one's when the text was about a company: not the company's
-    ("ko", "엔비디아는 GPU를 공급한다.", "정부는 데이터센터를 강화한다.", None),
+    ("en", "The Ministry of Science and ICT acts.", "The government is expanding data centres.", "country/kr"),
+    # ... never the company the text was about: in Korean writing, "정부" is then Korea's
+    ("ko", "엔비디아는 GPU를 공급한다.", "정부는 데이터센터를 강화한다.", "country/kr"),
     ("en", "Nvidia supplies GPUs.", "The government is expanding data centres.", None),
 ])
 def test_the_government_is_the_country_the_text_is_about(ko, en, lang, before, then, expected):
