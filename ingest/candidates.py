@@ -33,7 +33,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
-from .discourse import last_tag
+from .discourse import is_mark, last_tag
 from .facts import Arg
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 
@@ -117,7 +117,7 @@ class Features:
         part = self.particle(doc, span)
         f = [f"{role}.type={span.label_}", f"{role}.part={part if part in _PARTICLES else 'other'}",
              f"{role}.rule={span._.rule.split('.')[0] or 'none'}"]
-        lead = next((t.i for t in sent if not (t.is_punct or t.is_space or t.text in "-–•⦁○□()")), sent.start)
+        lead = next((t.i for t in sent if not is_mark(t)), sent.start)
         if span.start == lead:
             f.append(f"{role}.opens")
         return f

@@ -59,6 +59,12 @@ _HOME_GOVERNMENT = "country/kr"
 _POSTPOSITIONAL = {"대한", "관한", "위한", "통한", "따른", "의한", "향한", "대해", "관해", "위해", "통해", "따라", "의해"}
 
 
+def is_mark(token) -> bool:
+    """Whether a token only marks where a line starts: punctuation, a bullet ("⦁", "-") or a list
+    number that Kiwi tags SB ("3)", "가)")."""
+    return token.is_punct or token.is_space or token.text in "-–•·⦁○□()" or token.tag_ == "SB"
+
+
 def last_tag(token) -> str:
     """The part of speech of a token's last morpheme: Kiwi joins an ending that starts with a jamo
     to the stem before it ("한다면" is XSV+EC, "확보한" XSV+ETM), and the ending is what marks a
@@ -192,7 +198,7 @@ class Discourse:
         actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
         if not actors:
             return None
-        lead = next((t.i for t in sent if not (t.is_punct or t.like_num or t.is_space or t.text in "-–•⦁○□()")),
+        lead = next((t.i for t in sent if not (is_mark(t) or t.like_num)),
                     sent.start)
         if self.lang == "ko":
             topical = [e for e in actors if particle(doc, e) in ("은", "는", "이", "가")

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .amounts import MONEY_EN, MONEY_KO, parse_amount
 from .candidates import Features, candidates
-from .discourse import KO_CASE, KO_TOPIC, Discourse, last_tag, particle, relative_subject
+from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, relative_subject
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG,
@@ -397,7 +397,7 @@ class Extractor:
             if topical:
                 return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
             # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
-            first = next((t for t in sent if not (t.is_punct or t.text in "-–•·⦁○□" or t.is_space)), None)
+            first = next((t for t in sent if not is_mark(t)), None)
             if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE \
                     and not relative_subject(doc, actors[0], ti):
                 return actors[0]

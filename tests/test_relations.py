@@ -52,6 +52,13 @@ def test_an_english_demonym_names_the_subject(en):
     assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
 
 
+def test_a_numbered_line_opening_with_an_actor_is_about_it(ko):
+    # Kiwi tags the list number "3)" SB: it is no word of the sentence, and 일본 opens the line
+    doc = _last(ko, ("body", "중국은 반도체를 강화한다."), ("body", "3) 일본: 미국 주도 생태계에 대한 접근권 강화와 데이터센터 확충"))
+    assert ("strengthens", "country/jp", "resource/datacentre") in facts(doc)
+    assert not [f for f in facts(doc) if f[1] == "country/cn"]
+
+
 def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
     doc = _last(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
