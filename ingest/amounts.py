@@ -45,6 +45,22 @@ MONEY_EN = re.compile(
     rf"|\b({_NUM})\s*(trillion|billion|million|thousand|crore|lakh)?\s*({_alternatives(_WORDS)})\b")
 
 
+# the dollar a country's own English text means by "$" alone
+LOCAL_DOLLAR = {"country/ca": "CAD", "country/au": "AUD", "country/sg": "SGD", "country/nz": "NZD",
+                "country/tw": "TWD", "region/hk": "HKD"}
+
+
+def bare_dollar(text: str) -> bool:
+    """Whether an English amount is in dollars of no named country ("$2 billion", "5 million
+    dollars"), as a Canadian or Australian text writes its own.
+
+    >>> [bare_dollar(t) for t in ("$2 billion", "2 billion dollars", "US$2 billion", "C$2 billion", "USD 2 billion")]
+    [True, True, False, False, False]
+    """
+    m = MONEY_EN.search(text)
+    return m is not None and (m.group(1) or m.group(6) or "").strip().lower() in ("$", "dollars", "dollar")
+
+
 def parse_amount(text: str) -> tuple[float, str] | None:
     """Normalise a written amount to (number, ISO 4217 currency).
 

@@ -43,7 +43,8 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
      r"issu(?:e|es|ed|ing)|pass(?:es|ed)|put in place|set out|dr[ae]w(?:s|n)? up|through|under|via"),
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
-                       r"promoted|pursued|implemented|organi[sz]ed) by"),
+                       r"promoted|pursued|implemented|organi[sz]ed|delivered|executed|carried out|supervised|"
+                       r"steered) by"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
@@ -62,9 +63,18 @@ ANAPHOR = {
     "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?:plan|strategy|programme|program|project|"
                      r"initiative|fund|act|law|mission|scheme|policy|roadmap)\b"),
 }
+# "the Government of Canada": the country after "of" is the subject
+GOVERNMENT_EN = {"government", "governments", "administration", "republic", "kingdom", "state", "people"}
 EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}
 
 # ---------------------------------------------------------------- investment cues
+# a sum that qualifies a policy is its budget, with no investment word: "a $2 billion plan",
+# "a ¥200 billion subsidy programme", "3,000억 원 규모의 사업"
+BUDGET_OF = {
+    "ko": re.compile(r"^\s*(?:규모|상당)?(?:의|인)?\s*(?:\S+\s){0,2}?\S*(?:사업|펀드|기금|계획|프로그램|프로젝트|패키지|이니셔티브)"),
+    "en": re.compile(r"(?i)^\s*(?:[\w-]+\s){0,2}?(?:plan|programme|program|fund|package|initiative|strategy|scheme|"
+                     r"project|mission)s?\b"),
+}
 INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
 NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|자산|시가총액|valuation|valued at|worth|"
                              r"revenue|market|assets|sales)\s*(?:는|은|이|가|of|at)?\s*(?:약|총|about)?\s*$")

@@ -33,13 +33,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .amounts import MONEY_EN, MONEY_KO, parse_amount
+from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
 from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, relative_subject
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
-from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG,
-                      KO_TRIGGER_RES, NOT_INVESTMENT)
+from .lexicon import (ANAPHOR, BUDGET_OF, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, GOVERNMENT_EN, INVEST_EN,
+                      INVEST_KO, KO_HEDGE, KO_NEG, KO_TRIGGER_RES, NOT_INVESTMENT)
 from .mentions import by_context
 from .nlp import known_names, name_key
 
@@ -402,9 +402,12 @@ class Extractor:
                     and not relative_subject(doc, actors[0], ti):
                 return actors[0]
             return None
-        # English: the first actor of the clause that is not inside a prepositional phrase
+        # English: the first actor of the clause that is not inside a prepositional phrase (but "the
+        # Government of Canada" is Canada)
         for e in actors:
             prev = doc[e.start - 1].lower_ if e.start > sent.start else ""
+            if prev == "of" and e.start - 2 >= sent.start and doc[e.start - 2].lower_ in GOVERNMENT_EN:
+                return e
             if prev not in ("on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in"):
                 return e
         return None
@@ -425,13 +428,12 @@ class Extractor:
     def investments(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         text = sent.text
         trigger = INVEST_KO if self.lang == "ko" else INVEST_EN
-        if not trigger.search(text):
-            return []
+        invested = trigger.search(text) is not None
         out = []
         money = MONEY_KO if self.lang == "ko" else MONEY_EN
         for m in money.finditer(text):
             parsed = parse_amount(m.group(0))
-            if parsed is None or parsed[0] <= 0:
+            if parsed is None or parsed[0] <= 0 or not (invested or BUDGET_OF[self.lang].match(text[m.end():])):
                 continue
             lead = text[max(0, m.start() - 14):m.start()]
             if NOT_INVESTMENT.search(lead) or re.search(r"\(\s*(?:약|about|approx\.?|c\.)?\s*$", lead, re.I):
@@ -454,8 +456,12 @@ class Extractor:
                 subj = actors[0] if actors else None
             if subj is None:
                 continue
+            polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else self.owner.get(subj.kb_id_, "")
+            currency = parsed[1]
+            if self.lang == "en" and polity in LOCAL_DOLLAR and bare_dollar(m.group(0)):
+                currency = LOCAL_DOLLAR[polity]  # "$2 billion" in Canada's text is Canadian dollars
             f = Fact("invests", "amount", Arg.of(subj, doc), None, f"invests.{self.lang}.amount", 0.6,
-                     sent.start_char, sent.end_char, amount=parsed[0], currency=parsed[1])
+                     sent.start_char, sent.end_char, amount=parsed[0], currency=currency)
             f.extra["text"] = m.group(0).strip()
             out.append(f)
         return out

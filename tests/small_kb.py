@@ -11,6 +11,7 @@ def _patterns() -> list[dict[str, str]]:
         ("Country", "country/cn", ["중국", "China", "中", "중"]),
         ("Country", "country/fr", ["프랑스", "France"]),
         ("Country", "country/kr", ["한국", "South Korea", "Korea", "한"]),
+        ("Country", "country/ca", ["캐나다", "Canada"]),
         ("Resource", "resource/cloud", ["클라우드", "cloud"]),
         ("Resource", "resource/gpu", ["GPU", "GPUs"]),
         ("Resource", "resource/ai-chip", ["반도체", "semiconductors", "chips", "칩"]),

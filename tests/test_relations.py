@@ -333,6 +333,8 @@ HAS_POLICY = [
      ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")),
     ("en", "France enacted the AI Basic Act in 2024.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
     ("en", "South Korea launched the National Compute Strategy in 2025.", ("hasPolicy", "country/kr", "")),
+    ("en", "The Government of Canada launched the AI Basic Act in 2025.", ("hasPolicy", "country/ca",
+                                                                          "policy/kr-ai-basic-act")),
     # the policy before a passive participle
     ("en", "In France, the AI Basic Act was officially released in 2024.", ("hasPolicy", "country/fr",
                                                                             "policy/kr-ai-basic-act")),
@@ -383,6 +385,8 @@ RUN_BY = [
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The National Compute Strategy is led by the Ministry of Digital Affairs.", ("runBy", "", "")),
     ("en", "The AI Basic Act is a programme jointly promoted by the Ministry of Science and ICT.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    ("en", "The AI Basic Act will be delivered by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
 ]
 RUN_BY_NEG = [
@@ -439,12 +443,19 @@ INVESTS = [
     ("en", "The United States will invest $100 billion in data centres.", "country/us", 1e11, "USD"),
     ("en", "France committed €2.5 billion to its data centres.", "country/fr", 2.5e9, "EUR"),
     ("en", "Japan allocated 3.5 trillion yen to semiconductors.", "country/jp", 3.5e12, "JPY"),
+    # a sum that qualifies a policy is its budget, with no investment word
+    ("ko", "한국은 3,000억 원 규모의 「AI 반도체 사업」을 추진한다.", "country/kr", 3e11, "KRW"),
+    ("en", "Japan announced a ¥200 billion subsidy programme for data centres.", "country/jp", 2e11, "JPY"),
+    # "the Government of Canada" is Canada, and "$" in Canada's text is the Canadian dollar
+    ("en", "The Government of Canada announced a $2 billion plan for data centres.", "country/ca", 2e9, "CAD"),
+    ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
 ]
 INVESTS_NEG = [
     ("ko", "한국의 반도체 수출액은 5,300억 원에 달했다."),  # an amount, no investment word
     ("ko", "한국은 반도체 산업에 5,300억 원을 투자하지 않았다."),
     ("en", "The United States exported chips worth $100 billion last year."),
     ("en", "Japan's cloud market reached $100 billion."),
+    ("en", "Japan's cloud market is a $100 billion market."),  # no policy noun after the sum
 ]
 
 
