@@ -337,6 +337,35 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
+# the words a Korean law's title ends with after "…에 관한": 법률, 기본법, 특별법, then 시행령 or 시행규칙
+_LAW_ENDS = re.compile(r"^(?:법|법률|기본법|특별법|시행령|시행규칙)$")
+# the morphemes of the title's subject before "에 관한": nouns, numbers, foreign words, 등, and 과/와 between nouns
+_LAW_WORD_TAGS = ("NNG", "NNP", "NNB", "SL", "SN", "XSN", "XPN", "JC")
+
+
+def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of Korean law titles written without brackets, by the form the Korean
+    legislature gives them: "인공지능 산업 진흥에 관한 법률", "…조성 등에 관한 기본법 시행령"."""
+    out = []
+    for t in doc:
+        if t.text != "관한" or t.i < 2 or doc[t.i - 1].text != "에":
+            continue
+        end = t.i + 1
+        while end < len(doc) and _LAW_ENDS.match(doc[end].text) and end - t.i <= 2:
+            end += 1
+        if end == t.i + 1:
+            continue
+        start = t.i - 1
+        while start - 1 >= 0 and t.i - start < 14 and (doc[start - 1].tag_.startswith(_LAW_WORD_TAGS)
+                                                       or doc[start - 1].text == "·"):
+            start -= 1
+        while start < t.i - 1 and (doc[start].tag_.startswith("JC") or doc[start].text == "·"):
+            start += 1  # a title opens with a noun
+        if start < t.i - 1:
+            out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return out
+
+
 def _policy_type_ko(title: str) -> str | None:
     for head in sorted(_POLICY_HEADS_KO, key=len, reverse=True):
         if title.rstrip().endswith(head):
@@ -402,6 +431,8 @@ class Cues:
             if len(name) - len(head) < (3 if head in ("부", "처") else 2):
                 continue
             add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
+        for start, end in _korean_law_titles(doc):
+            add(start, end, "Policy", "LawOrRegulation", "ko-law")
         # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」), and so
         # is a capitalised English policy name around a known layer or resource ("Sovereign AI Compute
         # Strategy"); a known actor inside an English name stays ("Japan's AI Strategy")

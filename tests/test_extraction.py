@@ -135,6 +135,21 @@ def test_title_in_brackets_is_a_new_policy(ko):
     assert pol[0].label_ == "Policy" and pol[0].kb_id_ == "" and pol[0]._.rule == "cue.title:LawOrRegulation"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("정부는 인공지능 산업 진흥에 관한 법률을 개정했다.", "인공지능 산업 진흥에 관한 법률"),
+    ("인공지능 발전과 신뢰 기반 조성 등에 관한 기본법이 시행된다.", "인공지능 발전과 신뢰 기반 조성 등에 관한 기본법"),
+    ("국회는 개인정보 보호에 관한 특별법 시행령을 의결했다.", "개인정보 보호에 관한 특별법 시행령"),
+])
+def test_a_korean_law_title_without_brackets_is_a_new_policy(ko, text, title):
+    # the form Korean law titles take: "…에 관한 법률 / 기본법 / 특별법 (시행령)"
+    pol = [(e.text, e.label_, e._.rule) for e in ko(text).ents if e.label_ == "Policy"]
+    assert pol == [(title, "Policy", "cue.ko-law:LawOrRegulation")]
+
+
+def test_about_something_is_no_law_title(ko):
+    assert [e for e in ko("정부는 데이터에 관한 논의를 시작했다.").ents if e.label_ == "Policy"] == []
+
+
 def test_english_capitalised_strategy_is_a_new_policy(en):
     doc = en("The government unveiled the National Compute Strategy last year.")
     assert ents(doc) == [("National Compute Strategy", "Policy", "")]
