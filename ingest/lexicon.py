@@ -45,6 +45,7 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
                        r"promoted|pursued|implemented|organi[sz]ed|delivered|executed|carried out|supervised|"
                        r"steered) by"),
+    ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]

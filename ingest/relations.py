@@ -247,16 +247,19 @@ class Extractor:
                 elif subj is not None and subj.label_ == "Agency":
                     facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
                                       0.6, sent.start_char, sent.end_char))
-                    polity = self.owner.get(subj.kb_id_)
-                    if polity:  # a ministry that launches a policy launches it for its country
-                        state = Arg(subj.start_char, subj.end_char, subj.text,
-                                    "Bloc" if polity.startswith("bloc/") else "Country", polity, "owner")
-                        facts.append(Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency",
-                                          0.6, sent.start_char, sent.end_char))
+                    facts.extend(self.agency_country_has(subj, pol, sent))
                 elif subj is None and implied:
                     facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",
                                     0.5 if implied[0][1] in ("row", "topic") else 0.45))
             return facts
+        if relation == "runBy" and predicate.endswith("<"):
+            # English active voice: "METI runs the GENIAC programme", "The ministry oversees the Act"
+            orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"} and ti - e.end <= 1]
+            pols = [e for e in after if e.label_ == "Policy" and e.start - tj <= 3]
+            if not orgs or not pols:
+                return []
+            return [Fact("runBy", "runBy", Arg.of(pols[0]), Arg.of(orgs[-1]), f"runBy.{self.lang}.active", 0.65,
+                         sent.start_char, sent.end_char), *self.agency_country_has(orgs[-1], pols[0], sent)]
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
@@ -271,8 +274,11 @@ class Extractor:
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
             else:
                 chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []
-            return [Fact("runBy", "runBy", Arg.of(pol, doc), Arg.of(o), f"runBy.{self.lang}.{rule}", conf,
-                         sent.start_char, sent.end_char) for o in chosen if o != pol]
+            out = [Fact("runBy", "runBy", Arg.of(pol, doc), Arg.of(o), f"runBy.{self.lang}.{rule}", conf,
+                        sent.start_char, sent.end_char) for o in chosen if o != pol]
+            if rule == "trigger":  # (a policy named before is not re-asserted as the country's)
+                out.extend(f for o in chosen[:1] for f in self.agency_country_has(o, pol, sent))
+            return out
         if relation == "replaces":
             things = [e for e in ents if e.label_ in ORG_TYPES | {"Product", "Model", "Policy"}]
             if self.lang == "ko":  # X를 Y로 교체: Y replaces X
@@ -292,6 +298,18 @@ class Extractor:
             return [Fact("replaces", "replaces", Arg.of(news[-1]), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
                          0.6, sent.start_char, sent.end_char)]
         return []
+
+    def agency_country_has(self, agency: Span, pol: Span, sent: Span) -> list[Fact]:
+        """A government body that launches or runs a policy does so for its country or bloc (the
+        agency's owner in the knowledge base): that country has the policy. The subject points at
+        the agency's words."""
+        polity = self.owner.get(agency.kb_id_) if agency.label_ == "Agency" else None
+        if not polity:
+            return []
+        state = Arg(agency.start_char, agency.end_char, agency.text,
+                    "Bloc" if polity.startswith("bloc/") else "Country", polity, "owner")
+        return [Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency", 0.6,
+                     sent.start_char, sent.end_char)]
 
     @staticmethod
     def passive(doc: Doc, sent: Span, ti: int, tj: int) -> bool:

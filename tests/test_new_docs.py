@@ -1,6 +1,7 @@
-"""Documents outside the corpus, written for these tests in the style of a news item and a press
-release (tests/data/new-docs/): countries the corpus never names, currencies it never uses, a
-generic policy name that belongs to another country in the knowledge base, negations. Extracted
+"""Documents outside the corpus, written for these tests in the style of a news item and press
+releases (tests/data/new-docs/; names of people and figures are made up): countries the corpus
+never names, currencies it never uses, a generic policy name that belongs to another country in
+the knowledge base, negations, a ministry's release that says "정부" and "이번 사업". Extracted
 with the whole knowledge base, as `policykg ingest` would."""
 
 from __future__ import annotations
@@ -55,6 +56,27 @@ def test_an_english_press_release(extracted):
     has = facts(ex, "hasPolicy")
     assert ("country/in", "IndiaAI Mission", None, None) in has and ("country/jp", "IndiaAI Mission", None, None) not in has
     assert ("country/in", None, 1.0372e11, "INR") in facts(ex, "invests")
+    # "$2 billion" in the Government of Canada's release is Canadian dollars
+    assert ("country/ca", None, 2e9, "CAD") in facts(ex, "invests")
+    # "Japan's Ministry of Economy, Trade and Industry runs the GENIAC programme"
+    assert ("policy/geniac", "agency/meti", None, None) in facts(ex, "runBy")
     assert ("country/ca", "resource/cloud", None, None) in facts(ex, "dependsOn")
     # "Canada does not plan to develop its own AI chips"
     assert not any(o == "resource/ai-chip" for _s, o, _a, _c in facts(ex, "controls"))
+
+
+def test_a_korean_ministrys_press_release(extracted):
+    ex = extracted["ko-press-release"]
+    programme = "K-클라우드 실증 사업"
+    # the ministry launches it: it runs it, and Korea has it
+    assert ("country/kr", programme, None, None) in facts(ex, "hasPolicy")
+    assert (programme, "agency/kr-msit", None, None) in facts(ex, "runBy")
+    # "이번 사업은 정보통신산업진흥원이 주관하며, … 3,000억 원이 투입된다": the programme, not the agency
+    assert (programme, "정보통신산업진흥원", None, None) in facts(ex, "runBy")
+    assert (programme, None, 3e11, "KRW") in facts(ex, "invests")
+    # "정부는 그동안 해외 GPU에 대한 의존도가 높아": the Korean government, not the agency named last
+    assert ("country/kr", "resource/gpu", None, None) in facts(ex, "dependsOn")
+    # "국내 기업이 개발한 NPU를 … 도입하여": the firms are the relative clause's subject only
+    assert not any(s == "group/kr-firms" for rel in ("controls", "strengthens") for s, *_ in facts(ex, rel))
+    # "아직 독자적인 파운데이션 모델은 보유하지 못하고": no control of foundation models
+    assert not any(o == "resource/foundation-model" for _s, o, _a, _c in facts(ex, "controls"))

@@ -360,6 +360,8 @@ def test_has_policy_negated_or_hedged(ko, en, lang, text):
 @pytest.mark.parametrize(("lang", "text"), [
     ("ko", "과학기술정보통신부는 2025년 「인공지능 기본법」을 발표하였다."),
     ("en", "The Ministry of Science and ICT launched the AI Basic Act in 2025."),
+    ("en", "The AI Basic Act is run by the Ministry of Science and ICT."),
+    ("en", "The Ministry of Science and ICT oversees the AI Basic Act."),
 ])
 def test_a_ministry_launching_a_policy_gives_its_country_the_policy(ko, en, lang, text):
     # the ministry runs it, and its country (the agency's owner in the knowledge base) has it
@@ -368,6 +370,9 @@ def test_a_ministry_launching_a_policy_gives_its_country_the_policy(ko, en, lang
     (f,) = [f for f in doc._.facts if f.relation == "hasPolicy"]
     assert (f.subject.id, f.subject.type, f.object.id, f.rule) == (
         "country/kr", "Country", "policy/kr-ai-basic-act", f"hasPolicy.{lang}.agency")
+    # ... but a company that runs a programme gives nobody the policy
+    assert facts(nlp_for(lang, ko, en)(text.replace("과학기술정보통신부", "엔비디아").replace(
+        "the Ministry of Science and ICT", "Nvidia").replace("The Ministry of Science and ICT", "Nvidia")), "hasPolicy") == []
     assert doc.text[f.subject.start:f.subject.end] in ("과학기술정보통신부", "Ministry of Science and ICT")
 
 
@@ -387,6 +392,9 @@ RUN_BY = [
     ("en", "The AI Basic Act is a programme jointly promoted by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The AI Basic Act will be delivered by the Ministry of Science and ICT.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    # the active voice
+    ("en", "Since 2025 the Ministry of Science and ICT runs the AI Basic Act.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
 ]
 RUN_BY_NEG = [
