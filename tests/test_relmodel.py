@@ -185,6 +185,18 @@ def test_select_in_add_mode_keeps_the_rules_facts_and_adds_what_the_model_accept
     assert [f["rule"] for f in out] == ["hasPolicy.ko.trigger", "hasPolicy.ko.model"]
 
 
+def test_a_fact_read_off_a_modifier_alone_is_not_asserted_but_the_model_may_take_its_candidate():
+    modifier = {"relation": "controls", "char_start": 0, "subject": {"start": 0}, "object": {"start": 0},
+                "rule": "controls.ko.modifier+topic"}
+    trigger = {**modifier, "rule": "controls.ko.trigger"}
+    assert relmodel.select(None, [modifier, trigger], []) == [trigger]  # the rules alone
+    cand = {**_cand(["cue"]), "group": "stack", "rules": {"controls": {"predicate": "directlyControls", "supplier": None}}}
+    model = {"format": relmodel.FORMAT, "lang": "ko",
+             "relations": {"controls": {"bias": 0.0, "weights": {"cue": 1.0}, "threshold": 0.6, "mode": "add"}}}
+    (f,) = relmodel.select(model, [modifier], [cand])
+    assert (f["rule"], f["predicate"]) == ("controls.ko.model+rule", "directlyControls")
+
+
 def test_select_gives_an_object_one_subject():
     model = _model(0.5, {"cue": 1.0, "strong": 2.0})
     cands = [_cand(["cue"], "country/jp"), _cand(["cue", "strong"], "country/us"), _cand(["cue"], "country/jp", at=9)]
