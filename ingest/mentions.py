@@ -109,17 +109,23 @@ class Mentions:
 
 
 def by_context(e: Span, ents: list[Span], implied: list[Span], owner: dict[str, str],
-               others: dict[str, list[tuple[str, str]]]) -> Span:
+               others: dict[str, list[tuple[str, str]]]) -> Span | None:
     """A policy mention ``e`` of a sentence whose entities are ``ents``, linked by the countries and
     blocs around it: those the sentence names, those whose government bodies it names, and
     ``implied`` (the section's country, a table row's). A generic name (:func:`generic`) whose
     known policy belongs to none of them is the policy of that name whose owner is among them
     (``others``), or else a new name, proposed. A proper name (GENIAC, 「디지털 중국 건설 …」)
-    keeps its link wherever it is mentioned, and so does a name with no polity around it."""
-    if e.label_ != "Policy" or not e.kb_id_ or e.kb_id_ not in owner or not generic(e):
+    keeps its link wherever it is mentioned, and so does a name with no polity around it.
+
+    A group of one country known by common words ("공공 부문", "스타트업", "국내 기업" of the
+    knowledge base's EU, Japan, Korea) is that group only where its country is around; elsewhere
+    the words name nobody in particular and are no mention (None)."""
+    if e.label_ not in ("Policy", "Group") or not e.kb_id_ or e.kb_id_ not in owner or not generic(e):
         return e
     polities = {x.kb_id_ for x in [*ents, *implied] if x.label_ in ("Country", "Bloc") and x.kb_id_} | {
         owner[x.kb_id_] for x in ents if x.label_ == "Agency" and x.kb_id_ in owner}
+    if e.label_ == "Group":
+        return e if owner[e.kb_id_] in polities else None
     if not polities or owner[e.kb_id_] in polities:
         return e
     match = next((i for i, o in others.get(e.kb_id_, ()) if o in polities), "")

@@ -38,8 +38,8 @@ from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, relative_subject
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
-from .lexicon import (ANAPHOR, BUDGET_OF, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, GOVERNMENT_EN, INVEST_EN,
-                      INVEST_KO, KO_HEDGE, KO_NEG, KO_TRIGGER_RES, NOT_INVESTMENT)
+from .lexicon import (ANAPHOR, BUDGET_OF, CONVERTED, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, GOVERNMENT_EN,
+                      INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG, KO_TRIGGER_RES, NOT_INVESTMENT)
 from .mentions import by_context
 from .nlp import known_names, name_key
 
@@ -91,15 +91,16 @@ class Extractor:
                 j += 1
             ents = [e for e in all_ents[k:j] if e.end <= sent.end]
             self.discourse.sentence(doc, sent, ents, kind)
-            if any(e.label_ == "Policy" and e.kb_id_ in owner for e in ents):
+            if any(e.label_ in ("Policy", "Group") and e.kb_id_ in owner for e in ents):
                 # the section's country and a table row's, not the running topic (which drifts to
                 # whatever country the last sentence named)
                 implied = [s for s, src in self.discourse.implied_subjects(POLITY_TYPES) if src != "topic"]
                 linked = [by_context(e, ents, implied, owner, others) for e in ents]
                 swap = {(o.start, o.end): n for o, n in zip(ents, linked) if n is not o}
-                if swap:
-                    all_ents[k:j] = [swap.get((x.start, x.end), x) for x in all_ents[k:j]]
-                    ents, relinked = linked, True
+                if swap:  # (a generic group name of another country is no mention: None)
+                    kept = [x for x in (swap.get((x.start, x.end), x) for x in all_ents[k:j]) if x is not None]
+                    all_ents[k:j], j = kept, k + len(kept)
+                    ents, relinked = [e for e in linked if e is not None], True
             k = j
             found = self.sentence(doc, sent, ents)
             self.discourse.policy_named(ents, kind)
@@ -454,7 +455,7 @@ class Extractor:
             if parsed is None or parsed[0] <= 0 or not (invested or BUDGET_OF[self.lang].match(text[m.end():])):
                 continue
             lead = text[max(0, m.start() - 14):m.start()]
-            if NOT_INVESTMENT.search(lead) or re.search(r"\(\s*(?:약|about|approx\.?|c\.)?\s*$", lead, re.I):
+            if NOT_INVESTMENT.search(lead) or CONVERTED.search(text[max(0, m.start() - 24):m.start()]):
                 continue  # a valuation, revenue or market size; or the same sum converted, in brackets
             start = sent.start_char + m.start()
             ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
@@ -472,6 +473,8 @@ class Extractor:
             if subj is None:
                 actors = [e for e in ents if e.label_ in ACTOR_TYPES]
                 subj = actors[0] if actors else None
+            if subj is None:  # nobody named: the row's, the topic's or the section's actor
+                subj = next((a for a, _ in self.discourse.implied_subjects(country_first=True)), None)
             if subj is None:
                 continue
             polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else self.owner.get(subj.kb_id_, "")

@@ -296,6 +296,7 @@ OWNED = [{"label": "Policy", "pattern": "National AI Strategy", "id": "policy/kr
          {"label": "Policy", "pattern": "국가 AI 전략", "id": "policy/kr-nas", "owner": "country/kr"},
          {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac", "owner": "country/jp"},
          {"label": "Policy", "pattern": "소버린 AI 정책", "id": "policy/kr-sap", "owner": "country/kr"},
+         {"label": "Group", "pattern": "공공 부문", "id": "group/fr-public-sector", "owner": "country/fr"},
          {"label": "Policy", "pattern": "AI 행동계획", "id": "policy/jp-ap", "owner": "country/jp"},
          {"label": "Policy", "pattern": "AI Action Plan", "id": "policy/kr-ap", "owner": "country/kr",
           "others": [["policy/jp-ap", "country/jp"]]}]
@@ -328,6 +329,18 @@ def test_a_generic_policy_name_is_linked_by_the_countries_around_it(owned, lang,
     doc = nlp(text)
     (e,) = [e for e in doc.ents if e.text == name]
     assert (e.kb_id_, e._.rule) == (linked, rule)
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("프랑스는 공공 부문의 AI 도입을 확대한다.", True),
+    ("일본은 공공 부문의 AI 도입을 확대한다.", False),  # another country's public sector: nobody's in particular
+    ("공공 부문의 AI 도입이 늘었다.", False),  # no country around: no evidence it is France's
+])
+def test_a_group_known_by_common_words_is_its_countrys_only_where_that_country_is(owned, text, linked):
+    owned[0].get_pipe("policykg_relations").reset()
+    doc = owned[0](text)
+    assert ("group/fr-public-sector" in [e.kb_id_ for e in doc.ents]) is linked
+    assert "공공 부문" in [e.text for e in doc.ents] or not linked  # dropped, not left unlinked
 
 
 def test_a_bracketed_alternative_shared_by_several_policies_takes_the_other_names_link(owned):

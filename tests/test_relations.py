@@ -464,6 +464,7 @@ INVESTS_NEG = [
     ("en", "The United States exported chips worth $100 billion last year."),
     ("en", "Japan's cloud market reached $100 billion."),
     ("en", "Japan's cloud market is a $100 billion market."),  # no policy noun after the sum
+    ("ko", "한국은 데이터 시장을 50조 원 규모로 키우기 위해 투자를 늘린다."),  # a market's size
 ]
 
 
@@ -477,6 +478,17 @@ def test_invests_with_a_normalised_amount(ko, en, lang, text, subject, amount, c
 @pytest.mark.parametrize(("lang", "text"), INVESTS_NEG)
 def test_no_invests_without_an_investment_or_when_negated(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "invests") == []
+
+
+def test_an_investment_with_nobody_named_is_the_topics(ko):
+    doc = _last(ko, ("body", "일본은 반도체를 강화한다."), ("body", "2025년 한 해에만 총 2,139억 원이 GPU 구매에 투입되었다."))
+    assert [(f.subject.id, f.amount, f.currency) for f in doc._.facts if f.relation == "invests"] == [
+        ("country/jp", 2.139e11, "KRW")]
+
+
+def test_a_sum_converted_in_brackets_is_not_a_second_investment(en):
+    doc = en("France invested EUR 100 million (approximately KRW 160 billion) in chips.")
+    assert [(f.amount, f.currency) for f in doc._.facts if f.relation == "invests"] == [(1e8, "EUR")]
 
 
 def test_invests_by_a_policy(ko):
