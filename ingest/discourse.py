@@ -37,6 +37,12 @@ _HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업
 # nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
 _STACK_HEADS = {"공급", "조달", "역량", "부문", "분야", "계층", "인프라", "자원", "기술", "산업", "생태계", "개발", "확보"}
 
+# "A·B 등 클라우드 사업자가": a list of names, then the kind of actor they are
+_LIST_END = {"등", "등의", "같은", "같"}
+_ACTOR_KINDS = {"사업자", "사업자들", "기업", "기업들", "업체", "업체들", "기관", "기관들", "국가", "국가들", "빅테크", "회사",
+                "회사들", "그룹", "스타트업", "스타트업들"}
+_NOUN_TAGS = ("NNG", "NNP", "SL", "SN")
+
 # "The Korean government …": the adjective names the country (looked up by the country's English name)
 _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
              "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
@@ -74,21 +80,36 @@ def last_tag(token) -> str:
 
 def particle(doc: Doc, span: Span) -> str:
     """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``,
-    ``클라우드 공급에서`` -> ``에서``)."""
+    ``클라우드 공급에서`` -> ``에서``) and past the kind of actor a list of names ends with
+    (``카카오·네이버 등 클라우드 사업자가`` -> ``가``)."""
+    i = particle_at(doc, span)
+    return doc[i].text if i < len(doc) else ""
+
+
+def particle_at(doc: Doc, span: Span) -> int:
+    """The index of the token :func:`particle` reads."""
     heads = _STACK_HEADS if span.label_ in STACK_TYPES else _HEADS
     i = span.end
     while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")"):
         i += 1
-    return doc[i].text if i < len(doc) else ""
+    if i < len(doc) and doc[i].text in _LIST_END and span.label_ not in STACK_TYPES:
+        j = i + 1 + (i + 1 < len(doc) and doc[i].text == "같" and doc[i + 1].text == "은")
+        start = j
+        while j < len(doc) and j - start < 3 and doc[j].text not in _ACTOR_KINDS and doc[j].tag_.startswith(_NOUN_TAGS):
+            j += 1
+        if j < len(doc) and doc[j].text in _ACTOR_KINDS:
+            i = j + 1 + (j + 1 < len(doc) and doc[j + 1].text == "들")
+    return i
 
 
 def relative_subject(doc: Doc, e: Span, end: int) -> bool:
     """Whether ``e`` is the subject of a relative clause that closes before token ``end`` (a trigger,
     or the sentence's end): "엔비디아가 개발한 GPU를 … 도입하여" (Nvidia developed the chips; who adopts
     them is another)."""
-    if particle(doc, e) not in ("이", "가"):
+    at = particle_at(doc, e)
+    if at >= len(doc) or doc[at].text not in ("이", "가"):
         return False
-    for t in doc[e.end:end]:
+    for t in doc[at + 1:end]:
         tag = last_tag(t)
         if tag.startswith("ETM"):
             return not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("수", "것", "바", "경우", "때"))

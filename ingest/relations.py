@@ -227,7 +227,13 @@ class Extractor:
                 subj, source = implied[0]
                 rule, conf = f"{rule}+{source}", conf - (0.2 if source in ("row", "topic") else 0.25)
             sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
-            return [mk(subj, o, rule, conf, sup) for o in objs]
+            # a Korean subject with others coordinated before it ("삼성·SK·현대차 그룹은"): each of them
+            # (not English, where a comma also ends an opening phrase: "Through Rapidus, Japan …")
+            actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in objs]
+            subjects = [subj]
+            if subj in actors and self.lang == "ko":
+                subjects = self.coordinated(doc, actors, subj, -1)[::-1] + self.coordinated(doc, actors, subj, 1)[1:]
+            return [mk(s, o, rule, conf, sup) for s in subjects for o in objs if s is not sup]
         if relation == "hasPolicy":
             side = before if self.lang == "ko" else after
             if self.lang == "en" and not any(e.label_ == "Policy" for e in after) and (

@@ -59,6 +59,16 @@ def test_a_numbered_line_opening_with_an_actor_is_about_it(ko):
     assert not [f for f in facts(doc) if f[1] == "country/cn"]
 
 
+@pytest.mark.parametrize("text", [
+    "엔비디아·화웨이 등 반도체 기업들은 데이터센터를 확충한다.",  # the list ends with the kind of actor
+    "엔비디아와 화웨이 같은 기업이 데이터센터를 확충한다.",
+    "엔비디아와 화웨이는 데이터센터를 확충한다.",
+])
+def test_coordinated_korean_subjects_each_have_the_fact(ko, text):
+    assert sorted(facts(ko(text), "strengthens")) == [("strengthens", "company/huawei", "resource/datacentre"),
+                                                      ("strengthens", "company/nvidia", "resource/datacentre")]
+
+
 def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
     doc = _last(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
