@@ -13,7 +13,8 @@ import re
 # ---------------------------------------------------------------- triggers
 KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
     ("dependsOn", "dependsOn", r"의존|종속|예속"),
-    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|통제"),
+    # (not 수출통제, export controls: a restriction on others)
+    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
     # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),
@@ -29,7 +30,8 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
 EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
     ("controls", "directlyControls",
-     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|control(?:s|led|ling)?"),
+     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|"
+     r"(?<!export )(?<!export-)control(?:s|led|ling)?"),
     ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
     ("strengthens", "strengthens",
      r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
@@ -64,6 +66,11 @@ ANAPHOR = {
     "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?:plan|strategy|programme|program|project|"
                      r"initiative|fund|act|law|mission|scheme|policy|roadmap)\b"),
 }
+# words that open an adverbial before an English sentence's main clause ("In response to …, China
+# has …", "Amid US export controls, Japan is …")
+EN_FRONTED = {"in", "with", "through", "amid", "amidst", "under", "against", "following", "despite", "after",
+              "before", "since", "as", "while", "although", "though", "given", "facing", "due", "during", "beyond",
+              "alongside", "because", "if", "unlike", "like", "compared", "for", "on", "from", "by", "at"}
 # "the Government of Canada": the country after "of" is the subject
 GOVERNMENT_EN = {"government", "governments", "administration", "republic", "kingdom", "state", "people"}
 EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}

@@ -38,8 +38,8 @@ from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, relative_subject
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
-from .lexicon import (ANAPHOR, BUDGET_OF, CONVERTED, EN_CLAUSE_START, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, GOVERNMENT_EN,
-                      INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG, KO_TRIGGER_RES, NOT_INVESTMENT)
+from .lexicon import (ANAPHOR, BUDGET_OF, CONVERTED, EN_CLAUSE_START, EN_FRONTED, EN_HEDGE, EN_NEG, EN_TRIGGER_RES,
+                      GOVERNMENT_EN, INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG, KO_TRIGGER_RES, NOT_INVESTMENT)
 from .mentions import by_context
 from .nlp import known_names, name_key
 
@@ -427,11 +427,22 @@ class Extractor:
                     and not relative_subject(doc, actors[0], ti):
                 return actors[0]
             return None
-        # English: the first actor of the clause that is not inside a prepositional phrase (but "the
+        # English: after an opening adverbial ("In response to … by the United States, China has …"),
+        # the actor that starts the main clause right after a comma
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is not None and first.lower_ in EN_FRONTED:
+            for e in actors:
+                k = e.start - 1 - (e.start - 1 > sent.start and doc[e.start - 1].lower_ in ("the", "a", "an"))
+                if k > sent.start and doc[k].text == ",":
+                    return e
+        # else the first actor of the clause that is not inside a prepositional phrase (but "the
         # Government of Canada" is Canada)
         for e in actors:
-            prev = doc[e.start - 1].lower_ if e.start > sent.start else ""
-            if prev == "of" and e.start - 2 >= sent.start and doc[e.start - 2].lower_ in GOVERNMENT_EN:
+            k = e.start - 1
+            if k > sent.start and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1  # "by the United States"
+            prev = doc[k].lower_ if k >= sent.start else ""
+            if prev == "of" and k - 1 >= sent.start and doc[k - 1].lower_ in GOVERNMENT_EN:
                 return e
             if prev not in ("on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in"):
                 return e

@@ -301,6 +301,21 @@ def test_english_negation_ends_at_its_clause(en):
     assert facts(doc, "dependsOn") == []
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "미국은 중국에 대한 반도체 수출통제를 강화했다."),
+    ("ko", "미국은 중국에 대한 반도체 수출 통제를 강화했다."),
+    ("en", "The United States tightened export controls on chips to China."),
+])
+def test_export_controls_are_no_self_reliance(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "controls") == []
+
+
+def test_an_english_sentence_opening_with_an_adverbial_has_the_main_clauses_subject(en):
+    doc = en("In response to export restrictions by the United States and Japan, China is building "
+             "self-reliance in semiconductors.")
+    assert facts(doc, "controls") == [("controls", "country/cn", "resource/ai-chip")]
+
+
 def test_self_reliance_is_not_dependence(en):
     assert facts(en("China pursues self-reliance in semiconductors."), "dependsOn") == []
 
