@@ -94,7 +94,8 @@ class Extractor:
             if any(e.label_ in ("Policy", "Group") and e.kb_id_ in owner for e in ents):
                 # the section's country and a table row's, not the running topic (which drifts to
                 # whatever country the last sentence named)
-                implied = [s for s, src in self.discourse.implied_subjects(POLITY_TYPES) if src != "topic"]
+                implied = [s for s, src in self.discourse.implied_subjects(POLITY_TYPES) if src != "topic"] or [
+                    s for s, _ in self.discourse.implied_subjects(POLITY_TYPES)][:1]  # no section: the topic
                 linked = [by_context(e, ents, implied, owner, others) for e in ents]
                 swap = {(o.start, o.end): n for o, n in zip(ents, linked) if n is not o}
                 if swap:  # (a generic group name of another country is no mention: None)

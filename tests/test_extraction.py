@@ -318,6 +318,9 @@ def owned():
     # the English name in a Korean text, and a Korean name with a loanword Kiwi splits (소버린)
     ("ko", "일본은 「National AI Strategy」를 개정했다.", "National AI Strategy", "policy/jp-nas", "gazetteer.context"),
     ("ko", "일본의 소버린 AI 정책은 다음과 같다.", "소버린 AI 정책", "", "cue.context:Policy"),
+    # with no section, the country the text is about counts
+    ("en", "France acts. Its National AI Strategy was revised in 2025.", "National AI Strategy", "",
+     "cue.context:Policy"),
     # with no country around it, the name keeps its link
     ("ko", "국가 AI 전략은 다섯 개 분야로 구성된다.", "국가 AI 전략", "policy/kr-nas", "gazetteer"),
     # a proper name keeps its link wherever it is mentioned
