@@ -246,6 +246,19 @@ class Discourse:
             span._.rule = "demonym"
         return span
 
+    def demonym(self, doc: Doc, i: int) -> Span | None:
+        """The country an English adjective at token ``i`` names ("American", "Chinese"), as a span
+        over it; None for any other word."""
+        from .nlp import known_names, name_key
+
+        name = _DEMONYMS.get(doc[i].text)
+        known = known_names(self.nlp).get(name_key(name)) if name else None
+        if known is None or known["label"] != "Country":
+            return None
+        span = Span(doc, i, i + 1, label="Country", kb_id=known["id"])
+        span._.rule = "demonym"
+        return span
+
     # -------------------------------------------------------- asking
     def section_actor(self, types: frozenset[str] = ACTOR_TYPES) -> Span | None:
         """The actor of ``types`` the innermost enclosing heading that names one is about."""

@@ -460,6 +460,10 @@ class Extractor:
             prev = doc[e.start - 1].lower_ if doc[e.start - 1].lower_ != "the" else doc[e.start - 2].lower_
             if e.start >= tj and e.start - tj <= 8 and prev in ("from", "on", "of"):
                 return e
+        # "dependent on American cloud providers": the country the adjective names
+        k = next((t.i for t in doc[tj:min(sent.end, tj + 3)] if t.lower_ in ("on", "upon", "from")), None)
+        if k is not None and k + 1 < sent.end:
+            return self.discourse.demonym(doc, k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end))
         return None
 
     def investments(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:

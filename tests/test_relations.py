@@ -210,6 +210,8 @@ def test_depends_on_korean_supplier(ko):
     pytest.param("Japan relies on cloud services from the United States."),
     # "depends on <supplier> for <resource>": the resource comes after the supplier
     pytest.param("Japan depends on US providers for more than 70 percent of its cloud and GPUs."),
+    # the country an adjective names
+    pytest.param("Japan is heavily dependent on American providers for its cloud."),
 ])
 def test_depends_on_english_supplier(en, text):
     sups = [f.supplier.id for f in en(text)._.facts if f.relation == "dependsOn" and f.supplier]
