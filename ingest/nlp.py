@@ -329,9 +329,12 @@ _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,60})[’”\"']")
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
 _EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
+# "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
+_EN_CAPS = r"[A-Z][\w&.'’-]*"
 _EN_ORG = re.compile(
-    rf"\b((?:(?:[A-Z][\w&.'’-]*)\s+)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-    rf"[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*)*)?)\b")
+    rf"\b((?:(?:{_EN_CAPS})\s+)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"{_EN_CAPS}(?:\s+(?:and\s+)?{_EN_CAPS})*(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+and\s+{_EN_CAPS}"
+    rf"(?:\s+{_EN_CAPS})*)?)?)\b")
 _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
                      r"(?=[^가-힣]|[은는이가을를의에과와도로]|$)")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")

@@ -169,6 +169,9 @@ def test_an_english_policy_name_holds_the_resources_it_names(en):
 def test_organisation_names_by_their_head_are_new_agencies(ko, en):
     assert ("디지털플랫폼정부위원회", "Agency", "") in ents(ko("디지털플랫폼정부위원회가 출범하였다."))
     assert ("Ministry of Digital Affairs", "Agency", "") in ents(en("The Ministry of Digital Affairs oversees the plan."))
+    # a list in the name
+    assert ("Ministry of Science, Technology and Innovation", "Agency", "") in ents(
+        en("The plan is run by the Ministry of Science, Technology and Innovation."))
 
 
 def test_common_words_are_not_organisations(ko):
