@@ -164,7 +164,7 @@ class Discourse:
             self.topic = topic
 
     def owners(self) -> dict[str, str]:
-        """The country or bloc of each known policy and agency (the gazetteer's)."""
+        """The country or bloc of each known policy, government body and group (the gazetteer's)."""
         return self.nlp.get_pipe("policykg_gazetteer").owner if "policykg_gazetteer" in self.nlp.pipe_names else {}
 
     def government_of(self, doc: Doc, start: int, end: int) -> Span | None:

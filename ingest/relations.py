@@ -60,7 +60,7 @@ class Extractor:
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
-        # the country or bloc of each known policy and agency (the gazetteer's), set per document
+        # the country or bloc of each known policy, agency and group (the gazetteer's), set per document
         self.owner: dict[str, str] = {}
         self.features = Features(self.lang, particle, KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES,
                                  self.negated)
