@@ -91,7 +91,7 @@ def load_entries(store) -> list[Entry]:
 
 
 def load_owners(store) -> dict[str, str]:
-    """The country or bloc of each policy and agency that has exactly one (``owners.rq``)."""
+    """The country or bloc of each policy, agency and group that has exactly one (``owners.rq``)."""
     from kg import iris
     from kg.queries import Engine
 
@@ -125,7 +125,7 @@ def rank(entry: Entry) -> tuple[int, int, str]:
 
 def patterns(entries: Iterable[Entry], owners: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """SpanRuler-format patterns: the best entity for each name (see :func:`rank`). With
-    ``owners`` (:func:`load_owners`), a policy or agency pattern carries its ``owner``, and a name
+    ``owners`` (:func:`load_owners`), a policy, agency or group pattern carries its ``owner``, and a name
     that several policies share lists the ``others`` with their owners, so the extractor can link
     it by the countries around it (:mod:`ingest.mentions`).
 
