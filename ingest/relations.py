@@ -18,8 +18,9 @@ replaces                교체, 대체; replace                                 
 The subject of a Korean clause is the nearest actor before the trigger marked as topic or subject
 (은/는/이/가/도); an actor followed by ``에``/``에게`` or ``의`` before the object is the supplier.
 A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
-never, without, if, could, might) gives no fact. Amounts are normalised to a number and an ISO
-4217 currency by :func:`ingest.amounts.parse_amount`.
+never, without, if, could, might) gives no fact. Investments are read by
+:func:`ingest.investments.investments`, their amounts normalised to a number and an ISO 4217
+currency by :func:`ingest.amounts.parse_amount`.
 
 The rules' facts are also features of the learned scorer (:mod:`ingest.candidates`,
 :mod:`ingest.relmodel`), which decides the relations it was measured to do better on.
@@ -33,13 +34,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
 from .candidates import Features, candidates
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, relative_subject
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
-from .lexicon import (ANAPHOR, BUDGET_OF, CONVERTED, EN_CLAUSE_START, EN_FRONTED, EN_HEDGE, EN_NEG, EN_TRIGGER_RES,
-                      GOVERNMENT_EN, INVEST_EN, INVEST_KO, KO_HEDGE, KO_NEG, KO_TRIGGER_RES, NOT_INVESTMENT)
+from .investments import investments
+from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_FRONTED, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, GOVERNMENT_EN, KO_HEDGE,
+                      KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .nlp import known_names, name_key
 
@@ -137,7 +138,7 @@ class Extractor:
                     continue
                 out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj, heading))
         out.extend(self.genitive_policies(doc, sent, ents))
-        out.extend(self.investments(doc, sent, ents))
+        out.extend(investments(self, doc, sent, ents))
         return out
 
     def heading_layers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:
@@ -465,51 +466,6 @@ class Extractor:
         if k is not None and k + 1 < sent.end:
             return self.discourse.demonym(doc, k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end))
         return None
-
-    def investments(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-        text = sent.text
-        trigger = INVEST_KO if self.lang == "ko" else INVEST_EN
-        invested = trigger.search(text) is not None
-        out = []
-        money = MONEY_KO if self.lang == "ko" else MONEY_EN
-        for m in money.finditer(text):
-            parsed = parse_amount(m.group(0))
-            if parsed is None or parsed[0] <= 0 or not (invested or BUDGET_OF[self.lang].match(text[m.end():])):
-                continue
-            lead = text[max(0, m.start() - 14):m.start()]
-            if NOT_INVESTMENT.search(lead) or CONVERTED.search(text[max(0, m.start() - 24):m.start()]):
-                continue  # a valuation, revenue or market size; or the same sum converted, in brackets
-            start = sent.start_char + m.start()
-            ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
-            if self.negated(doc, sent, ti, ti + 1):
-                continue
-            before = [e for e in ents if e.end_char <= start]
-            pol = self.discourse.policy
-            if pol is not None and ANAPHOR[self.lang].match(text) and not any(e.label_ == "Policy" for e in ents):
-                subj = pol  # "이번 사업은 … 3,000억 원이 투입된다": the policy named before
-            else:
-                subj = self.subject(doc, sent, before, ti)
-            if subj is None:
-                pols = [e for e in ents if e.label_ == "Policy"]
-                subj = pols[0] if pols else None
-            if subj is None:
-                actors = [e for e in ents if e.label_ in ACTOR_TYPES]
-                subj = actors[0] if actors else None
-            if subj is None:  # nobody named: the row's, the topic's or the section's actor
-                subj = next((a for a, _ in self.discourse.implied_subjects(country_first=True)), None)
-            if subj is None:
-                continue
-            polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else self.owner.get(subj.kb_id_, "")
-            currency = parsed[1]
-            if self.lang == "en" and polity in LOCAL_DOLLAR and bare_dollar(m.group(0)):
-                currency = LOCAL_DOLLAR[polity]  # "$2 billion" in Canada's text is Canadian dollars
-            f = Fact("invests", "amount", Arg.of(subj, doc), None, f"invests.{self.lang}.amount", 0.6,
-                     sent.start_char, sent.end_char, amount=parsed[0], currency=currency)
-            f.extra["text"] = m.group(0).strip()
-            out.append(f)
-        return out
-
-
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -1,0 +1,66 @@
+"""Investments: the sums of money a sentence commits, normalised by :mod:`ingest.amounts`, and who
+commits them. The relation extractor (:mod:`ingest.relations`) calls :func:`investments` on every
+sentence with its own subject finding, negation test and discourse state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
+from .facts import Arg, Fact
+from .gazetteer import ACTOR_TYPES, POLITY_TYPES
+from .lexicon import ANAPHOR, BUDGET_OF, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
+
+if TYPE_CHECKING:
+    from .relations import Extractor
+
+
+def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+    """The sums of money sentence ``sent`` commits (``invests`` facts, read by extractor ``ex``):
+    each amount in a sentence with an investment word, or that qualifies a policy ("a $2 billion
+    plan"), and not a valuation, a market's size or the same sum converted in brackets. Who
+    invests: the policy a sentence refers back to ("이번 사업은 … 투입된다"), the clause's subject,
+    the sentence's policy or first actor, else the row's, topic's or section's actor."""
+    text = sent.text
+    trigger = INVEST_KO if ex.lang == "ko" else INVEST_EN
+    invested = trigger.search(text) is not None
+    out = []
+    money = MONEY_KO if ex.lang == "ko" else MONEY_EN
+    for m in money.finditer(text):
+        parsed = parse_amount(m.group(0))
+        if parsed is None or parsed[0] <= 0 or not (invested or BUDGET_OF[ex.lang].match(text[m.end():])):
+            continue
+        lead = text[max(0, m.start() - 14):m.start()]
+        if NOT_INVESTMENT.search(lead) or CONVERTED.search(text[max(0, m.start() - 24):m.start()]):
+            continue  # a valuation, revenue or market size; or the same sum converted, in brackets
+        start = sent.start_char + m.start()
+        ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
+        if ex.negated(doc, sent, ti, ti + 1):
+            continue
+        before = [e for e in ents if e.end_char <= start]
+        pol = ex.discourse.policy
+        if pol is not None and ANAPHOR[ex.lang].match(text) and not any(e.label_ == "Policy" for e in ents):
+            subj = pol  # "이번 사업은 … 3,000억 원이 투입된다": the policy named before
+        else:
+            subj = ex.subject(doc, sent, before, ti)
+        if subj is None:
+            pols = [e for e in ents if e.label_ == "Policy"]
+            subj = pols[0] if pols else None
+        if subj is None:
+            actors = [e for e in ents if e.label_ in ACTOR_TYPES]
+            subj = actors[0] if actors else None
+        if subj is None:  # nobody named: the row's, the topic's or the section's actor
+            subj = next((a for a, _ in ex.discourse.implied_subjects(country_first=True)), None)
+        if subj is None:
+            continue
+        polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else ex.owner.get(subj.kb_id_, "")
+        currency = parsed[1]
+        if ex.lang == "en" and polity in LOCAL_DOLLAR and bare_dollar(m.group(0)):
+            currency = LOCAL_DOLLAR[polity]  # "$2 billion" in Canada's text is Canadian dollars
+        f = Fact("invests", "amount", Arg.of(subj, doc), None, f"invests.{ex.lang}.amount", 0.6,
+                 sent.start_char, sent.end_char, amount=parsed[0], currency=currency)
+        f.extra["text"] = m.group(0).strip()
+        out.append(f)
+    return out
