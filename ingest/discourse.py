@@ -55,7 +55,7 @@ _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, 
 # a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
 # "The government has …"
 _BARE_GOVERNMENT = {
-    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:새|우리|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
+    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?P<our>우리)\s?|(?:새|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
     "en": re.compile(r"^\W*The\s+(?P<g>government|administration)\b(?!\s+of\b)"),
 }
 # whose government an unqualified "정부" is in Korean writing when no other country is in view
@@ -159,7 +159,8 @@ class Discourse:
         government = _BARE_GOVERNMENT[self.lang].match(sent.text)
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),
-                                             sent.start_char + government.end("g"))
+                                             sent.start_char + government.end("g"),
+                                             ours=self.lang == "ko" and government.group("our") is not None)
         elif (topic := self.sentence_topic(doc, sent, ents)) is not None:
             self.topic = topic
 
@@ -167,14 +168,17 @@ class Discourse:
         """The country or bloc of each known policy, government body and group (the gazetteer's)."""
         return self.nlp.get_pipe("policykg_gazetteer").owner if "policykg_gazetteer" in self.nlp.pipe_names else {}
 
-    def government_of(self, doc: Doc, start: int, end: int) -> Span | None:
+    def government_of(self, doc: Doc, start: int, end: int, ours: bool = False) -> Span | None:
         """The country whose government the words at ``start:end`` ("정부", "the government") are,
         as a span over them: the running topic's country (a country, or the country of a government
         body), else the section's. Korean writing with no country in view means Korea's government
-        by "정부" ("새 정부는", a ministry's press release); English "the government" is then nobody's."""
+        by "정부" ("새 정부는", a ministry's press release), and always by "우리 정부" (``ours``);
+        English "the government" is then nobody's."""
         owner = self.owners()
         polity = ""
-        if self.topic is not None and self.topic.label_ in POLITY_TYPES:
+        if ours:
+            polity = _HOME_GOVERNMENT
+        elif self.topic is not None and self.topic.label_ in POLITY_TYPES:
             polity = self.topic.kb_id_
         elif self.topic is not None and self.topic.kb_id_ in owner:
             polity = owner[self.topic.kb_id_]

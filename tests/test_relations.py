@@ -82,6 +82,8 @@ def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     ("en", "The Ministry of Science and ICT acts.", "The government is expanding data centres.", "country/kr"),
     # ... never the company the text was about: in Korean writing, "정부" is then Korea's
     ("ko", "엔비디아는 GPU를 공급한다.", "정부는 데이터센터를 강화한다.", "country/kr"),
+    # "우리 정부" is Korea's whatever the text was about
+    ("ko", "일본은 반도체를 강화한다.", "우리 정부는 데이터센터를 강화한다.", "country/kr"),
     ("en", "Nvidia supplies GPUs.", "The government is expanding data centres.", None),
 ])
 def test_the_government_is_the_country_the_text_is_about(ko, en, lang, before, then, expected):
