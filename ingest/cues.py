@@ -1,0 +1,199 @@
+"""The ``policykg_cues`` component: names not yet in the knowledge base, found by their form.
+
+Titles in 「」/『』 or quotes ending in a policy word, English capitalised phrases ending in Act,
+Strategy, Plan..., organisation names ending in 부, 청, 위원회, 연구원, Ministry, Agency, Office...,
+and Korean law titles written without brackets ("…에 관한 법률"). They become entities with an
+empty ``kb_id_``, typed by the cue, and are minted as proposed candidates; a cue name that is a
+known name written differently (spacing, brackets) is linked to it. Runs after the gazetteer of
+:mod:`ingest.nlp`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .nlp import known_names, name_key
+
+_POLICY_HEADS_KO = {
+    "법": "LawOrRegulation", "법률": "LawOrRegulation", "법안": "LawOrRegulation", "규정": "LawOrRegulation",
+    "령": "LawOrRegulation", "지침": "LawOrRegulation", "가이드라인": "LawOrRegulation",
+    "전략": "StrategyOrPlan", "계획": "StrategyOrPlan", "로드맵": "StrategyOrPlan", "방안": "StrategyOrPlan",
+    "정책": "StrategyOrPlan", "구상": "StrategyOrPlan", "비전": "StrategyOrPlan", "과제": "StrategyOrPlan",
+    "프로젝트": "ProgrammeOrProject", "사업": "ProgrammeOrProject", "프로그램": "ProgrammeOrProject",
+    "펀드": "InvestmentOrFund", "기금": "InvestmentOrFund",
+    "이니셔티브": "Initiative", "선언": "Initiative", "파트너십": "Initiative", "협정": "Initiative",
+}
+_POLICY_HEADS_EN = {
+    "Act": "LawOrRegulation", "Law": "LawOrRegulation", "Regulation": "LawOrRegulation", "Directive": "LawOrRegulation",
+    "Order": "LawOrRegulation", "Bill": "LawOrRegulation",
+    "Strategy": "StrategyOrPlan", "Plan": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Framework": "StrategyOrPlan",
+    "Agenda": "StrategyOrPlan", "Vision": "StrategyOrPlan",
+    "Programme": "ProgrammeOrProject", "Program": "ProgrammeOrProject", "Project": "ProgrammeOrProject",
+    "Mission": "ProgrammeOrProject",
+    "Fund": "InvestmentOrFund", "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
+}
+_ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회": "Agency", "연구원": "Agency",
+                 "연구소": "Agency", "진흥원": "Agency", "공사": "Agency", "공단": "Agency", "재단": "Organisation",
+                 "협회": "Organisation", "대학교": "Organisation", "대학": "Organisation"}
+_ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "Department": "Agency",
+                 "Commission": "Agency", "Council": "Agency", "Authority": "Agency", "Bureau": "Agency",
+                 "Committee": "Agency", "Institute": "Agency", "Unit": "Agency",
+                 "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation"}
+# common words that end like an organisation name but are not one
+_NOT_ORGS = re.compile(
+    r"(?:정부|일부|전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|요청|신청|청취|대처|조처|출처|근처|텍처|"
+    r"곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의)$")
+
+_TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
+_QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,60})[’”\"']")
+_EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
+_EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
+# "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
+_EN_CAPS = r"[A-Z][\w&.'’-]*"
+_EN_ORG = re.compile(
+    rf"\b((?:(?:{_EN_CAPS})\s+)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"{_EN_CAPS}(?:\s+(?:and\s+)?{_EN_CAPS})*(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+and\s+{_EN_CAPS}"
+    rf"(?:\s+{_EN_CAPS})*)?)?)\b")
+_KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
+                     r"(?=[^가-힣]|[은는이가을를의에과와도로]|$)")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+# the words a Korean law's title ends with after "…에 관한": 법률, 기본법, 특별법, then 시행령 or 시행규칙
+_LAW_ENDS = re.compile(r"^(?:법|법률|기본법|특별법|시행령|시행규칙)$")
+# the morphemes of the title's subject before "에 관한": nouns, numbers, foreign words, 등, and 과/와 between nouns
+_LAW_WORD_TAGS = ("NNG", "NNP", "NNB", "SL", "SN", "XSN", "XPN", "JC")
+
+
+def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of Korean law titles written without brackets, by the form the Korean
+    legislature gives them: "인공지능 산업 진흥에 관한 법률", "…조성 등에 관한 기본법 시행령"."""
+    out = []
+    for t in doc:
+        if t.text != "관한" or t.i < 2 or doc[t.i - 1].text != "에":
+            continue
+        end = t.i + 1
+        while end < len(doc) and _LAW_ENDS.match(doc[end].text) and end - t.i <= 2:
+            end += 1
+        if end == t.i + 1:
+            continue
+        start = t.i - 1
+        while start - 1 >= 0 and t.i - start < 14 and (doc[start - 1].tag_.startswith(_LAW_WORD_TAGS)
+                                                       or doc[start - 1].text == "·"):
+            start -= 1
+        while start < t.i - 1 and (doc[start].tag_.startswith("JC") or doc[start].text == "·"):
+            start += 1  # a title opens with a noun
+        if start < t.i - 1:
+            out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return out
+
+
+def _policy_type_ko(title: str) -> str | None:
+    for head in sorted(_POLICY_HEADS_KO, key=len, reverse=True):
+        if title.rstrip().endswith(head):
+            return _POLICY_HEADS_KO[head]
+    return None
+
+
+class Cues:
+    """Finds names that are not in the knowledge base yet, by the form of the name."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found: list[Span] = []
+        rules: dict[tuple[int, int], str] = {}
+        index = known_names(self.nlp)
+
+        def add(start: int, end: int, label: str, cls: str, rule: str) -> None:
+            label = "Policy" if cls in _POLICY_CLASSES else label
+            known = index.get(name_key(text[start:end]))
+            kb_id, how = "", f"cue.{rule}:{cls}"
+            if known is not None:  # a known entity written differently (spacing, brackets): link it
+                label, kb_id, how = known["label"], known["id"], f"cue.{rule}+alias"
+            span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="strict")
+            if span is None:
+                span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
+                if span is None or len(span.text) > (end - start) + 1:
+                    return
+            rules[(span.start, span.end)] = how
+            found.append(span)
+
+        for m in _TITLE.finditer(text):
+            inner = m.group(1).strip()
+            if len(inner) >= 2:
+                add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy",
+                    _policy_type_ko(inner) or _en_policy_type(inner) or "Policy", "title")
+        for m in _QUOTED.finditer(text):
+            inner = m.group(1).strip()
+            cls = _policy_type_ko(inner) or _en_policy_type(inner)
+            if cls and len(inner.split()) <= 8:
+                add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
+        for m in _EN_POLICY.finditer(text):
+            name = _LEADING_THE.sub("", m.group(1))
+            start = m.end(1) - len(name)
+            if sum(w[:1].isupper() for w in name.split()) >= 2:
+                add(start, m.end(1), "Policy", _en_policy_type(name) or "Policy", "en-policy")
+        for m in _EN_ORG.finditer(text):
+            name = _LEADING_THE.sub("", m.group(1))
+            start = m.end(1) - len(name)
+            if sum(w[:1].isupper() for w in name.split()) >= 2:
+                head = next(h for h in _ORG_HEADS_EN if re.search(rf"\b{h}\b", name))
+                add(start, m.end(1), _ORG_HEADS_EN[head], _ORG_HEADS_EN[head], "en-org")
+        for m in _KO_ORG.finditer(text):
+            name = m.group(1)
+            if _NOT_ORGS.search(name) or not re.search(r"[가-힣]{2}", name[:-1]):
+                continue
+            if m.start(1) > 0 and re.match(r"[가-힣A-Za-z0-9]", text[m.start(1) - 1]):
+                continue  # must start a word
+            head = next(h for h in sorted(_ORG_HEADS_KO, key=len, reverse=True) if name.endswith(h))
+            if len(name) - len(head) < (3 if head in ("부", "처") else 2):
+                continue
+            add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
+        for start, end in _korean_law_titles(doc):
+            add(start, end, "Policy", "LawOrRegulation", "ko-law")
+        # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」), and so
+        # is a capitalised English policy name around a known layer or resource ("Sovereign AI Compute
+        # Strategy"); a known actor inside an English name stays ("Japan's AI Strategy")
+        def inside(k: Span, t: Span) -> bool:
+            return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
+
+        titles = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.title")]
+        en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
+        known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
+                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))]
+        new = filter_spans([s for s in found if not any(s.start < k.end and k.start < s.end for k in known)])
+        doc.ents = known + new
+        for span in doc.ents:
+            if (span.start, span.end) in rules and span in new:
+                span._.rule = rules[(span.start, span.end)]
+        return doc
+
+    def to_disk(self, _path: Any, **_kw: Any) -> None:
+        return None
+
+    def from_disk(self, _path: Any, **_kw: Any) -> "Cues":
+        return self
+
+
+# known names that a capitalised English policy name may contain as a word of its own
+_NAME_PARTS = frozenset({"Layer", "Resource"})
+_POLICY_CLASSES = frozenset(set(_POLICY_HEADS_KO.values()) | {"Policy"})
+
+
+def _en_policy_type(name: str) -> str | None:
+    words = name.split()
+    return _POLICY_HEADS_EN.get(words[-1]) if words else None
+
+
+@Language.factory("policykg_cues")
+def make_cues(nlp: Language, name: str) -> Cues:
+    return Cues(nlp, name)
