@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from kg.errors import PolicyKGError
+from kg.yamlsrc import split_values
 
 from .facts import RELATIONS
 
@@ -133,7 +134,7 @@ def load_gold(path: Path) -> dict[str, Any]:
                 raise GoldError(f"{path}: {kind} #{i} needs a `line`")
             if not lo <= int(item["line"]) <= hi:
                 raise GoldError(f"{path}: {kind} #{i} line {item['line']} is outside lines {lo}-{hi}")
-            split = [k for k, v in item.items() if v is None and k != "id"]
+            split = [k for _, k in split_values(item, optional={"id"})]
             if split:  # "{text: Ministry of Economy, Trade and Industry}": the comma ended the value
                 raise GoldError(f"{path}: {kind} #{i} (line {item['line']}): `{split[0]}` has no value: an unquoted "
                                 f"comma inside {{...}} ends a value; quote it (text: \"A, B\")")

@@ -25,6 +25,7 @@ from .iris import DCTERMS, PKO, SKOS
 from ingest.documents import CORPUS_DIR, SourceDoc, load_documents
 
 from .paths import CURATED_DIR, ONTOLOGY_DIR
+from .yamlsrc import LineLoader, split_values
 
 # kind prefix of an id -> allowed pko classes (first is the default)
 KINDS: dict[str, tuple[str, ...]] = {
@@ -98,25 +99,6 @@ def lang_of(text: str) -> str:
 def squash(text: str) -> str:
     """Text without any whitespace: how quotes are compared with the wrapped source lines."""
     return _WS.sub("", text)
-
-
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A YAML loader that records the source line of each mapping under ``__line__``
-    (libyaml's parser when PyYAML has it: 4x faster than the pure-Python one on kg/curated)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# keep dates such as 2025-04 or 2025-04-01 as plain strings
-_LineLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass
@@ -620,7 +602,7 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
     for path in paths:
         rel = path.name if files is not None else str(path.relative_to(curated_dir))
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader) or {}
         except yaml.YAMLError as exc:
             b.err(rel, f"not valid YAML: {exc}")
             continue
@@ -646,7 +628,7 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
         for f in data.get("facts", []) or []:
             b.fact(f"{rel}:{f.get('__line__', '?')}", f, default_doc)
         for item in (data.get("entities") or []) + (data.get("facts") or []):
-            for line, key in _split_values(item):
+            for line, key in split_values(item):
                 b.err(f"{rel}:{line}", f"`{key}` has no value: an unquoted comma inside {{...}} ends a value, "
                                        f"and what follows it is read as a key of its own; quote the value "
                                        f"(en: \"Ministry of Economy, Trade and Industry\")")
@@ -655,24 +637,6 @@ def load_curated(curated_dir: Path = CURATED_DIR, corpus_dir: Path = CORPUS_DIR,
     b.resolve()
     b.g += document_graph(docs)
     return CuratedKB(graph=b.g, errors=b.errors, warnings=b.warnings, files=paths, n_facts=b.n_facts)
-
-
-def _split_values(item: Any, line: Any = "?") -> list[tuple[Any, str]]:
-    """The keys without a value in an entry, nested mappings included, with their line: what a
-    flow mapping makes of ``{en: Ministry of Economy, Trade and Industry}`` ("Trade and Industry"
-    becomes a key, and ``en`` loses it)."""
-    out: list[tuple[Any, str]] = []
-    if isinstance(item, dict):
-        line = item.get("__line__", line)
-        for k, v in item.items():
-            if v is None:
-                out.append((line, str(k)))
-            else:
-                out.extend(_split_values(v, line))
-    elif isinstance(item, list):
-        for v in item:
-            out.extend(_split_values(v, line))
-    return out
 
 
 def check(files: list[Path] | None = None) -> CuratedKB:
