@@ -237,30 +237,20 @@ class Discourse:
     def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
         """``The Korean government has …``: the country a sentence's subject names by its adjective."""
         m = _DEMONYM_GOVERNMENT.match(sent.text)
-        if not m:
-            return None
+        return self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1)) if m else None
+
+    def demonym(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The country the English adjective at characters ``start:end`` names ("American",
+        "South Korean"), as a span over it; None for any other word."""
         from .nlp import known_names, name_key
 
-        known = known_names(self.nlp).get(name_key(_DEMONYMS[m.group(1)]))
-        if known is None or known["label"] != "Country":
-            return None
-        span = doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), label="Country",
-                             kb_id=known["id"])
-        if span is not None:
-            span._.rule = "demonym"
-        return span
-
-    def demonym(self, doc: Doc, i: int) -> Span | None:
-        """The country an English adjective at token ``i`` names ("American", "Chinese"), as a span
-        over it; None for any other word."""
-        from .nlp import known_names, name_key
-
-        name = _DEMONYMS.get(doc[i].text)
+        name = _DEMONYMS.get(doc.text[start:end])
         known = known_names(self.nlp).get(name_key(name)) if name else None
         if known is None or known["label"] != "Country":
             return None
-        span = Span(doc, i, i + 1, label="Country", kb_id=known["id"])
-        span._.rule = "demonym"
+        span = doc.char_span(start, end, label="Country", kb_id=known["id"])
+        if span is not None:
+            span._.rule = "demonym"
         return span
 
     # -------------------------------------------------------- asking

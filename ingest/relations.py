@@ -94,9 +94,9 @@ class Extractor:
             self.discourse.sentence(doc, sent, ents, kind)
             if any(e.label_ in ("Policy", "Group") and e.kb_id_ in owner for e in ents):
                 # the section's country and a table row's, not the running topic (which drifts to
-                # whatever country the last sentence named)
-                implied = [s for s, src in self.discourse.implied_subjects(POLITY_TYPES) if src != "topic"] or [
-                    s for s, _ in self.discourse.implied_subjects(POLITY_TYPES)][:1]  # no section: the topic
+                # whatever country the last sentence named), unless there is neither
+                around = self.discourse.implied_subjects(POLITY_TYPES)
+                implied = [s for s, src in around if src != "topic"] or [s for s, _ in around[:1]]
                 linked = [by_context(e, ents, implied, owner, others) for e in ents]
                 swap = {(o.start, o.end): n for o, n in zip(ents, linked) if n is not o}
                 if swap:  # (a generic group name of another country is no mention: None)
@@ -464,7 +464,8 @@ class Extractor:
         # "dependent on American cloud providers": the country the adjective names
         k = next((t.i for t in doc[tj:min(sent.end, tj + 3)] if t.lower_ in ("on", "upon", "from")), None)
         if k is not None and k + 1 < sent.end:
-            return self.discourse.demonym(doc, k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end))
+            adj = doc[k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end)]
+            return self.discourse.demonym(doc, adj.idx, adj.idx + len(adj.text))
         return None
 
 
