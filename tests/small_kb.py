@@ -45,3 +45,14 @@ def facts(doc, relation: str | None = None) -> list[tuple]:
     """(relation, subject id, object id) of the doc's facts, optionally of one relation."""
     return [(f.relation, f.subject.id, f.object.id if f.object else None)
             for f in doc._.facts or [] if relation is None or f.relation == relation]
+
+
+def last_doc(nlp, *segments):
+    """The last of ``segments`` (``(kind, text)``, one document's segments in order) through ``nlp``."""
+    nlp.get_pipe("policykg_relations").reset()
+    docs = []
+    for kind, text in segments:
+        d = nlp.make_doc(text)
+        d.user_data["segment"] = kind
+        docs.append(d)
+    return list(nlp.pipe(docs))[-1]

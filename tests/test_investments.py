@@ -1,0 +1,69 @@
+"""Investments: sums of money normalised to a number and a currency, who invests them, and what is
+no investment (valuations, market sizes, converted sums), on the small gazetteer of
+tests/small_kb.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .small_kb import facts, last_doc, nlp_for
+
+
+def test_an_investment_of_a_policy_named_before(ko):
+    # "이번 사업은 … 3,000억 원이 투입된다": the programme named before, not the body that runs it
+    doc = last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."),
+                ("body", "이번 사업은 과학기술정보통신부가 주관하며, 총 3,000억 원이 투입된다."))
+    assert [(f.relation, f.subject.id, f.object.id if f.object else f.amount) for f in doc._.facts] == [
+        ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit"), ("invests", "policy/kr-ai-basic-act", 3e11)]
+
+
+INVESTS = [
+    ("ko", "한국은 반도체 산업에 5,300억 원을 투자하기로 했다.", "country/kr", 5.3e11, "KRW"),
+    ("ko", "과학기술정보통신부는 데이터센터 구축에 1조 2,000억 원의 예산을 투입한다.", "agency/kr-msit", 1.2e12, "KRW"),
+    ("ko", "프랑스는 데이터센터에 100억 유로를 투자한다.", "country/fr", 1e10, "EUR"),
+    ("en", "The United States will invest $100 billion in data centres.", "country/us", 1e11, "USD"),
+    ("en", "France committed €2.5 billion to its data centres.", "country/fr", 2.5e9, "EUR"),
+    ("en", "Japan allocated 3.5 trillion yen to semiconductors.", "country/jp", 3.5e12, "JPY"),
+    # a sum that qualifies a policy is its budget, with no investment word
+    ("ko", "한국은 3,000억 원 규모의 「AI 반도체 사업」을 추진한다.", "country/kr", 3e11, "KRW"),
+    ("en", "Japan announced a ¥200 billion subsidy programme for data centres.", "country/jp", 2e11, "JPY"),
+    # "the Government of Canada" is Canada, and "$" in Canada's text is the Canadian dollar
+    ("en", "The Government of Canada announced a $2 billion plan for data centres.", "country/ca", 2e9, "CAD"),
+    ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
+]
+INVESTS_NEG = [
+    ("ko", "한국의 반도체 수출액은 5,300억 원에 달했다."),  # an amount, no investment word
+    ("ko", "한국은 반도체 산업에 5,300억 원을 투자하지 않았다."),
+    ("en", "The United States exported chips worth $100 billion last year."),
+    ("en", "Japan's cloud market reached $100 billion."),
+    ("en", "Japan's cloud market is a $100 billion market."),  # no policy noun after the sum
+    ("ko", "한국은 데이터 시장을 50조 원 규모로 키우기 위해 투자를 늘린다."),  # a market's size
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "subject", "amount", "currency"), INVESTS)
+def test_invests_with_a_normalised_amount(ko, en, lang, text, subject, amount, currency):
+    inv = [f for f in nlp_for(lang, ko, en)(text)._.facts if f.relation == "invests"]
+    assert [(f.subject.id, f.amount, f.currency) for f in inv] == [(subject, pytest.approx(amount), currency)]
+    assert inv[0].object is None and inv[0].predicate == "amount"
+
+
+@pytest.mark.parametrize(("lang", "text"), INVESTS_NEG)
+def test_no_invests_without_an_investment_or_when_negated(ko, en, lang, text):
+    assert facts(nlp_for(lang, ko, en)(text), "invests") == []
+
+
+def test_an_investment_with_nobody_named_is_the_topics(ko):
+    doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "2025년 한 해에만 총 2,139억 원이 GPU 구매에 투입되었다."))
+    assert [(f.subject.id, f.amount, f.currency) for f in doc._.facts if f.relation == "invests"] == [
+        ("country/jp", 2.139e11, "KRW")]
+
+
+def test_a_sum_converted_in_brackets_is_not_a_second_investment(en):
+    doc = en("France invested EUR 100 million (approximately KRW 160 billion) in chips.")
+    assert [(f.amount, f.currency) for f in doc._.facts if f.relation == "invests"] == [(1e8, "EUR")]
+
+
+def test_invests_by_a_policy(ko):
+    inv = [f for f in ko("「인공지능 기본법」에 따라 5,300억 원의 예산이 편성되었다.")._.facts if f.relation == "invests"]
+    assert [(f.subject.id, f.amount, f.currency) for f in inv] == [("policy/kr-ai-basic-act", 5.3e11, "KRW")]

@@ -1,0 +1,123 @@
+"""Who a fact is about: subjects named in the sentence (Korean particles, relative clauses, lists,
+English adverbials and prepositions) and the subjects a sentence leaves out (the running topic,
+section headings, table rows, "정부는" / "the government"), on the small gazetteer of
+tests/small_kb.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .small_kb import facts, last_doc, nlp_for
+
+
+def test_an_english_demonym_names_the_subject(en):
+    doc = en("The Korean government is expanding GPUs and data centres with Nvidia.")
+    assert ("strengthens", "country/kr", "resource/gpu") in facts(doc)
+    assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
+
+
+def test_a_numbered_line_opening_with_an_actor_is_about_it(ko):
+    # Kiwi tags the list number "3)" SB: it is no word of the sentence, and 일본 opens the line
+    doc = last_doc(ko, ("body", "중국은 반도체를 강화한다."), ("body", "3) 일본: 미국 주도 생태계에 대한 접근권 강화와 데이터센터 확충"))
+    assert ("strengthens", "country/jp", "resource/datacentre") in facts(doc)
+    assert not [f for f in facts(doc) if f[1] == "country/cn"]
+
+
+@pytest.mark.parametrize("text", [
+    "엔비디아·화웨이 등 반도체 기업들은 데이터센터를 확충한다.",  # the list ends with the kind of actor
+    "엔비디아와 화웨이 같은 기업이 데이터센터를 확충한다.",
+    "엔비디아와 화웨이는 데이터센터를 확충한다.",
+])
+def test_coordinated_korean_subjects_each_have_the_fact(ko, text):
+    assert sorted(facts(ko(text), "strengthens")) == [("strengthens", "company/huawei", "resource/datacentre"),
+                                                      ("strengthens", "company/nvidia", "resource/datacentre")]
+
+
+def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
+    # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
+    doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
+    assert facts(doc, "strengthens") == [("strengthens", "country/jp", "resource/datacentre")]
+
+
+@pytest.mark.parametrize(("lang", "before", "then", "expected"), [
+    # "the government" of the country the text is about, of the ministry named before ...
+    ("ko", "일본은 반도체를 강화한다.", "정부는 데이터센터를 강화한다.", "country/jp"),
+    ("en", "Japan acts.", "The government is expanding data centres.", "country/jp"),
+    ("en", "The Ministry of Science and ICT acts.", "The government is expanding data centres.", "country/kr"),
+    # ... never the company the text was about: in Korean writing, "정부" is then Korea's
+    ("ko", "엔비디아는 GPU를 공급한다.", "정부는 데이터센터를 강화한다.", "country/kr"),
+    # "우리 정부" is Korea's whatever the text was about
+    ("ko", "일본은 반도체를 강화한다.", "우리 정부는 데이터센터를 강화한다.", "country/kr"),
+    ("en", "Nvidia supplies GPUs.", "The government is expanding data centres.", None),
+])
+def test_the_government_is_the_country_the_text_is_about(ko, en, lang, before, then, expected):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", before), ("body", then))
+    assert facts(doc, "strengthens") == ([("strengthens", expected, "resource/datacentre")] if expected else [])
+
+
+def test_topics_come_from_the_text_not_tables_and_restart_at_headings(ko):
+    def run(*segments):
+        return facts(last_doc(ko, *segments))
+
+    last = ("body", "클라우드 확충에 집중한다.")
+    assert run(("body", "일본은 전략을 세웠다."), last) == [("strengthens", "country/jp", "resource/cloud")]
+    assert run(("body", "일본은 전략을 세웠다."), ("table", "화웨이는 칩을 만든다."), last) == [
+        ("strengthens", "country/jp", "resource/cloud")]
+    assert run(("body", "일본은 전략을 세웠다."), ("heading", "3. 기술 동향"), last) == []
+
+
+def _subjects(nlp, *segments) -> list:
+    return [(f.subject.id, f.rule) for f in last_doc(nlp, *segments)._.facts]
+
+
+def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
+    def subjects(*segments) -> list:
+        return _subjects(ko, *segments)
+
+    body = ("body", "데이터센터 확충에 집중한다.")
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    # a deeper heading that names nobody keeps the section's actor; one of the same level replaces it
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "가. 기술 동향"), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 일본의 AI 정책 동향"), body) == [
+        ("country/jp", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("heading", "2. 기술 동향"), body) == []
+    # an actor the text names since the heading comes first
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "일본은 전략을 세웠다."), body) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+    # but an organisation named since then does not displace the country the section is about
+    assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == [
+        ("country/fr", "strengthens.ko.trigger+section")]
+    assert subjects(("heading", "1. AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == [
+        ("company/nvidia", "strengthens.ko.trigger+topic")]
+
+
+
+def test_a_heading_names_no_subject_for_an_actor_it_addresses(ko, en):
+    body = ("body", "데이터센터 확충에 집중한다.")
+    assert _subjects(ko, ("heading", "10. 해외 AI 정책: 한국에 대한 시사점"), body) == []
+    assert _subjects(ko, ("heading", "3. 일본과의 협력"), body) == []
+    assert _subjects(ko, ("heading", "3. 한국과 일본의 협력: 일본의 전략"), body) == [
+        ("country/jp", "strengthens.ko.trigger+section")]
+    body_en = ("body", "Expanding data centres is the priority.")
+    assert _subjects(en, ("heading", "4. Lessons for Korea"), body_en) == []
+    assert [s for s, _ in _subjects(en, ("heading", "4. Japan's AI strategy"), body_en)] == ["country/jp"]
+
+
+def test_a_table_row_headed_by_an_actor_is_the_subject_of_its_cells(ko):
+    table = [("body", "일본은 전략을 세웠다."), ("table", "구분"), ("table", "미국"), ("table", "데이터센터 확충"),
+             ("table", "중국"), ("table", "클라우드 확충")]
+    assert _subjects(ko, *table[:4]) == [("country/us", "strengthens.ko.trigger+row")]
+    assert _subjects(ko, *table) == [("country/cn", "strengthens.ko.trigger+row")]
+    # a cell with more than the name is no row header; after the table the text's topic holds again
+    assert _subjects(ko, *table[:2], ("table", "미국 주도의 동맹"), ("table", "데이터센터 확충")) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+    assert _subjects(ko, *table, ("body", "반도체 확충에 집중한다.")) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
+
+
+def test_an_english_sentence_opening_with_an_adverbial_has_the_main_clauses_subject(en):
+    doc = en("In response to export restrictions by the United States and Japan, China is building "
+             "self-reliance in semiconductors.")
+    assert facts(doc, "controls") == [("controls", "country/cn", "resource/ai-chip")]
