@@ -145,6 +145,10 @@ class Discourse:
             level = heading_level(doc.text)
             actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
             self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
+        elif kind == "body" and self.topic is not None and self.topic.label_ in ("Company", "Organisation"):
+            # a company or an organisation is the topic of its own paragraph; a report's countries
+            # (and the government bodies that act for them) run on
+            self.topic = None
         if kind != "table":
             self.row = None
         elif (actor := self.cell_actor(doc)) is not None:

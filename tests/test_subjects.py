@@ -89,8 +89,12 @@ def test_a_section_heading_names_the_subject_until_a_heading_of_its_level(ko):
     # but an organisation named since then does not displace the country the section is about
     assert subjects(("heading", "1. 프랑스의 AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == [
         ("country/fr", "strengthens.ko.trigger+section")]
-    assert subjects(("heading", "1. AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == [
+    # a company is the topic of its own paragraph only; a country runs on over paragraphs
+    assert subjects(("heading", "1. AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다. 데이터센터 확충에 집중한다.")) == [
         ("company/nvidia", "strengthens.ko.trigger+topic")]
+    assert subjects(("heading", "1. AI 정책 동향"), ("body", "엔비디아는 전략을 세웠다."), body) == []
+    assert subjects(("heading", "1. AI 정책 동향"), ("body", "일본은 전략을 세웠다."), body) == [
+        ("country/jp", "strengthens.ko.trigger+topic")]
 
 
 
