@@ -53,11 +53,16 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
 EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in EN_TRIGGERS]
 
-# (not 줄이/탈피/벗어나: "reducing its dependence on X" still states that it depends on X)
-KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다"}
+# (not 줄이/탈피/벗어나/낮추: "reducing its dependence on X" still states that it depends on X; but
+# a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
+KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조"}
 KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
 EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+# a level that is low or lacking, right before the trigger or just after it: "low self-sufficiency",
+# "self-sufficiency remains limited" (not "lower": "to lower its dependence" states the dependence)
+EN_LOW = {"low", "limited", "insufficient", "weak", "lacking", "inadequate"}
+EN_COPULA = {"is", "are", "was", "were", "remains", "remain", "remained", "stays", "stay", "appears", "seems"}
 # a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
 # "The programme is coordinated by"
 ANAPHOR = {

@@ -39,8 +39,8 @@ from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_FRONTED, EN_HEDGE, EN_NEG, EN_TRIGGER_RES, GOVERNMENT_EN, KO_HEDGE,
-                      KO_NEG, KO_TRIGGER_RES)
+from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE, EN_LOW, EN_NEG, EN_TRIGGER_RES,
+                      GOVERNMENT_EN, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .nlp import known_names, name_key
 
@@ -189,9 +189,17 @@ class Extractor:
             if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
                 break
             words.add(t.lower_)
-        if words & EN_NEG or words & EN_HEDGE:
+        if words & EN_NEG or words & EN_HEDGE or ti > sent.start and doc[ti - 1].lower_ in EN_LOW:
             return True
-        return any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)])
+        if any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)]):
+            return True
+        # "self-sufficiency in GPUs remains low": a low level said of the trigger's phrase
+        for t in doc[tj:min(sent.end, tj + 6)]:
+            if t.text in (",", ";", ":") or t.lower_ in EN_CLAUSE_START:
+                break
+            if t.lower_ in EN_LOW and (t.i - tj < 1 or doc[t.i - 1].lower_ in EN_COPULA):
+                return True
+        return False
 
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
                   ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:

@@ -63,6 +63,8 @@ DEPENDS = [
 ]
 DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
+    ("ko", "일본은 클라우드에 대한 의존도가 낮다."),
+    ("en", "Japan's reliance on cloud services is limited."),
     pytest.param("ko", "일본이 클라우드에 의존한다면 위험이 커진다."),
     pytest.param("ko", "일본이 클라우드에 의존하는 경우 위험이 커진다."),
     ("en", "If Japan relies on US cloud, risks grow."),
@@ -154,6 +156,11 @@ CONTROLS = [
 CONTROLS_NEG = [
     ("ko", "프랑스는 반도체 자립이 어렵다."),
     ("ko", "프랑스는 GPU 자립이 어렵다."),
+    # a level that is low or lacking: "국산화율이 낮아", "자급 역량이 부족하다"
+    ("ko", "한국은 고성능 GPU의 국산화율이 낮아 외국 기술에 기댄다."),
+    ("ko", "한국은 반도체 자급 역량이 부족하다."),
+    ("en", "China's self-sufficiency in GPUs remains low."),
+    ("en", "Korea has low self-sufficiency in semiconductors."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
     # the negation governs the whole verb chain before the modifier, not only the four words before it
@@ -167,6 +174,14 @@ def test_controls(ko, en, lang, text, expected):
     got = [(r, s, o, p) for r, s, o, p in
            [(f.relation, f.subject.id, f.object.id, f.predicate) for f in nlp_for(lang, ko, en)(text)._.facts]]
     assert (*expected, "directlyControls") in got
+
+
+def test_lowering_a_dependence_states_it(ko, en):
+    # "낮추" (to lower) is no "낮" (low): the dependence is there to be lowered
+    assert facts(ko("일본은 클라우드에 대한 의존도를 낮추고 있다."), "dependsOn") == [
+        ("dependsOn", "country/jp", "resource/cloud")]
+    assert facts(en("Japan seeks to lower its reliance on US cloud services."), "dependsOn") == [
+        ("dependsOn", "country/jp", "resource/cloud")]
 
 
 def test_about_needs_the_noun_right_after(ko):
