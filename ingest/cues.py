@@ -49,8 +49,22 @@ _NOT_ORGS = re.compile(
     r"(?:정부|일부|전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|요청|신청|청취|대처|조처|출처|근처|텍처|"
     r"곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의)$")
 
+# the words that open an official English title in quotes, before "for", "on", "of"...: "Guidelines
+# for the Construction of …", "Opinions of the State Council on …", "Executive Order on …"
+_POLICY_OPENERS_EN = {
+    "Guidelines": "LawOrRegulation", "Guideline": "LawOrRegulation", "Regulations": "LawOrRegulation",
+    "Provisions": "LawOrRegulation", "Rules": "LawOrRegulation", "Measures": "LawOrRegulation",
+    "Opinions": "LawOrRegulation", "Notice": "LawOrRegulation", "Order": "LawOrRegulation",
+    "Executive Order": "LawOrRegulation", "Guidance": "LawOrRegulation",
+    "Plan": "StrategyOrPlan", "Strategy": "StrategyOrPlan", "Action Plan": "StrategyOrPlan",
+    "Framework": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Programme": "ProgrammeOrProject",
+    "Program": "ProgrammeOrProject", "Declaration": "Initiative",
+}
+_EN_OPENER = re.compile(rf"^(?:The\s+)?({'|'.join(sorted(_POLICY_OPENERS_EN, key=len, reverse=True))})\s+"
+                        r"(?:for|on|of|to|concerning|regarding)\s+\S")
+
 _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
-_QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,60})[’”\"']")
+_QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,160})[’”\"']")
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
 _EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
 # "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
@@ -134,8 +148,9 @@ class Cues:
                     _policy_type_ko(inner) or _en_policy_type(inner) or "Policy", "title")
         for m in _QUOTED.finditer(text):
             inner = m.group(1).strip()
-            cls = _policy_type_ko(inner) or _en_policy_type(inner)
-            if cls and len(inner.split()) <= 8:
+            cls = (_policy_type_ko(inner) or _en_policy_type(inner)) if len(inner.split()) <= 8 else None
+            cls = cls or _en_official_title(inner)
+            if cls:
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", m.group(1))
@@ -192,6 +207,23 @@ _POLICY_CLASSES = frozenset(set(_POLICY_HEADS_KO.values()) | {"Policy"})
 def _en_policy_type(name: str) -> str | None:
     words = name.split()
     return _POLICY_HEADS_EN.get(words[-1]) if words else None
+
+
+def _en_official_title(name: str) -> str | None:
+    """The class of an English title that opens with its kind ("Guidelines for the Construction of
+    the National … System", "Opinions of the State Council on …"), up to 24 words, most of them
+    capitalised, as official titles are; None for anything else ("guidelines for use").
+
+    >>> _en_official_title("Opinions of the State Council on Deepening the Implementation of the AI+ Action")
+    'LawOrRegulation'
+    >>> _en_official_title("Plan for the future") is None
+    True
+    """
+    m = _EN_OPENER.match(name)
+    words = [w for w in name.split() if len(w) > 3]
+    if m is None or len(name.split()) > 24 or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return None
+    return _POLICY_OPENERS_EN[m.group(1)]
 
 
 @Language.factory("policykg_cues")

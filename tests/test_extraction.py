@@ -166,6 +166,21 @@ def test_an_english_policy_name_holds_the_resources_it_names(en):
     assert ("chips", "Resource", "resource/ai-chip") in ents(en("France builds chips."))
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ('The "Guidelines for the Construction of the National Artificial Intelligence Standard System" came out in 2020.',
+     "Guidelines for the Construction of the National Artificial Intelligence Standard System"),
+    ("China issued the “Opinions of the State Council on Deepening the Digital Economy” last year.",
+     "Opinions of the State Council on Deepening the Digital Economy"),
+])
+def test_an_official_english_title_in_quotes_opening_with_its_kind_is_a_new_policy(en, text, name):
+    assert (name, "Policy", "cue.quoted:LawOrRegulation") in [(e.text, e.label_, e._.rule) for e in en(text).ents]
+
+
+def test_a_quoted_phrase_opening_with_a_kind_in_lower_case_is_no_title(en):
+    assert [e for e in en('Officials called for "guidelines for the use of data in schools" last year.').ents
+            if e.label_ == "Policy"] == []
+
+
 def test_organisation_names_by_their_head_are_new_agencies(ko, en):
     assert ("디지털플랫폼정부위원회", "Agency", "") in ents(ko("디지털플랫폼정부위원회가 출범하였다."))
     assert ("Ministry of Digital Affairs", "Agency", "") in ents(en("The Ministry of Digital Affairs oversees the plan."))
