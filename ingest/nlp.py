@@ -39,6 +39,31 @@ if not Span.has_extension("rule"):
 
 
 # ---------------------------------------------------------------- the Korean morpheme tokenizer
+def _bracket_opens_sentence(tags: list[str], starts: list[bool]) -> None:
+    """Kiwi gives a bracketed title after a full stop to the sentence before it ("…제정하였다.
+    「인공지능 기본법」" + "은 …주관한다."): a sentence that starts right after a closing bracket whose
+    opening one follows a full stop starts at the opening bracket instead. A quoted sentence
+    (a full stop inside the brackets) stays where Kiwi puts it. ``tags`` and ``starts`` are the
+    tokens' Kiwi tags and sentence starts; ``starts`` is changed in place.
+
+    >>> starts = [True, False, False, False, False, False, True, False]
+    >>> _bracket_opens_sentence(["NNP", "EF", "SF", "SSO", "NNG", "SSC", "JX", "VV"], starts)
+    >>> [i for i, s in enumerate(starts) if s]
+    [0, 3]
+    """
+    for i in range(1, len(tags)):
+        if not starts[i] or tags[i - 1] != "SSC":
+            continue
+        k = i - 2
+        while k > 0 and tags[k] not in ("SSO", "SF", "SSC") and not starts[k]:
+            k -= 1
+        before = k - 1
+        while before >= 0 and tags[before] == "_SP":
+            before -= 1
+        if k > 0 and tags[k] == "SSO" and not starts[k] and before >= 0 and tags[before] == "SF":
+            starts[i], starts[k] = False, True
+
+
 # Threads of Kiwi's analyser: None is Kiwi's default (as many as the cores). Worker processes that
 # already share the documents out among the cores set 0 (a single thread) before loading the
 # pipelines, so that two processes do not each run a thread per core.
@@ -91,6 +116,7 @@ class KiwiTokenizer:
             prev_sent = sent
             pos = end
         gap(len(text))
+        _bracket_opens_sentence(tags, starts)
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags)
         for i, tok in enumerate(doc):
             tok.is_sent_start = (i == 0) or starts[i]

@@ -40,14 +40,17 @@ def test_korean_tokenizer_keeps_the_text_and_splits_particles(ko):
     assert [t.text for t in doc if t.is_sent_start] == ["일본", "중국"]
 
 
-@pytest.mark.xfail(strict=True, reason="nlp.KiwiTokenizer: a sentence that opens with 「 gets its title attached "
-                                       "to the previous sentence (Kiwi's sent_position), so the next sentence starts "
-                                       "at the particle 은 and loses its policy")
 def test_sentence_starting_with_a_bracketed_title(ko):
     doc = ko("프랑스는 「인공지능 기본법」을 제정하였다. 「인공지능 기본법」은 과학기술정보통신부가 주관한다.")
     assert [s.text for s in doc.sents] == ["프랑스는 「인공지능 기본법」을 제정하였다.",
                                            "「인공지능 기본법」은 과학기술정보통신부가 주관한다."]
     assert ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit") in facts(doc, "runBy")
+
+
+def test_a_bracketed_title_after_a_full_stop_opens_its_sentence_but_a_quoted_sentence_stays(ko):
+    assert [s.text for s in ko("표 2-11. 「AI 대륙 행동계획」 컴퓨팅 부문").sents] == ["표 2-11.", "「AI 대륙 행동계획」 컴퓨팅 부문"]
+    # a full stop inside the quotes: the quote is the end of the sentence that introduces it
+    assert [s.text for s in ko("그는 말했다. “AI 법은 중요하다.” 그리고 떠났다.").sents][-1] == "그리고 떠났다."
 
 
 def test_korean_tokenizer_keeps_odd_whitespace_and_merged_syllables(ko):
