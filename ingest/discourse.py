@@ -198,8 +198,9 @@ class Discourse:
         return span
 
     def policy_named(self, ents: list[Span], kind: str) -> None:
-        """After a sentence of body text: its last policy is what a later "동 계획" means."""
-        if kind == "body":
+        """After a sentence of body text or a caption: its last policy is what a later "동 계획"
+        means, and what the rows of a table under the caption are about."""
+        if kind in ("body", "caption"):
             self.policy = next((e for e in reversed(ents) if e.label_ == "Policy"), self.policy)
 
     @staticmethod

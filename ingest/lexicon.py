@@ -53,6 +53,15 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
 EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in EN_TRIGGERS]
 
+# a label that names who runs a policy, before the organisations (ingest.roles): "주관기관:", "추진 주체 ⦁",
+# "운영책임", "Lead agency:", "Implementing bodies:" (not "참여 기업": taking part is not running)
+ROLE_LABEL = {
+    "ko": re.compile(r"(?<![가-힣])(?:(?:주관|추진|수행|전담|운영|담당|소관|시행|총괄|재정|핵심)\s?(?:기관|주체|부처|책임)|"
+                     r"주관(?=\s?[:：]))"),
+    "en": re.compile(r"\b(?:(?:Lead|Implementing|Responsible|Executing|Managing|Key)\s+(?:agency|agencies|ministry|"
+                     r"ministries|body|bodies|institutions?|organi[sz]ations?)|(?:Run|Led|Managed|Operated) by(?=\s?:))",
+                     re.I),
+}
 # (not 줄이/탈피/벗어나/낮추: "reducing its dependence on X" still states that it depends on X; but
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
 KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조"}

@@ -43,6 +43,7 @@ from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE,
                       GOVERNMENT_EN, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .nlp import known_names, name_key
+from .roles import role_labels
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -139,6 +140,7 @@ class Extractor:
                 out.extend(self.arguments(doc, sent, ents, relation, predicate, ti, tj, heading))
         out.extend(self.genitive_policies(doc, sent, ents))
         out.extend(investments(self, doc, sent, ents))
+        out.extend(role_labels(self, doc, sent, ents))
         return out
 
     def heading_layers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:

@@ -356,6 +356,32 @@ def test_run_by_refers_back_only_within_a_section(ko, en):
                        ("body", "Many data centres are run by the Ministry of Science and ICT.")), "runBy") == []
 
 
+@pytest.mark.parametrize(("lang", "segments", "orgs"), [
+    # a row of a table under its caption (the organisations listed with the first run it too)
+    ("ko", [("caption", "표 3. 「인공지능 기본법」 개요"), ("table", "구분 내용"),
+            ("table", "주관 기관 ⦁과학기술정보통신부, 엔비디아")], ["agency/kr-msit", "company/nvidia"]),
+    # a line under the text that named the policy (one after another label does not run it)
+    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 주관: 과학기술정보통신부")], ["agency/kr-msit"]),
+    ("en", [("body", "Korea enacted the AI Basic Act in 2024."),
+            ("body", "- Lead agency: Ministry of Science and ICT; partner: Nvidia")], ["agency/kr-msit"]),
+])
+def test_run_by_a_role_label(ko, en, lang, segments, orgs):
+    doc = last_doc(nlp_for(lang, ko, en), *segments)
+    got = [(f.subject.id, f.object.id, f.rule) for f in doc._.facts if f.relation == "runBy"]
+    assert got == [("policy/kr-ai-basic-act", o, f"runBy.{lang}.role-label") for o in orgs]
+
+
+@pytest.mark.parametrize(("lang", "segments"), [
+    # taking part is not running; a label not followed by the organisation; no policy named
+    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 참여 기업: 엔비디아")]),
+    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "핵심 기관과 과학기술정보통신부가 협력한다.")]),
+    ("ko", [("body", "한국은 전략을 세웠다."), ("body", "- 주관: 과학기술정보통신부")]),
+    ("en", [("body", "Korea enacted the AI Basic Act in 2024."), ("body", "Partners: Ministry of Science and ICT")]),
+])
+def test_no_run_by_without_a_role_label_and_a_policy(ko, en, lang, segments):
+    assert facts(last_doc(nlp_for(lang, ko, en), *segments), "runBy") == []
+
+
 REPLACES = [
     ("ko", "중국 기업들은 엔비디아를 화웨이로 교체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
     pytest.param("ko", "정부는 「인공지능 기본법」을 「AI 진흥 기본법」으로 대체하였다.",
