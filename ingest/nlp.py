@@ -89,6 +89,12 @@ class KiwiTokenizer:
                 s0, e0, tag0, sent0 = spans[-1]
                 spans[-1] = (s0, max(e0, end), f"{tag0}+{t.tag}", sent0)
                 continue
+            if _DOTTED_PAIR.match(text, start, end) and _DOTTED_PAIR.match(text, start, end).end() == end:
+                # "한·미", "한·일": Kiwi keeps a pair of one-syllable names as one noun; they are two
+                for m in re.finditer(r"[^·]+|·", text[start:end]):
+                    spans.append((start + m.start(), start + m.end(), "SP" if m.group() == "·" else t.tag,
+                                  t.sent_position))
+                continue
             spans.append((start, end, t.tag, t.sent_position))
         words, spaces, tags, starts = [], [], [], []
         pos = 0
@@ -275,6 +281,7 @@ class Gazetteer:
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[\uac00-\ud7a3]$")
+_DOTTED_PAIR = re.compile(r"[\uac00-\ud7a3](?:·[\uac00-\ud7a3])+")
 _OPENERS = "「『‘“\"'"
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
 _CLAUSE_OPENERS_EN = {".", "!", "?", ",", ";", ":", "while", "whereas", "and", "but", "as", "when", "because"}
