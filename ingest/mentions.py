@@ -29,6 +29,8 @@ from .nlp import known_names, name_key
 
 # "name(alternative)" with the bracket closing the mention
 _BRACKETED = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
+# what separates the items of an English list
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # an alternative that is a name: Latin script starting with a capital letter (not a date, not a description)
 _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
 
@@ -43,8 +45,34 @@ class Mentions:
         ents: list[Span] = []
         for e in doc.ents:
             ents.extend(self.split_bracketed(doc, e, index))
-        doc.ents = filter_spans(self.merge_country_agency(doc, ents))
+        doc.ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents)), index)
         return doc
+
+    @staticmethod
+    def layer_lists(doc: Doc, ents: list[Span], index: dict[str, dict[str, str]]) -> list[Span]:
+        """English lists that end in "layers" ("the compute infrastructure and model and data
+        layers", "Cloud and data centres layers:"): each item is the layer of its name where
+        "<item> layer" names one ("compute infrastructure layer", "cloud layer"), though alone it
+        names a resource; the others stay as they are. ``ents`` in text order."""
+        if doc.lang_ != "en":
+            return ents
+        out = list(ents)
+        for k, e in enumerate(out):
+            nxt = doc[e.end] if e.end < len(doc) else None
+            if e.label_ not in ("Layer", "Resource") or not (
+                    e.text.lower().endswith("layers") or nxt is not None and nxt.lower_ == "layers"):
+                continue
+            j = k
+            while j >= 0 and (j == k or _LIST_GAP.fullmatch(doc.text[out[j].end_char:out[j + 1].start_char])):
+                item = out[j]
+                known = index.get(name_key(re.sub(r"\s+layers$", "", item.text, flags=re.I) + " layer"))
+                if item.label_ not in ("Layer", "Resource"):
+                    break
+                if known is not None and known["label"] == "Layer" and known["id"] != item.kb_id_:
+                    out[j] = Span(doc, item.start, item.end, label="Layer", kb_id=known["id"])
+                    out[j]._.rule = item._.rule
+                j -= 1
+        return out
 
     @staticmethod
     def split_bracketed(doc: Doc, e: Span, index: dict[str, dict[str, str]]) -> list[Span]:

@@ -42,7 +42,6 @@ from .investments import investments
 from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE, EN_LOW, EN_NEG, EN_TRIGGER_RES,
                       GOVERNMENT_EN, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
-from .nlp import known_names, name_key
 from .roles import role_labels
 
 for _ext in ("facts", "candidates"):
@@ -50,6 +49,10 @@ for _ext in ("facts", "candidates"):
         Doc.set_extension(_ext, default=None)
 
 # ---------------------------------------------------------------- the extractor
+# English prepositions of a means or instrument
+_EN_MEANS = {"through", "via", "using", "by"}
+
+
 class Extractor:
     """The ``policykg_relations`` component: writes ``doc._.facts``."""
 
@@ -150,15 +153,8 @@ class Extractor:
         colon = next((t.i for t in sent[:10] if t.text == ":"), None)
         if colon is None or colon == sent.start or doc[colon - 1].lower_ not in ("계층", "layer", "layers"):
             return []
-        found = [e for e in ents if e.end <= colon and stack_object(e)]
-        if doc[colon - 1].lower_ == "layers":  # "Compute infrastructure, cloud and model layers:": each is a layer
-            index = known_names(self.nlp)
-            for i, e in enumerate(found):
-                p = index.get(name_key(f"{e.text} layer"))
-                if p is not None and p["label"] == "Layer" and p["id"].startswith("layer/") and p["id"] != e.kb_id_:
-                    found[i] = Span(doc, e.start, e.end, label="Layer", kb_id=p["id"])
-                    found[i]._.rule = e._.rule
-        return found
+        # ("Compute infrastructure, cloud and model layers:" names each layer: ingest.mentions.layer_lists)
+        return [e for e in ents if e.end <= colon and stack_object(e)]
 
     def genitive_policies(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
         """``일본의 「AI 추진법」``, "Japan's AI Promotion Act": a country's or bloc's policy named
@@ -216,7 +212,8 @@ class Extractor:
                         Arg.of(sup) if sup is not None else None)
 
         if relation in ("dependsOn", "controls", "strengthens"):
-            objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix)
+            objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
+                                      means_not_object=relation == "strengthens")
             if not objs and relation == "dependsOn" and self.lang == "en":
                 objs = self.depends_for(doc, sent, ents, tj)
             rule = "modifier" if prefix else "trigger"
@@ -354,7 +351,7 @@ class Extractor:
         return group
 
     def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
-                      after_only: bool = False) -> list[Span]:
+                      after_only: bool = False, means_not_object: bool = False) -> list[Span]:
         """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``,
         ``연산(HPC) 역량 강화``), English after it (``reliance on GPUs``), with coordinated ones."""
         stack = [e for e in ents if stack_object(e)]
@@ -370,7 +367,10 @@ class Extractor:
             if not cands:
                 cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
         else:
-            cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)]
+            # what is strengthened is not the means ("bolstering operating conditions through nuclear
+            # power"); but self-reliance "by securing data centres" is control of them
+            cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)
+                     and not (means_not_object and any(t.lower_ in _EN_MEANS for t in doc[tj:e.start]))]
             if not cands and not after_only:
                 cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
             if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"

@@ -22,7 +22,7 @@ def test_an_english_line_opening_with_a_layer_gives_the_object(en):
     assert any(f.rule == "strengthens.en.heading" for f in doc._.facts)
 
 
-def test_an_english_line_opening_with_several_layers_names_each_layer():
+def test_an_english_list_ending_in_layers_names_each_layer():
     # "Cloud and data centres layers:" reads as "cloud layer" and "data centres layer" where those are layers
     from ingest.nlp import pipeline
 
@@ -34,8 +34,20 @@ def test_an_english_line_opening_with_several_layers_names_each_layer():
         doc = last_doc(en, ("body", "Japan acts."), ("body", "Cloud and data centres layers: managing external dependence"))
         assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "layer/cloud"),
                                            ("dependsOn", "country/jp", "resource/datacentre")]
+        # so does a list that ends in "layers" anywhere in a sentence
+        doc = en("Japan is supplementing the cloud and data centres layers with new chips.")
+        assert ("Layer", "layer/cloud") in [(e.label_, e.kb_id_) for e in doc.ents]
+        assert ("strengthens", "country/jp", "layer/cloud") in facts(doc, "strengthens")
+        # without "layers", cloud is the resource
+        assert ("Resource", "resource/cloud") in [(e.label_, e.kb_id_) for e in en("Japan supplements cloud.").ents]
     finally:
         pipeline("en", PATTERNS)  # the module's other tests share the pipeline
+
+
+def test_what_is_strengthened_is_not_the_means_but_self_reliance_covers_it(en):
+    assert facts(en("Japan is bolstering its operations through cloud services."), "strengthens") == []
+    assert ("controls", "country/fr", "resource/datacentre") in facts(
+        en("France seeks technological self-reliance by securing data centres."), "controls")
 
 
 def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
