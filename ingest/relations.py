@@ -51,6 +51,10 @@ for _ext in ("facts", "candidates"):
 # ---------------------------------------------------------------- the extractor
 # English prepositions of a means or instrument
 _EN_MEANS = {"through", "via", "using", "by"}
+# the words before an actor that put it in a prepositional phrase or make it an example, never the subject
+_EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in", "as", "including",
+                    "among", "at", "into", "over", "between", "via", "through", "within", "across", "toward",
+                    "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
 
 
 class Extractor:
@@ -447,8 +451,9 @@ class Extractor:
                 k = e.start - 1 - (e.start - 1 > sent.start and doc[e.start - 1].lower_ in ("the", "a", "an"))
                 if k > sent.start and doc[k].text == ",":
                     return e
-        # else the first actor of the clause that is not inside a prepositional phrase (but "the
-        # Government of Canada" is Canada)
+        # else the first actor of the clause that is not inside a prepositional phrase, nor an example
+        # ("such as Google and Meta"), nor listed with one (but "the Government of Canada" is Canada)
+        inside: list[Span] = []
         for e in actors:
             k = e.start - 1
             if k > sent.start and doc[k].lower_ in ("the", "a", "an"):
@@ -456,8 +461,10 @@ class Extractor:
             prev = doc[k].lower_ if k >= sent.start else ""
             if prev == "of" and k - 1 >= sent.start and doc[k - 1].lower_ in GOVERNMENT_EN:
                 return e
-            if prev not in ("on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in"):
-                return e
+            if prev in _EN_PREPOSITIONS or inside and e in self.coordinated(doc, actors, inside[-1], 1):
+                inside.append(e)
+                continue
+            return e
         return None
 
     def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span) -> Span | None:

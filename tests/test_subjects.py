@@ -33,6 +33,16 @@ def test_coordinated_korean_subjects_each_have_the_fact(ko, text):
                                                       ("strengthens", "company/nvidia", "resource/datacentre")]
 
 
+@pytest.mark.parametrize("text", [
+    "Seminars featuring companies such as Nvidia and Huawei are enhancing data centres.",
+    "Seminars among companies including Nvidia and Huawei are enhancing data centres.",
+])
+def test_an_english_example_or_prepositional_actor_is_not_the_subject(en, text):
+    # the examples (and the actors listed with them) are not who enhances: the running topic is
+    doc = last_doc(en, ("body", "Japan acts."), ("body", text))
+    assert facts(doc, "strengthens") == [("strengthens", "country/jp", "resource/datacentre")]
+
+
 def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
     doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
