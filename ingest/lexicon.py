@@ -66,7 +66,9 @@ ROLE_LABEL = {
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
 KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조"}
 KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
-EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks"}
+EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks",
+          # what holds a capacity back: "which limits its self-sufficiency in compute"
+          "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining"}
 EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
 # a level that is low or lacking, right before the trigger or just after it: "low self-sufficiency",
 # "self-sufficiency remains limited" (not "lower": "to lower its dependence" states the dependence)
@@ -84,7 +86,8 @@ ANAPHOR = {
 # has …", "Amid US export controls, Japan is …")
 EN_FRONTED = {"in", "with", "through", "amid", "amidst", "under", "against", "following", "despite", "after",
               "before", "since", "as", "while", "although", "though", "given", "facing", "due", "during", "beyond",
-              "alongside", "because", "if", "unlike", "like", "compared", "for", "on", "from", "by", "at"}
+              "alongside", "because", "if", "unlike", "like", "compared", "for", "on", "from", "by", "at", "whereas",
+              "besides", "within", "across", "over", "once", "when", "where"}
 # "the Government of Canada": the country after "of" is the subject
 GOVERNMENT_EN = {"government", "governments", "administration", "republic", "kingdom", "state", "people"}
 EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}

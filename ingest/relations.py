@@ -446,7 +446,13 @@ class Extractor:
         # English: after an opening adverbial ("In response to … by the United States, China has …"),
         # the actor that starts the main clause right after a comma
         first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-        if first is not None and first.lower_ in EN_FRONTED:
+        fronted = first is not None and first.lower_ in EN_FRONTED
+        if fronted:
+            comma = next((t.i for t in doc[first.i:ti] if t.text == ","), None)
+            first = doc[comma + 1] if comma is not None and comma + 1 < ti else first
+        if first is not None and first.lower_ in ("it", "they", "we"):
+            return None  # "In June 2026, it announced …": the subject is whom the text is about
+        if fronted:
             for e in actors:
                 k = e.start - 1 - (e.start - 1 > sent.start and doc[e.start - 1].lower_ in ("the", "a", "an"))
                 if k > sent.start and doc[k].text == ",":

@@ -173,6 +173,7 @@ CONTROLS_NEG = [
     ("ko", "한국은 반도체 자급 역량이 부족하다."),
     ("en", "China's self-sufficiency in GPUs remains low."),
     ("en", "Korea has low self-sufficiency in semiconductors."),
+    ("en", "Europe has few chips, which limits its self-sufficiency in GPUs."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
     # the negation governs the whole verb chain before the modifier, not only the four words before it

@@ -43,6 +43,17 @@ def test_an_english_example_or_prepositional_actor_is_not_the_subject(en, text):
     assert facts(doc, "strengthens") == [("strengthens", "country/jp", "resource/datacentre")]
 
 
+def test_an_english_sentence_opening_with_whereas_has_the_main_clauses_subject(en):
+    doc = en("Whereas Japan has focused on chips, France is increasing its control over data centres.")
+    assert facts(doc, "controls") == [("controls", "country/fr", "resource/datacentre")]
+
+
+def test_an_english_pronoun_subject_is_whom_the_text_is_about(en):
+    doc = last_doc(en, ("body", "Japan acts."),
+                   ("body", "In June 2026, it said a deal with Huawei, Nvidia's rival, reduces its dependence on cloud."))
+    assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/cloud")]
+
+
 def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
     doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
