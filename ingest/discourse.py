@@ -197,6 +197,17 @@ class Discourse:
             span._.rule = "government"
         return span
 
+    def owner_of(self, actor: Span, types: frozenset[str]) -> Span | None:
+        """The country or bloc (if of ``types``) a government body ``actor`` belongs to, as a span
+        over the body's words; None for anything else."""
+        polity = self.owners().get(actor.kb_id_, "") if actor.label_ == "Agency" else ""
+        label = "Bloc" if polity.startswith("bloc/") else "Country"
+        if not polity or label not in types:
+            return None
+        span = Span(actor.doc, actor.start, actor.end, label=label, kb_id=polity)
+        span._.rule = "owner"
+        return span
+
     def policy_named(self, ents: list[Span], kind: str) -> None:
         """After a sentence of body text or a caption: its last policy is what a later "동 계획"
         means, and what the rows of a table under the caption are about."""
@@ -275,6 +286,8 @@ class Discourse:
         found = [(self.row, "row")] if self.row is not None and self.row.label_ in types else []
         if self.topic is not None and self.topic.label_ in types and self.row is None:
             found.append((self.topic, "topic"))
+        elif self.topic is not None and self.row is None and (owned := self.owner_of(self.topic, types)) is not None:
+            found.append((owned, "topic"))  # a government body the text is about acts for its country
         section = self.section_actor(types)
         if section is not None and not any(f.kb_id_ and f.kb_id_ == section.kb_id_ for f, _ in found):
             found.append((section, "section"))

@@ -54,6 +54,16 @@ def test_an_english_pronoun_subject_is_whom_the_text_is_about(en):
     assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/cloud")]
 
 
+@pytest.mark.parametrize(("lang", "before", "then"), [
+    ("ko", "과학기술정보통신부는 예산을 늘렸다.", "또한 「인공지능 기본법」을 시행한다."),
+    ("en", "The Ministry of Science and ICT raised its budget.", "It also implements the AI Basic Act."),
+])
+def test_a_government_body_the_text_is_about_acts_for_its_country(ko, en, lang, before, then):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", before), ("body", then))
+    assert [(f.relation, f.subject.id, f.object.id) for f in doc._.facts] == [
+        ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")]
+
+
 def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
     doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
