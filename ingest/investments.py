@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
-from .lexicon import ANAPHOR, BUDGET_OF, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
+from .lexicon import ANAPHOR, BUDGET_OF, BUDGET_WORTH, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -30,10 +30,11 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
     money = MONEY_KO if ex.lang == "ko" else MONEY_EN
     for m in money.finditer(text):
         parsed = parse_amount(m.group(0))
-        if parsed is None or parsed[0] <= 0 or not (invested or BUDGET_OF[ex.lang].match(text[m.end():])):
+        budget = BUDGET_WORTH.search(text[max(0, m.start() - 40):m.start()]) is not None
+        if parsed is None or parsed[0] <= 0 or not (invested or budget or BUDGET_OF[ex.lang].match(text[m.end():])):
             continue
         lead = text[max(0, m.start() - 14):m.start()]
-        if NOT_INVESTMENT.search(lead) or CONVERTED.search(text[max(0, m.start() - 24):m.start()]):
+        if NOT_INVESTMENT.search(lead) and not budget or CONVERTED.search(text[max(0, m.start() - 24):m.start()]):
             continue  # a valuation, revenue or market size; or the same sum converted, in brackets
         start = sent.start_char + m.start()
         ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)

@@ -100,6 +100,9 @@ BUDGET_OF = {
     "en": re.compile(r"(?i)^\s*(?:[\w-]+\s){0,2}?(?:plan|programme|program|fund|package|initiative|strategy|scheme|"
                      r"project|mission)s?\b"),
 }
+# a policy's worth is its budget, not a valuation: "a subsidy programme worth ¥200 billion"
+BUDGET_WORTH = re.compile(r"(?i)\b(?:plan|programme|program|fund|package|initiative|strategy|scheme|project|mission)s?"
+                          r"\s+(?:worth|of|totalling|totaling|valued at)\s*(?:about|around|some|roughly|up to|nearly)?\s*$")
 INVEST_KO = re.compile(r"투자|투입|지원|출자|예산|조성|집행|유치|편성|기금|펀드|자금")
 NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|시장|자산|시가총액|valuation|valued at|worth|"
                              r"revenue|market|assets|sales)\s*(?:는|은|이|가|을|를|of|at)?\s*(?:약|총|about)?\s*$")
