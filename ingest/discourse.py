@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .clean import heading_level
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
+from .lexicon import EN_FRONTED
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -32,6 +33,9 @@ KO_CASE = {"의", "에", "에게", "에게서", "로부터", "에서", "와", "�
 # an English actor after these words is not what a heading is about ("Lessons for Korea")
 _EN_NOT_HEAD = {"for", "to", "with", "against", "on", "from", "versus", "vs", "and"}
 
+# the prepositions of a fronted phrase that names what a sentence is about ("In France, the Act was …"),
+# unlike the others ("Unlike France, it has …", "Despite US controls, China …")
+_EN_ABOUT = {"in", "for", "across", "within", "at", "under", "during", "over", "on"}
 # generic head nouns a particle may follow: "일본 정부는" -> 는
 _HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "모델", "전략", "경로", "사례", "입장", "역시"}
 # nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
@@ -248,6 +252,16 @@ class Discourse:
                 return topical[-1]
             # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"
             return actors[0] if actors[0].start == lead and particle(doc, actors[0]) in (",", ":", "") else None
+        if lead + 1 < sent.end and doc[lead + 1].text == "," and doc[lead].is_alpha:
+            lead += 2  # "Meanwhile, Germany announced …"
+        elif doc[lead].lower_ in EN_FRONTED - _EN_ABOUT:  # "Unlike France, it has …": about the main clause's
+            comma = next((t.i for t in sent if t.text == "," and t.i > lead), None)
+            if comma is None:
+                return None
+            lead = comma + 1
+            actors = [e for e in actors if e.start >= lead]
+            if not actors:
+                return None
         return actors[0] if actors[0].start - lead <= 1 else None
 
     def demonym_government(self, doc: Doc, sent: Span) -> Span | None:

@@ -47,7 +47,8 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
                        r"promoted|pursued|implemented|organi[sz]ed|delivered|executed|carried out|supervised|"
                        r"steered) by"),
-    ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads"),
+    ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads|"
+                        r"(?:will|to|shall) (?:run|lead|manage|operate|oversee|administer|coordinate|spearhead)"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
@@ -70,6 +71,9 @@ EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "u
           # what holds a capacity back: "which limits its self-sufficiency in compute"
           "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining"}
 EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+# verbs that report a plan: "would" after them is the plan's future, no hedge ("said it would spend")
+EN_REPORTING = {"said", "says", "announced", "announces", "stated", "added", "confirmed", "pledged", "promised",
+                "declared", "told"}
 # a level that is low or lacking, right before the trigger or just after it: "low self-sufficiency",
 # "self-sufficiency remains limited" (not "lower": "to lower its dependence" states the dependence)
 EN_LOW = {"low", "limited", "insufficient", "weak", "lacking", "inadequate"}

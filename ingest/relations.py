@@ -39,8 +39,8 @@ from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE, EN_LOW, EN_NEG, EN_TRIGGER_RES,
-                      GOVERNMENT_EN, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
+                      EN_TRIGGER_RES, GOVERNMENT_EN, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import role_labels
 
@@ -55,6 +55,20 @@ _EN_MEANS = {"through", "via", "using", "by"}
 _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in", "as", "including",
                     "among", "at", "into", "over", "between", "via", "through", "within", "across", "toward",
                     "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
+
+
+def _outside_brackets(doc: Doc, start: int, end: int) -> list:
+    """The tokens from ``start`` to ``end`` outside an aside in brackets ("Authority (IMDA) will
+    run", "연방교육연구부(BMBF)가")."""
+    out, depth = [], 0
+    for t in doc[start:end]:
+        if t.text in ("(", "（", "["):
+            depth += 1
+        elif t.text in (")", "）", "]") and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
 
 
 class Extractor:
@@ -191,6 +205,8 @@ class Extractor:
             if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
                 break
             words.add(t.lower_)
+        if "would" in words and any(t.lower_ in EN_REPORTING for t in doc[max(sent.start, ti - 12):ti]):
+            words.discard("would")  # "said it would spend": a plan reported, not a hedge
         if words & EN_NEG or words & EN_HEDGE or ti > sent.start and doc[ti - 1].lower_ in EN_LOW:
             return True
         if any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)]):
@@ -233,6 +249,8 @@ class Extractor:
             if subj is None and self.lang == "en":
                 subj = self.purpose_subject(doc, sent, ents, tj)
             conf = 0.6 if rule != "trigger" else 0.75
+            if subj is None and self.relative_clause(doc, sent, ti, before) is False:
+                return []  # about something the clause's pronoun stands for, no actor
             if subj is None:  # the row's or running topic, else (nobody named since the heading) the section's actor
                 implied = self.discourse.implied_subjects(country_first=True)
                 if not implied:
@@ -260,7 +278,8 @@ class Extractor:
             subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
                                             and e not in pols], ti)
             facts = []
-            implied = self.discourse.implied_subjects(POLITY_TYPES) if subj is None else []
+            implied = self.discourse.implied_subjects(POLITY_TYPES) if subj is None and self.relative_clause(
+                doc, sent, ti, before) is not False else []
             for pol in pols:
                 if subj is not None and subj.label_ in POLITY_TYPES:
                     facts.append(mk(subj, pol, "trigger", 0.7))
@@ -274,7 +293,7 @@ class Extractor:
             return facts
         if relation == "runBy" and predicate.endswith("<"):
             # English active voice: "METI runs the GENIAC programme", "The ministry oversees the Act"
-            orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"} and ti - e.end <= 1]
+            orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"} and len(_outside_brackets(doc, e.end, ti)) <= 1]
             pols = [e for e in after if e.label_ == "Policy" and e.start - tj <= 3]
             if not orgs or not pols:
                 return []
@@ -290,7 +309,9 @@ class Extractor:
                 return []
             pol = min(pols, key=lambda e: abs(e.start - ti) if e.doc is doc else 0)
             if self.lang == "ko":  # the organisations right before the trigger, with their coordination
-                near = [o for o in orgs if ti - o.end <= 3]
+                # (not counting particles and a pronoun object: "BMBF(연방교육연구부)가 이를 주관")
+                near = [o for o in orgs if sum(1 for t in _outside_brackets(doc, o.end, ti) if not (
+                    t.is_punct or last_tag(t).startswith("J") or t.tag_.startswith("NP"))) <= 1]
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
             else:
                 chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []
@@ -443,8 +464,12 @@ class Extractor:
                     and not relative_subject(doc, actors[0], ti):
                 return actors[0]
             return None
-        # English: after an opening adverbial ("In response to … by the United States, China has …"),
-        # the actor that starts the main clause right after a comma
+        # English: a trigger in a relative clause has the relative pronoun's antecedent for its subject
+        relative = self.relative_clause(doc, sent, ti, before)
+        if relative is not None:
+            return relative or None
+        # after an opening adverbial ("In response to … by the United States, China has …"), the
+        # actor that starts the main clause right after a comma
         first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
         fronted = first is not None and first.lower_ in EN_FRONTED
         if fronted:
@@ -471,6 +496,23 @@ class Extractor:
                 inside.append(e)
                 continue
             return e
+        return None
+
+    def relative_clause(self, doc: Doc, sent: Span, ti: int, ents: list[Span]) -> Span | bool | None:
+        """Whether token ``ti`` is in an English relative clause: None if not; else the actor of
+        ``ents`` the clause is about ("Japan, which relies on US cloud"), or False when it is about
+        something else ("a new programme, which was unveiled alongside …"), so that the sentence's
+        or the text's actors are not its subject either."""
+        if self.lang != "en":
+            return None
+        for t in reversed(doc[sent.start:ti]):
+            if t.text in (",", ";", ":"):
+                return None
+            if t.lower_ in ("which", "who", "whom"):
+                if t.i > sent.start and doc[t.i - 1].lower_ in _EN_PREPOSITIONS:
+                    return None  # "the layer over which control is exercised": the pronoun is no subject
+                k = t.i - 1 if t.i > sent.start and doc[t.i - 1].text == "," else t.i
+                return next((e for e in ents if e.end == k and e.label_ in ACTOR_TYPES), False)
         return None
 
     def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span) -> Span | None:

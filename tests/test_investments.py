@@ -28,6 +28,8 @@ INVESTS = [
     ("ko", "한국은 3,000억 원 규모의 「AI 반도체 사업」을 추진한다.", "country/kr", 3e11, "KRW"),
     ("en", "Japan announced a ¥200 billion subsidy programme for data centres.", "country/jp", 2e11, "JPY"),
     ("en", "Japan launched a subsidy programme worth ¥200 billion for data centres.", "country/jp", 2e11, "JPY"),
+    # "said it would": a plan reported, no hedge
+    ("en", "Japan said on Tuesday it would spend ¥200 billion on data centres.", "country/jp", 2e11, "JPY"),
     # "the Government of Canada" is Canada, and "$" in Canada's text is the Canadian dollar
     ("en", "The Government of Canada announced a $2 billion plan for data centres.", "country/ca", 2e9, "CAD"),
     ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),

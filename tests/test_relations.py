@@ -329,6 +329,9 @@ RUN_BY = [
     # the active voice
     ("en", "Since 2025 the Ministry of Science and ICT runs the AI Basic Act.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    # an aside in brackets between the body and its verb, a pronoun object; the English future
+    ("ko", "「인공지능 기본법」은 과학기술정보통신부(MSIT)가 이를 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    ("en", "The Ministry of Science and ICT (MSIT) will run the AI Basic Act.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
 ]
 RUN_BY_NEG = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관하지 않는다."),

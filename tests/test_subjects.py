@@ -64,6 +64,26 @@ def test_a_government_body_the_text_is_about_acts_for_its_country(ko, en, lang, 
         ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")]
 
 
+@pytest.mark.parametrize("then", [
+    # a fronted "Unlike X," is not what the sentence is about; "Meanwhile, X …" is
+    "Unlike France, it is expanding data centres.",
+    "Meanwhile, Japan announced new chips. It is expanding data centres.",
+])
+def test_the_english_topic_is_the_main_clauses(en, then):
+    doc = last_doc(en, ("body", "Japan acts."), ("body", then))
+    assert facts(doc, "strengthens") == [("strengthens", "country/jp", "resource/datacentre")]
+
+
+def test_a_trigger_in_an_english_relative_clause_has_no_subject_before_it(en):
+    # "which was unveiled" has the programme for its subject, not the ministry of the main clause
+    doc = en("The Ministry of Science and ICT will run a new programme, which was unveiled alongside the AI Basic Act.")
+    assert [(f.relation, f.object.id) for f in doc._.facts if f.relation in ("hasPolicy", "runBy")] == []
+    # an actor before "which" is the clause's subject; the main clause after it has its own
+    doc = last_doc(en, ("body", "France acts."), ("body", "Japan, which relies on cloud, is expanding data centres."))
+    assert facts(doc) == [("dependsOn", "country/jp", "resource/cloud"),
+                          ("strengthens", "country/jp", "resource/datacentre")]
+
+
 def test_the_subject_of_a_relative_clause_is_not_the_sentences(ko):
     # Nvidia developed the GPUs; who strengthens the data centres is the running topic, Japan
     doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "엔비디아가 개발한 GPU를 도입하여 데이터센터를 강화한다."))
