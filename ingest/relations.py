@@ -234,8 +234,8 @@ class Extractor:
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
                                       means_not_object=relation == "strengthens")
-            if not objs and relation == "dependsOn" and self.lang == "en":
-                objs = self.depends_for(doc, sent, ents, tj)
+            if not objs and relation == "dependsOn":
+                objs = self.depends_for(doc, sent, ents, tj) if self.lang == "en" else self.unmet(doc, sent, ents, ti)
             rule = "modifier" if prefix else "trigger"
             if not objs and heading and not prefix:
                 objs, rule = heading, "heading"
@@ -418,6 +418,20 @@ class Extractor:
             return None
         after = [e for e in ents if e.start > comma and e.label_ in ACTOR_TYPES]
         return self.subject(doc, sent, after, sent.end) if after and after[0].start - comma <= 3 else None
+
+    def unmet(self, doc: Doc, sent: Span, ents: list[Span], ti: int) -> list[Span]:
+        """Korean "X를 자급하지 못해 … 의존", "X의 국산화율이 낮아 외국 기술에 의존": what a negated
+        self-reliance before a dependence trigger at ``ti`` is about is what the dependence is on."""
+        for rel, pred, rx in KO_TRIGGER_RES:
+            if rel != "controls" or pred.endswith(">"):
+                continue
+            for m in rx.finditer(doc.text, sent.start_char, doc[ti].idx):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and span.end <= ti and self.negated(doc, sent, span.start, span.end):
+                    objs = self.stack_objects(doc, sent, ents, span.start, span.end)
+                    if objs:
+                        return objs
+        return []
 
     def depends_for(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> list[Span]:
         """English "depends on <supplier> for <resource>": the resources after the "for" (or "in")

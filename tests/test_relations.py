@@ -72,6 +72,9 @@ DEPENDS = [
     # what the trigger noun is about: "X 등에 대한 (해외 기술) 의존도"
     ("ko", "중국은 GPU·반도체, 개발 도구, 클라우드 및 생태계 소프트웨어 등에 대한 해외 기술 의존도를 줄인다.",
      ("dependsOn", "country/cn", "resource/cloud")),
+    # what a self-reliance not achieved is about is what the dependence is on
+    ("ko", "한국은 반도체를 자급하지 못하고 있어 미국에 대한 의존이 지속되고 있다.", ("dependsOn", "country/kr", "resource/ai-chip")),
+    ("ko", "한국은 고성능 GPU의 국산화율이 낮아 외국 기술에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
 ]
 DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
@@ -187,6 +190,11 @@ def test_controls(ko, en, lang, text, expected):
     got = [(r, s, o, p) for r, s, o, p in
            [(f.relation, f.subject.id, f.object.id, f.predicate) for f in nlp_for(lang, ko, en)(text)._.facts]]
     assert (*expected, "directlyControls") in got
+
+
+def test_a_self_reliance_achieved_gives_no_dependence(ko):
+    doc = ko("한국은 반도체를 자급하고 있어 미국에 대한 의존이 사라졌다.")
+    assert facts(doc, "dependsOn") == [] and facts(doc, "controls") == [("controls", "country/kr", "resource/ai-chip")]
 
 
 def test_lowering_a_dependence_states_it(ko, en):
