@@ -13,6 +13,9 @@ import re
 # ---------------------------------------------------------------- triggers
 KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
     ("dependsOn", "dependsOn", r"의존|종속|예속"),
+    # buying from abroad is depending on the seller: only with the seller named ("GPU를 미국에서 수입",
+    # "대만으로부터 반도체를 공급받"); the trailing "@" says so
+    ("dependsOn", "dependsOn@", r"수입|들여오|공급받|조달받|구매"),
     # (not 수출통제, export controls: a restriction on others)
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
@@ -29,6 +32,8 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
 ]
 EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
+    ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|sourc(?:es|ed|ing)|purchas(?:es|ed|ing)|buy(?:s|ing)?|bought|"
+                                r"procur(?:es|ed|ing)|supplied by"),
     ("controls", "directlyControls",
      r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|"
      r"(?<!export )(?<!export-)control(?:s|led|ling)?"),

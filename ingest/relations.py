@@ -224,7 +224,8 @@ class Extractor:
         before = [e for e in ents if e.end <= ti]
         after = [e for e in ents if e.start >= tj]
         prefix = predicate.endswith(">")  # a modifier (자국 내, domestic): its object follows it
-        predicate = predicate.rstrip(">")
+        seller = predicate.endswith("@")  # buying: a dependence only with the seller named
+        predicate = predicate.rstrip(">@")
 
         def mk(subj: Span, obj: Span | None, rule: str, conf: float, sup: Span | None = None) -> Fact:
             return Fact(relation, predicate, Arg.of(subj, doc), Arg.of(obj) if obj is not None else None,
@@ -257,7 +258,9 @@ class Extractor:
                     return []
                 subj, source = implied[0]
                 rule, conf = f"{rule}+{source}", conf - (0.2 if source in ("row", "topic") else 0.25)
-            sup = self.supplier(doc, sent, ents, ti, tj, subj) if relation == "dependsOn" else None
+            sup = self.supplier(doc, sent, ents, ti, tj, subj, seller) if relation == "dependsOn" else None
+            if seller and sup is None:
+                return []
             # a Korean subject with others coordinated before it ("삼성·SK·현대차 그룹은"): each of them
             # (not English, where a comma also ends an opening phrase: "Through Rapidus, Japan …")
             actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in objs]
@@ -529,19 +532,26 @@ class Extractor:
                 return next((e for e in ents if e.end == k and e.label_ in ACTOR_TYPES), False)
         return None
 
-    def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span) -> Span | None:
+    def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span,
+                 seller: bool = False) -> Span | None:
+        """Whom a dependence is on: an actor marked as such near the trigger ("미국 의존", "미국
+        기업에 의존", "reliance on Nvidia"); for buying (``seller``), the one bought from ("미국에서
+        수입", "imports from Taiwan", "supplied by American firms")."""
         actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
         if self.lang == "ko":
+            marks = ("에서", "로부터", "으로부터") if seller else ("의", "에", "에게", "")
             for e in reversed([a for a in actors if a.end <= ti]):
-                if particle(doc, e) in ("의", "에", "에게", "") and ti - e.end <= 6:
+                if particle(doc, e) in marks and ti - e.end <= 6:
                     return e
             return None
+        marks = ("from", "by") if seller else ("from", "on", "of")
         for e in actors:
             prev = doc[e.start - 1].lower_ if doc[e.start - 1].lower_ != "the" else doc[e.start - 2].lower_
-            if e.start >= tj and e.start - tj <= 8 and prev in ("from", "on", "of"):
+            if e.start >= tj and e.start - tj <= 8 and prev in marks:
                 return e
-        # "dependent on American cloud providers": the country the adjective names
-        k = next((t.i for t in doc[tj:min(sent.end, tj + 3)] if t.lower_ in ("on", "upon", "from")), None)
+        # "dependent on American cloud providers", "supplied by American firms": the country the adjective names
+        k = next((t.i for t in doc[tj - seller:min(sent.end, tj + 3)]  # ("supplied by" ends with its "by")
+                  if t.lower_ in (("by", "from") if seller else ("on", "upon", "from"))), None)
         if k is not None and k + 1 < sent.end:
             adj = doc[k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end)]
             return self.discourse.demonym(doc, adj.idx, adj.idx + len(adj.text))

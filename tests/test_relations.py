@@ -72,6 +72,11 @@ DEPENDS = [
     # what the trigger noun is about: "X 등에 대한 (해외 기술) 의존도"
     ("ko", "중국은 GPU·반도체, 개발 도구, 클라우드 및 생태계 소프트웨어 등에 대한 해외 기술 의존도를 줄인다.",
      ("dependsOn", "country/cn", "resource/cloud")),
+    # buying from a seller named
+    ("ko", "한국은 GPU를 대부분 미국에서 수입한다.", ("dependsOn", "country/kr", "resource/gpu")),
+    ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
+    ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
+    ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
     # what a self-reliance not achieved is about is what the dependence is on
     ("ko", "한국은 반도체를 자급하지 못하고 있어 미국에 대한 의존이 지속되고 있다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "한국은 고성능 GPU의 국산화율이 낮아 외국 기술에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
@@ -79,6 +84,10 @@ DEPENDS = [
 DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
     ("ko", "일본은 클라우드에 대한 의존도가 낮다."),
+    # buying with no seller named is no dependence (and 수입 is also income)
+    ("ko", "한국은 GPU를 수입한다."),
+    ("ko", "한국의 GPU 수입은 늘었다."),
+    ("en", "Korea imports GPUs."),
     ("en", "Japan's reliance on cloud services is limited."),
     pytest.param("ko", "일본이 클라우드에 의존한다면 위험이 커진다."),
     pytest.param("ko", "일본이 클라우드에 의존하는 경우 위험이 커진다."),
