@@ -2,7 +2,9 @@
 the role, not by a verb: "주관기관: 과학기술정보통신부", "추진 주체 ⦁EuroHPC, InvestEU, TechEU" (a table
 row), "운영책임 OpenAI …", "Lead agency: METI", "Implementing bodies: EuroHPC, InvestEU".
 
-Each organisation listed right after the label runs the policy the text is about: the policy of
+Korean also gives the role to the sentence's subject: "정보통신산업진흥원(NIPA)이 전담기관으로 참여".
+
+Each organisation listed right after the label (or given the role) runs the policy the text is about: the policy of
 the table's caption or the last one body text named (:attr:`ingest.discourse.Discourse.policy`),
 else one named in the line before the label. The relation extractor (:mod:`ingest.relations`)
 calls :func:`role_labels` on every sentence."""
@@ -23,23 +25,33 @@ if TYPE_CHECKING:
 
 # what may stand between the label and the first organisation: a colon, a bullet, a dash, spaces
 _SEPARATOR = re.compile(r"\s*[:：⦁•·\-–]?\s*")
+# Korean: the organisation as the subject, then the label as its role ("…(NIPA)이 전담기관으로 참여")
+_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:이|가|은|는)\s*")
+_AS_ROLE = re.compile(r"\s*(?:으로|로)(?:서)?(?![가-힣])|\s*(?:으로|로)(?:서)?\s")
 
 
 def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-    """``runBy`` facts for the organisations that follow a role label in ``sent``."""
+    """``runBy`` facts for the organisations that follow a role label in ``sent``, or that a
+    Korean sentence gives the role ("NIPA가 전담기관으로 참여")."""
     out = []
     orgs = [e for e in ents if e.label_ in ORG_TYPES - {"Group"}]
     for m in ROLE_LABEL[ex.lang].finditer(sent.text):
-        end = sent.start_char + m.end()
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
         first = next((e for e in orgs if e.start_char >= end), None)
-        if first is None or not _SEPARATOR.fullmatch(doc.text[end:first.start_char]):
+        if first is not None and _SEPARATOR.fullmatch(doc.text[end:first.start_char]):
+            chosen = ex.coordinated(doc, orgs, first, 1)
+        elif ex.lang == "ko" and _AS_ROLE.match(doc.text, end) and (
+                last := next((e for e in reversed(orgs) if e.end_char <= start), None)) is not None \
+                and _SUBJECT_GAP.fullmatch(doc.text[last.end_char:start]):
+            chosen = ex.coordinated(doc, orgs, last, -1)  # "정보통신산업진흥원(NIPA)이 전담기관으로"
+        else:
             continue
-        if ex.negated(doc, sent, first.start, first.end):
+        if ex.negated(doc, sent, chosen[0].start, chosen[0].end):
             continue
-        before = [e for e in ents if e.label_ == "Policy" and e.end_char <= sent.start_char + m.start()]
+        before = [e for e in ents if e.label_ == "Policy" and e.end_char <= min(start, chosen[0].start_char)]
         pol = ex.discourse.policy or (before[-1] if before else None)
         if pol is None:
             continue
         out.extend(Fact("runBy", "runBy", Arg.of(pol, doc), Arg.of(o), f"runBy.{ex.lang}.role-label", 0.6,
-                        sent.start_char, sent.end_char) for o in ex.coordinated(doc, orgs, first, 1))
+                        sent.start_char, sent.end_char) for o in chosen)
     return out

@@ -397,6 +397,9 @@ def test_run_by_refers_back_only_within_a_section(ko, en):
     ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 주관: 과학기술정보통신부")], ["agency/kr-msit"]),
     ("en", [("body", "Korea enacted the AI Basic Act in 2024."),
             ("body", "- Lead agency: Ministry of Science and ICT; partner: Nvidia")], ["agency/kr-msit"]),
+    # the Korean subject given the role
+    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "이번 사업은 과학기술정보통신부(MSIT)가 전담기관으로 참여한다.")],
+     ["agency/kr-msit"]),
 ])
 def test_run_by_a_role_label(ko, en, lang, segments, orgs):
     doc = last_doc(nlp_for(lang, ko, en), *segments)
