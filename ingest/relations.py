@@ -15,9 +15,9 @@ invests                 an amount (조 원, 억 달러, billion...) + 투자, �
 replaces                교체, 대체; replace                                  new -> old
 ======================  ================================================  =======================
 
-The subject of a Korean clause is the nearest actor before the trigger marked as topic or subject
-(은/는/이/가/도); an actor followed by ``에``/``에게`` or ``의`` before the object is the supplier.
-A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
+Who a fact is about (the subject of the trigger's clause, the supplier of a dependence) is found
+by :class:`ingest.subjects.Subjects`; the subjects a sentence leaves out (the running topic, the
+section's actor, a table row's) by :mod:`ingest.discourse`. A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
 never, without, if, could, might) gives no fact. Investments are read by
 :func:`ingest.investments.investments`, their amounts normalised to a number and an ISO 4217
 currency by :func:`ingest.amounts.parse_amount`.
@@ -28,21 +28,21 @@ The rules' facts are also features of the learned scorer (:mod:`ingest.candidate
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .candidates import Features, candidates
-from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, relative_subject
+from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
-                      EN_TRIGGER_RES, GOVERNMENT_EN, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING, EN_TRIGGER_RES,
+                      KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import role_labels
+from .subjects import Subjects
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -51,10 +51,6 @@ for _ext in ("facts", "candidates"):
 # ---------------------------------------------------------------- the extractor
 # English prepositions of a means or instrument
 _EN_MEANS = {"through", "via", "using", "by"}
-# the words before an actor that put it in a prepositional phrase or make it an example, never the subject
-_EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in", "as", "including",
-                    "among", "at", "into", "over", "between", "via", "through", "within", "across", "toward",
-                    "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
 
 
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
@@ -71,7 +67,7 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     return out
 
 
-class Extractor:
+class Extractor(Subjects):
     """The ``policykg_relations`` component: writes ``doc._.facts``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -364,20 +360,6 @@ class Extractor:
         prev = {t.lower_ for t in doc[max(sent.start, ti - 3):ti]}
         return nxt == "by" or bool(prev & {"is", "was", "were", "are", "been", "be", "being"})
 
-    def coordinated(self, doc: Doc, pool: list[Span], first: Span, step: int) -> list[Span]:
-        """``first`` and the entities of ``pool`` coordinated with it (·  ,  와/과  및  and  or)."""
-        group = [first]
-        j = pool.index(first) + step
-        while 0 <= j < len(pool):
-            a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
-            between = doc[a.end:b.start].text.strip()
-            if re.fullmatch(r"(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*", between):
-                group.append(pool[j])
-                j += step
-            else:
-                break
-        return group
-
     def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
                       after_only: bool = False, means_not_object: bool = False) -> list[Span]:
         """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``,
@@ -408,19 +390,6 @@ class Extractor:
             return []
         first = cands[-1] if cands[0].end <= ti else cands[0]
         return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
-
-    def purpose_subject(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
-        """English "To reduce its dependence on X, China is …": a sentence that opens with a purpose
-        clause has the subject of the main clause after it, the first actor after the comma that
-        ends the purpose clause."""
-        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-        if first is None or first.lower_ != "to" or first.i >= tj:
-            return None
-        comma = next((t.i for t in doc[tj:sent.end] if t.text == ","), None)
-        if comma is None:
-            return None
-        after = [e for e in ents if e.start > comma and e.label_ in ACTOR_TYPES]
-        return self.subject(doc, sent, after, sent.end) if after and after[0].start - comma <= 3 else None
 
     def unmet(self, doc: Doc, sent: Span, ents: list[Span], ti: int) -> list[Span]:
         """Korean "X를 자급하지 못해 … 의존", "X의 국산화율이 낮아 외국 기술에 의존": what a negated
@@ -465,98 +434,6 @@ class Extractor:
                     "which", "that", "while", "but", "whereas"):
                 return False
         return True
-
-    def subject(self, doc: Doc, sent: Span, before: list[Span], ti: int,
-                exclude: list[Span] | None = None) -> Span | None:
-        actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in (exclude or [])]
-        if not actors:
-            return None
-        if self.lang == "ko":
-            topical = [e for e in actors if particle(doc, e) in KO_TOPIC and not relative_subject(doc, e, ti)]
-            if topical:
-                return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
-            # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
-            first = next((t for t in sent if not is_mark(t)), None)
-            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE \
-                    and not relative_subject(doc, actors[0], ti):
-                return actors[0]
-            return None
-        # English: a trigger in a relative clause has the relative pronoun's antecedent for its subject
-        relative = self.relative_clause(doc, sent, ti, before)
-        if relative is not None:
-            return relative or None
-        # after an opening adverbial ("In response to … by the United States, China has …"), the
-        # actor that starts the main clause right after a comma
-        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-        fronted = first is not None and first.lower_ in EN_FRONTED
-        if fronted:
-            comma = next((t.i for t in doc[first.i:ti] if t.text == ","), None)
-            first = doc[comma + 1] if comma is not None and comma + 1 < ti else first
-        if first is not None and first.lower_ in ("it", "they", "we"):
-            return None  # "In June 2026, it announced …": the subject is whom the text is about
-        if fronted:
-            for e in actors:
-                k = e.start - 1 - (e.start - 1 > sent.start and doc[e.start - 1].lower_ in ("the", "a", "an"))
-                if k > sent.start and doc[k].text == ",":
-                    return e
-        # else the first actor of the clause that is not inside a prepositional phrase, nor an example
-        # ("such as Google and Meta"), nor listed with one (but "the Government of Canada" is Canada)
-        inside: list[Span] = []
-        for e in actors:
-            k = e.start - 1
-            if k > sent.start and doc[k].lower_ in ("the", "a", "an"):
-                k -= 1  # "by the United States"
-            prev = doc[k].lower_ if k >= sent.start else ""
-            if prev == "of" and k - 1 >= sent.start and doc[k - 1].lower_ in GOVERNMENT_EN:
-                return e
-            if prev in _EN_PREPOSITIONS or inside and e in self.coordinated(doc, actors, inside[-1], 1):
-                inside.append(e)
-                continue
-            return e
-        return None
-
-    def relative_clause(self, doc: Doc, sent: Span, ti: int, ents: list[Span]) -> Span | bool | None:
-        """Whether token ``ti`` is in an English relative clause: None if not; else the actor of
-        ``ents`` the clause is about ("Japan, which relies on US cloud"), or False when it is about
-        something else ("a new programme, which was unveiled alongside …"), so that the sentence's
-        or the text's actors are not its subject either."""
-        if self.lang != "en":
-            return None
-        for t in reversed(doc[sent.start:ti]):
-            if t.text in (",", ";", ":"):
-                return None
-            if t.lower_ in ("which", "who", "whom"):
-                if t.i > sent.start and doc[t.i - 1].lower_ in _EN_PREPOSITIONS:
-                    return None  # "the layer over which control is exercised": the pronoun is no subject
-                k = t.i - 1 if t.i > sent.start and doc[t.i - 1].text == "," else t.i
-                return next((e for e in ents if e.end == k and e.label_ in ACTOR_TYPES), False)
-        return None
-
-    def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span,
-                 seller: bool = False) -> Span | None:
-        """Whom a dependence is on: an actor marked as such near the trigger ("미국 의존", "미국
-        기업에 의존", "reliance on Nvidia"); for buying (``seller``), the one bought from ("미국에서
-        수입", "imports from Taiwan", "supplied by American firms")."""
-        actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
-        if self.lang == "ko":
-            marks = ("에서", "로부터", "으로부터") if seller else ("의", "에", "에게", "")
-            for e in reversed([a for a in actors if a.end <= ti]):
-                if particle(doc, e) in marks and ti - e.end <= 6:
-                    return e
-            return None
-        marks = ("from", "by") if seller else ("from", "on", "of")
-        for e in actors:
-            prev = doc[e.start - 1].lower_ if doc[e.start - 1].lower_ != "the" else doc[e.start - 2].lower_
-            if e.start >= tj and e.start - tj <= 8 and prev in marks:
-                return e
-        # "dependent on American cloud providers", "supplied by American firms": the country the adjective names
-        k = next((t.i for t in doc[tj - seller:min(sent.end, tj + 3)]  # ("supplied by" ends with its "by")
-                  if t.lower_ in (("by", "from") if seller else ("on", "upon", "from"))), None)
-        if k is not None and k + 1 < sent.end:
-            adj = doc[k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end)]
-            return self.discourse.demonym(doc, adj.idx, adj.idx + len(adj.text))
-        return None
-
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen, out = set(), []

@@ -4,9 +4,9 @@ row), "운영책임 OpenAI …", "Lead agency: METI", "Implementing bodies: Euro
 
 Korean also gives the role to the sentence's subject: "정보통신산업진흥원(NIPA)이 전담기관으로 참여".
 
-Each organisation listed right after the label (or given the role) runs the policy the text is about: the policy of
-the table's caption or the last one body text named (:attr:`ingest.discourse.Discourse.policy`),
-else one named in the line before the label. The relation extractor (:mod:`ingest.relations`)
+Each organisation listed right after the label (or given the role) runs the policy the text is
+about: the policy of the table's caption or the last one body text named
+(:attr:`ingest.discourse.Discourse.policy`), else one named in the line before the label. The relation extractor (:mod:`ingest.relations`)
 calls :func:`role_labels` on every sentence."""
 
 from __future__ import annotations

@@ -1,0 +1,152 @@
+"""Who a fact is about: the subject of a trigger's clause in Korean and English, the supplier of a
+dependence, and the actors coordinated with one. A mixin of :class:`ingest.relations.Extractor`,
+which gives it ``lang`` and the ``discourse`` (the running topic, sections and table rows of
+:mod:`ingest.discourse`) and whose rules call these methods; so does :mod:`ingest.candidates`.
+
+Korean: the nearest actor before the trigger marked as topic or subject (은/는/이/가/도), not the
+subject of a relative clause ("엔비디아가 개발한 GPU"), else an actor that opens the sentence. English:
+the main clause's first actor that is not inside a prepositional phrase or an example ("such as
+Google"), past an opening adverbial ("In response to …, China …"); the antecedent of a relative
+pronoun ("Japan, which relies on …"); none for a pronoun ("In June, it announced …"), whose
+subject is whom the text is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, particle, relative_subject
+from .gazetteer import ACTOR_TYPES
+from .lexicon import EN_FRONTED, GOVERNMENT_EN
+
+# the words before an actor that put it in a prepositional phrase or make it an example, never the subject
+_EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in", "as", "including",
+                    "among", "at", "into", "over", "between", "via", "through", "within", "across", "toward",
+                    "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
+
+
+class Subjects:
+    """Subject, supplier and coordination finding for the relation extractor (a mixin)."""
+
+    lang: str
+    discourse: Discourse
+
+    def coordinated(self, doc: Doc, pool: list[Span], first: Span, step: int) -> list[Span]:
+        """``first`` and the entities of ``pool`` coordinated with it (·  ,  와/과  및  and  or)."""
+        group = [first]
+        j = pool.index(first) + step
+        while 0 <= j < len(pool):
+            a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
+            between = doc[a.end:b.start].text.strip()
+            if re.fullmatch(r"(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*", between):
+                group.append(pool[j])
+                j += step
+            else:
+                break
+        return group
+
+    def purpose_subject(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
+        """English "To reduce its dependence on X, China is …": a sentence that opens with a purpose
+        clause has the subject of the main clause after it, the first actor after the comma that
+        ends the purpose clause."""
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.lower_ != "to" or first.i >= tj:
+            return None
+        comma = next((t.i for t in doc[tj:sent.end] if t.text == ","), None)
+        if comma is None:
+            return None
+        after = [e for e in ents if e.start > comma and e.label_ in ACTOR_TYPES]
+        return self.subject(doc, sent, after, sent.end) if after and after[0].start - comma <= 3 else None
+
+    def subject(self, doc: Doc, sent: Span, before: list[Span], ti: int,
+                exclude: list[Span] | None = None) -> Span | None:
+        actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in (exclude or [])]
+        if not actors:
+            return None
+        if self.lang == "ko":
+            topical = [e for e in actors if particle(doc, e) in KO_TOPIC and not relative_subject(doc, e, ti)]
+            if topical:
+                return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
+            # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
+            first = next((t for t in sent if not is_mark(t)), None)
+            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE \
+                    and not relative_subject(doc, actors[0], ti):
+                return actors[0]
+            return None
+        # English: a trigger in a relative clause has the relative pronoun's antecedent for its subject
+        relative = self.relative_clause(doc, sent, ti, before)
+        if relative is not None:
+            return relative or None
+        # after an opening adverbial ("In response to … by the United States, China has …"), the
+        # actor that starts the main clause right after a comma
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        fronted = first is not None and first.lower_ in EN_FRONTED
+        if fronted:
+            comma = next((t.i for t in doc[first.i:ti] if t.text == ","), None)
+            first = doc[comma + 1] if comma is not None and comma + 1 < ti else first
+        if first is not None and first.lower_ in ("it", "they", "we"):
+            return None  # "In June 2026, it announced …": the subject is whom the text is about
+        if fronted:
+            for e in actors:
+                k = e.start - 1 - (e.start - 1 > sent.start and doc[e.start - 1].lower_ in ("the", "a", "an"))
+                if k > sent.start and doc[k].text == ",":
+                    return e
+        # else the first actor of the clause that is not inside a prepositional phrase, nor an example
+        # ("such as Google and Meta"), nor listed with one (but "the Government of Canada" is Canada)
+        inside: list[Span] = []
+        for e in actors:
+            k = e.start - 1
+            if k > sent.start and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1  # "by the United States"
+            prev = doc[k].lower_ if k >= sent.start else ""
+            if prev == "of" and k - 1 >= sent.start and doc[k - 1].lower_ in GOVERNMENT_EN:
+                return e
+            if prev in _EN_PREPOSITIONS or inside and e in self.coordinated(doc, actors, inside[-1], 1):
+                inside.append(e)
+                continue
+            return e
+        return None
+
+    def relative_clause(self, doc: Doc, sent: Span, ti: int, ents: list[Span]) -> Span | bool | None:
+        """Whether token ``ti`` is in an English relative clause: None if not; else the actor of
+        ``ents`` the clause is about ("Japan, which relies on US cloud"), or False when it is about
+        something else ("a new programme, which was unveiled alongside …"), so that the sentence's
+        or the text's actors are not its subject either."""
+        if self.lang != "en":
+            return None
+        for t in reversed(doc[sent.start:ti]):
+            if t.text in (",", ";", ":"):
+                return None
+            if t.lower_ in ("which", "who", "whom"):
+                if t.i > sent.start and doc[t.i - 1].lower_ in _EN_PREPOSITIONS:
+                    return None  # "the layer over which control is exercised": the pronoun is no subject
+                k = t.i - 1 if t.i > sent.start and doc[t.i - 1].text == "," else t.i
+                return next((e for e in ents if e.end == k and e.label_ in ACTOR_TYPES), False)
+        return None
+
+    def supplier(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int, subj: Span,
+                 seller: bool = False) -> Span | None:
+        """Whom a dependence is on: an actor marked as such near the trigger ("미국 의존", "미국
+        기업에 의존", "reliance on Nvidia"); for buying (``seller``), the one bought from ("미국에서
+        수입", "imports from Taiwan", "supplied by American firms")."""
+        actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
+        if self.lang == "ko":
+            marks = ("에서", "로부터", "으로부터") if seller else ("의", "에", "에게", "")
+            for e in reversed([a for a in actors if a.end <= ti]):
+                if particle(doc, e) in marks and ti - e.end <= 6:
+                    return e
+            return None
+        marks = ("from", "by") if seller else ("from", "on", "of")
+        for e in actors:
+            prev = doc[e.start - 1].lower_ if doc[e.start - 1].lower_ != "the" else doc[e.start - 2].lower_
+            if e.start >= tj and e.start - tj <= 8 and prev in marks:
+                return e
+        # "dependent on American cloud providers", "supplied by American firms": the country the adjective names
+        k = next((t.i for t in doc[tj - seller:min(sent.end, tj + 3)]  # ("supplied by" ends with its "by")
+                  if t.lower_ in (("by", "from") if seller else ("on", "upon", "from"))), None)
+        if k is not None and k + 1 < sent.end:
+            adj = doc[k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end)]
+            return self.discourse.demonym(doc, adj.idx, adj.idx + len(adj.text))
+        return None
