@@ -89,7 +89,7 @@ class KiwiTokenizer:
                 s0, e0, tag0, sent0 = spans[-1]
                 spans[-1] = (s0, max(e0, end), f"{tag0}+{t.tag}", sent0)
                 continue
-            if _DOTTED_PAIR.match(text, start, end) and _DOTTED_PAIR.match(text, start, end).end() == end:
+            if "·" in text[start:end] and _DOTTED_PAIR.fullmatch(text, start, end):
                 # "한·미", "한·일": Kiwi keeps a pair of one-syllable names as one noun; they are two
                 for m in re.finditer(r"[^·]+|·", text[start:end]):
                     spans.append((start + m.start(), start + m.end(), "SP" if m.group() == "·" else t.tag,
