@@ -182,14 +182,13 @@ class Discourse:
         body), else the section's. Korean writing with no country in view means Korea's government
         by "정부" ("새 정부는", a ministry's press release), and always by "우리 정부" (``ours``);
         English "the government" is then nobody's."""
-        owner = self.owners()
         polity = ""
         if ours:
             polity = _HOME_GOVERNMENT
         elif self.topic is not None and self.topic.label_ in POLITY_TYPES:
             polity = self.topic.kb_id_
-        elif self.topic is not None and self.topic.kb_id_ in owner:
-            polity = owner[self.topic.kb_id_]
+        elif self.topic is not None and (owned := self.owner_of(self.topic, POLITY_TYPES)) is not None:
+            polity = owned.kb_id_
         elif (section := self.section_actor(POLITY_TYPES)) is not None:
             polity = section.kb_id_
         elif self.lang == "ko":

@@ -6,11 +6,11 @@ word) plus argument roles found around it in the same sentence:
 ======================  ================================================  =======================
 relation (predicate)    triggers                                          arguments
 ======================  ================================================  =======================
-dependsOn               의존, 의존도, 종속, 외부 조달; rely, depend, reliance  actor -> layer/resource
+dependsOn               의존, 의존도, 종속, 수입 (seller named); rely, import  actor -> layer/resource
 controls                자립, 자급, 국산화, 내재화, 통제; self-reliance...      actor -> layer/resource
 strengthens             강화, 확충, 확대, 보완, 우선, 육성...; strengthen...    actor -> layer/resource
 hasPolicy               추진, 발표, 수립, 제정, 시행, 출범...; launch, enact   country/bloc -> policy
-runBy                   주관, 운영, 담당, 총괄; run by, led by, managed by    policy -> organisation
+runBy                   주관, 운영, 총괄, 주관 기관:; run by, Lead agency:   policy -> organisation
 invests                 an amount (조 원, 억 달러, billion...) + 투자, 지원...  actor/policy, amount
 replaces                교체, 대체; replace                                  new -> old
 ======================  ================================================  =======================
@@ -292,7 +292,8 @@ class Extractor(Subjects):
             return facts
         if relation == "runBy" and predicate.endswith("<"):
             # English active voice: "METI runs the GENIAC programme", "The ministry oversees the Act"
-            orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"} and len(_outside_brackets(doc, e.end, ti)) <= 1]
+            orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}
+                    and len(_outside_brackets(doc, e.end, ti)) <= 1]
             pols = [e for e in after if e.label_ == "Policy" and e.start - tj <= 3]
             if not orgs or not pols:
                 return []
@@ -434,6 +435,7 @@ class Extractor(Subjects):
                     "which", "that", "while", "but", "whereas"):
                 return False
         return True
+
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen, out = set(), []
