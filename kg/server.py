@@ -6,7 +6,7 @@ Routes::
     /sparql                  SPARQL 1.1 Protocol: GET ?query=, POST urlencoded or application/sparql-query;
                              default-graph-uri / named-graph-uri; updates refused (403); an HTML form
                              when a browser asks without a query
-    /id/<kind>/<slug>        a resource (kg/pages.py): HTML, Turtle or JSON-LD by Accept (or .html/.ttl/.jsonld)
+    /id/<kind>/<slug>        a resource (kg/pages.py, kg/renderings.py): HTML, Turtle or JSON-LD by Accept (or .html/.ttl/.jsonld)
     /queries, /queries/NAME  the named queries with a form for their parameters; results as HTML, or
                              JSON/CSV with format=
     /ontology                ontology documentation (HTML, ?lang=ko), or Turtle by Accept
@@ -260,7 +260,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, page("policykg", body), "text/html; charset=utf-8")
 
     def _resource(self, rest: str) -> None:
-        from . import pages
+        from . import pages, renderings
 
         fmt = None
         for ext in ("html", "ttl", "jsonld"):
@@ -276,9 +276,9 @@ class Handler(BaseHTTPRequestHandler):
             raise ProtocolError(404, f"no resource {iri} in the graph; the named queries and /sparql find ids")
         if fmt == "html":
             lang = "ko" if (self._params()[1].get("lang") or [""])[0] == "ko" else "en"
-            body = pages.render_html(desc, lang=lang, link=link, nav=NAV).encode("utf-8")
+            body = renderings.render_html(desc, lang=lang, link=link, nav=NAV).encode("utf-8")
         else:
-            body = (pages.turtle(desc) if fmt == "ttl" else pages.jsonld(desc)).encode("utf-8")
+            body = (renderings.turtle(desc) if fmt == "ttl" else renderings.jsonld(desc)).encode("utf-8")
         self._send(200, body, RDF_MEDIA[fmt], {"Content-Location": f"/id/{rest}.{fmt}"})
 
     def _queries(self) -> None:

@@ -4,7 +4,7 @@ so that a plain web server resolves every resource IRI with content negotiation.
 :func:`write_site` writes, for every resource under ``{BASE}id/`` (every IRI there that is a subject
 or an object in the store)::
 
-    id/<kind>/<slug>.html     the page (kg.pages.render_html), links relative to each other
+    id/<kind>/<slug>.html     the page (kg.renderings.render_html), links relative to each other
     id/<kind>/<slug>.ttl      its RDF as Turtle
     id/<kind>/<slug>.jsonld   its RDF as JSON-LD
     id/<kind>/index.html      the resources of one kind, with their labels
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import iris
-from . import pages
+from . import pages, renderings
 from .errors import BuildError
 
 FORMATS = (("html", "text/html"), ("ttl", "text/turtle"), ("jsonld", "application/ld+json"))
@@ -185,14 +185,14 @@ def _shell(title: str, body: str, lang: str = "en") -> str:
     return ("<!DOCTYPE html>\n"
             f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{pages._e(title)} — policykg</title>\n<style>{pages.CSS}</style>\n</head>\n"
+            f"<title>{renderings._e(title)} — policykg</title>\n<style>{renderings.CSS}</style>\n</head>\n"
             f"<body>\n{body}\n</body></html>\n")
 
 
 def _cell(en: str, ko: str, href: str) -> str:
-    cell = f'<a href="{pages._e(href)}">{pages._e(en)}</a>'
+    cell = f'<a href="{renderings._e(href)}">{renderings._e(en)}</a>'
     if ko != en:
-        cell += f' <span class="alt" lang="ko">{pages._e(ko)}</span>'
+        cell += f' <span class="alt" lang="ko">{renderings._e(ko)}</span>'
     return cell
 
 
@@ -201,26 +201,26 @@ Entry = tuple[str, str, str, str, str, str]  # sort key, local id, English and K
 
 def _kind_index(kind: str, entries: list[Entry], base: str) -> str:
     rows = "".join(f"<tr><td>{_cell(en, ko, lid.rsplit('/', 1)[-1] + '.html')}</td>"
-                   f"<td><code>{pages._e(lid)}</code></td><td>{pages._e(types)}</td><td>{pages._e(summ)}</td></tr>"
+                   f"<td><code>{renderings._e(lid)}</code></td><td>{renderings._e(types)}</td><td>{renderings._e(summ)}</td></tr>"
                    for _key, lid, en, ko, types, summ in sorted(entries))
     body = (f'<header><nav><a href="../index.html">all kinds</a></nav>'
-            f'<h1>{pages._e(kind)}</h1><p class="iri">{pages._e(base)}id/{pages._e(kind)}/ · '
+            f'<h1>{renderings._e(kind)}</h1><p class="iri">{renderings._e(base)}id/{renderings._e(kind)}/ · '
             f"{len(entries)} resources</p></header><main><table><thead><tr><th>label</th><th>id</th>"
             f"<th>type</th><th>about</th></tr></thead><tbody>{rows}</tbody></table></main>")
     return _shell(f"{kind} ({len(entries)})", body)
 
 
 def _top_index(by_kind: dict[str, list[Entry]], base: str) -> str:
-    parts = [f'<header><h1>policykg resources</h1><p class="iri">{pages._e(base)}id/ · '
+    parts = [f'<header><h1>policykg resources</h1><p class="iri">{renderings._e(base)}id/ · '
              f"{sum(len(v) for v in by_kind.values())} resources in {len(by_kind)} kinds</p><nav>"]
-    parts += [f'<a href="{pages._e(k)}/index.html">{pages._e(k)} ({len(v)})</a>' for k, v in sorted(by_kind.items())]
+    parts += [f'<a href="{renderings._e(k)}/index.html">{renderings._e(k)} ({len(v)})</a>' for k, v in sorted(by_kind.items())]
     parts.append("</nav></header><main>")
     for kind, entries in sorted(by_kind.items()):
         items = "".join(f"<li>{_cell(en, ko, lid + '.html')}</li>" for _key, lid, en, ko, _t, _s in sorted(entries))
         lst = f"<ul>{items}</ul>"
         if len(entries) > 200:
             lst = f"<details><summary>{len(entries)} resources</summary>{lst}</details>"
-        parts.append(f'<h2 id="{pages._e(kind)}"><a href="{pages._e(kind)}/index.html">{pages._e(kind)}</a> '
+        parts.append(f'<h2 id="{renderings._e(kind)}"><a href="{renderings._e(kind)}/index.html">{renderings._e(kind)}</a> '
                      f'<span class="muted">({len(entries)})</span></h2>{lst}')
     parts.append("</main>")
     return _shell("resources", "".join(parts))
@@ -273,12 +273,12 @@ def _write(store, root: Path, base: str, lang: str, stats: SiteStats) -> SiteSta
             return relative_link(here, page_path(target)) if target else iris.rebase(iri, base)
 
         nav = [("index.html", f"{kind} index"), ("../index.html", "all kinds")]
-        put(here, pages.render_html(d, lang=lang, link=link, base=base, nav=nav))
-        put(page_path(lid, "ttl"), pages.turtle(d, base=base))
-        put(page_path(lid, "jsonld"), pages.jsonld(d, base=base))
+        put(here, renderings.render_html(d, lang=lang, link=link, base=base, nav=nav))
+        put(page_path(lid, "ttl"), renderings.turtle(d, base=base))
+        put(page_path(lid, "jsonld"), renderings.jsonld(d, base=base))
         types = ", ".join(pages.name_of(d.names, t, lang) for t in d.types)
         en, ko = d.label("en"), d.label("ko")
-        by_kind[kind].append((en.casefold(), lid, en, ko, types, pages.summary(d, lang)))
+        by_kind[kind].append((en.casefold(), lid, en, ko, types, renderings.summary(d, lang)))
         stats.resources += 1
     for kind, entries in by_kind.items():
         put(f"id/{kind}/index.html", _kind_index(kind, entries, base))

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg import iris, pages, site
+from kg import iris, pages, renderings, site
 from kg.errors import BuildError
 
 ID = str(iris.ID)
@@ -145,7 +145,7 @@ def test_country_page_has_labels_in_both_languages_and_every_fact_with_its_evide
     want = labels(engine, JP)
     assert want["en"] in d.labels["en"] and want["ko"] in d.labels["ko"]
     assert PKO + "Country" in d.types
-    page = pages.render_html(d)
+    page = renderings.render_html(d)
     assert f"<h1>{html.escape(want['en'])}</h1>" in page and html.escape(want["ko"]) in page
     assert '<html lang="en">' in page
 
@@ -178,7 +178,7 @@ def test_dependency_node_shows_its_own_evidence_and_parties(engine, store):
     assert any(e.quote == row["quote"].value and e.doc == row["doc"].value
                and e.line_start == int(row["lineStart"].value) for e in d.evidence)
     assert any(f.property == PKO + "dependent" and f.value.value == JP for f in d.outgoing)
-    page = pages.render_html(d)
+    page = renderings.render_html(d)
     assert "Evidence of this fact" in page and html.escape(row["quote"].value) in page
     # the country's page shows the same evidence on its hasDependency row
     jp = pages.describe(store, JP)
@@ -198,7 +198,7 @@ def test_agency_page_lists_incoming_facts_with_evidence(engine, store):
     for r in pointing:
         key = (reified(store, r["fact"], "subject"), r["relation"])
         assert any(e.fact == r["fact"] and e.quote == r["quote"] for e in incoming[key].evidence)
-    page = pages.render_html(d, lang="ko")
+    page = renderings.render_html(d, lang="ko")
     assert '<html lang="ko">' in page and "이 자원을 가리키는 사실" in page
     assert f"<h1>{html.escape(labels(engine, METI)['ko'])}</h1>" in page
 
@@ -214,7 +214,7 @@ def test_claim_and_evidence_nodes_show_what_they_support(engine, store):
     ev_iri = claim.evidence[0].evidence
     ev = pages.describe(store, ev_iri)
     assert r["fact"] in {s.fact for s in ev.supports}
-    assert r["fact"].rsplit("/", 1)[-1] in pages.render_html(ev)
+    assert r["fact"].rsplit("/", 1)[-1] in renderings.render_html(ev)
 
 
 def test_unknown_iri_has_no_description(engine):
@@ -266,7 +266,7 @@ def tiny_store():
 def test_markup_in_labels_and_quotes_is_shown_as_text():
     st = tiny_store()
     d = pages.describe(st, ID + "country/xx")
-    page = pages.render_html(d)
+    page = renderings.render_html(d)
     assert "<script" not in page and "<b>" not in page and "<i>" not in page and "</td><td> " not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in page
     assert "&lt;b&gt;굵게&lt;/b&gt;" in page and "Doc &lt;i&gt;x&lt;/i&gt;" in page
@@ -281,7 +281,7 @@ def test_turtle_and_jsonld_keep_awkward_literals_exactly():
     st = tiny_store()
     for iri in (ID + "country/xx", ID + "evidence/0123456789abcdef"):
         d = pages.describe(st, iri)
-        for text, fmt in ((pages.turtle(d), "turtle"), (pages.jsonld(d), "json-ld")):
+        for text, fmt in ((renderings.turtle(d), "turtle"), (renderings.jsonld(d), "json-ld")):
             g = rdflib.Graph().parse(data=text, format=fmt)
             want = {(rdflib.URIRef(s.value), rdflib.URIRef(p),
                      rdflib.URIRef(o.value) if o.is_iri else rdflib.Literal(o.value, lang=o.lang or None,
@@ -308,7 +308,7 @@ def test_a_failed_site_leaves_the_previous_one(tmp_path, monkeypatch):
             raise RuntimeError("disk full")
         return "<!DOCTYPE html>"
 
-    monkeypatch.setattr(pages, "render_html", broken)
+    monkeypatch.setattr(renderings, "render_html", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         site.write_site(st, out)
     assert tree_digest(out) == before
