@@ -415,7 +415,7 @@ def _engine(args: argparse.Namespace):
 
 def _push(args: argparse.Namespace) -> int:
     from .paths import build_dir
-    from .remote import push
+    from .push import push
 
     release = build_dir() / "current"
     report = push(release, args.endpoint, graph=args.graph, auth=args.auth, protocol=args.protocol,

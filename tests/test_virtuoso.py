@@ -23,7 +23,8 @@ import yaml
 
 from kg import iris
 from kg.queries import Engine, load_queries
-from kg.remote import (UNION_GRAPH, RemoteAuthError, RemoteError, RemoteStore, RemoteUnreachable, bind_values, push,
+from kg.push import push
+from kg.remote import (UNION_GRAPH, RemoteAuthError, RemoteError, RemoteStore, RemoteUnreachable, bind_values,
                        remote_counts)
 
 from .conftest import DATA
