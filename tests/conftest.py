@@ -82,3 +82,34 @@ def en():
     from .small_kb import PATTERNS
 
     return pipeline("en", PATTERNS)
+
+
+# the static linked-data site (kg.site), written once per session: tests/test_site.py and
+# tests/test_site_servers.py read it
+OTHER_BASE = "https://kg.example.org/"  # a base to publish under instead of the default
+
+
+@pytest.fixture(scope="session")
+def store(engine):
+    """The session build's Oxigraph store."""
+    return engine.store
+
+
+@pytest.fixture(scope="session")
+def built_site(store, tmp_path_factory):
+    """The site under the default base, whose path is /policykg/: written to www/policykg/."""
+    from kg.site import write_site
+
+    out = tmp_path_factory.mktemp("www") / "policykg"
+    stats = write_site(store, out)
+    return out, stats
+
+
+@pytest.fixture(scope="session")
+def rebased_site(store, tmp_path_factory):
+    """The site published under another base, at the root path of its host."""
+    from kg.site import write_site
+
+    out = tmp_path_factory.mktemp("rebased") / "site"
+    write_site(store, out, base=OTHER_BASE)
+    return out
