@@ -83,7 +83,6 @@ def jsonld(desc: Description, *, base: str = iris.BASE) -> str:
 
 
 # ------------------------------------------------------------------ HTML
-
 UI = {
     "en": {"labels": "Labels", "alt": "also called", "definition": "Definitions", "types": "Types",
            "facts": "Facts", "incoming": "Facts pointing here", "evidence": "Evidence",
