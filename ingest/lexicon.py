@@ -72,6 +72,9 @@ ROLE_LABEL = {
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
 KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조"}
 KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
+# verbs of cutting something back: what they take is not strengthened ("규제를 최소화함으로써 혁신을
+# 촉진", "규제 철폐를 통한"); searched in the words between the name and the trigger
+KO_REDUCE = re.compile(r"최소화|철폐|완화|간소화|축소|폐지|감축|경감|줄이|줄여|줄인|없애|해소|억제")
 EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks",
           # what holds a capacity back: "which limits its self-sufficiency in compute"
           "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining"}

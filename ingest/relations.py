@@ -39,7 +39,7 @@ from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING, EN_TRIGGER_RES,
-                      KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+                      KO_HEDGE, KO_NEG, KO_REDUCE, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import role_labels
 from .subjects import Subjects
@@ -65,6 +65,17 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
         elif not depth:
             out.append(t)
     return out
+
+
+# what marks a Korean name as the means or the measure of a clause, not its object: "반도체·HPC로
+# 보완", "규제보다는 민간 자율을 우선시"
+_KO_MEANS = {"로", "으로", "보다"}
+
+
+def _reduced(doc: Doc, e: Span, ti: int) -> bool:
+    """The name ``e`` is what a verb of reducing between it and the trigger at ``ti`` takes: "규제를
+    최소화함으로써 혁신을 촉진", "규제 철폐를 통한 혁신 촉진" (regulation is cut, not strengthened)."""
+    return KO_REDUCE.search("".join(t.text for t in doc[e.end:ti])) is not None
 
 
 class Extractor(Subjects):
@@ -368,11 +379,12 @@ class Extractor(Subjects):
         stack = [e for e in ents if stack_object(e)]
         if self.lang == "ko" and not after_only:
             # not a means ("반도체·HPC로 보완": what is supplemented is the object, not the instrument)
-            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5)
-                     and not any(t.text in ("로", "으로") and t.tag_.startswith("JKB") for t in doc[e.end:ti])]
+            # (nor what is compared with it, nor what is reduced on the way: "규제 철폐를 통한 혁신 촉진")
+            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5) and not _reduced(doc, e, ti)
+                     and not any(t.text in _KO_MEANS and last_tag(t) == "JKB" for t in doc[e.end:ti])]
             if not cands:  # the object marked with 을/를 (or the domain, with 에서) further back in the clause
                 cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를", "에서")
-                         and self.same_phrase(doc, e.end, ti, 12)]
+                         and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
             if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
                 cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
             if not cands:

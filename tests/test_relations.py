@@ -276,6 +276,17 @@ def test_strengthens_negated_or_hedged(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "strengthens") == []
 
 
+@pytest.mark.parametrize("text", [
+    "프랑스는 데이터센터 인허가를 최소화함으로써 혁신을 촉진한다.",  # reduced on the way
+    "프랑스는 데이터센터 철폐를 통한 혁신 촉진을 추진한다.",
+    "프랑스는 데이터센터보다는 민간 자율을 우선시한다.",  # what it is compared with
+])
+def test_what_is_reduced_or_compared_is_not_strengthened(ko, text):
+    assert facts(ko(text), "strengthens") == []
+    grown = text.replace("인허가를 최소화함으로써", "확충을 통해").replace("철폐", "확충").replace("보다는", "와")
+    assert ("strengthens", "country/fr", "resource/datacentre") in facts(ko(grown), "strengthens")
+
+
 HAS_POLICY = [
     ("ko", "프랑스는 「인공지능 기본법」을 제정하였다.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
     ("ko", "프랑스는 「AI 기본법」을 제정하였다.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
