@@ -100,6 +100,8 @@ EN_FRONTED = {"in", "with", "through", "amid", "amidst", "under", "against", "fo
               "before", "since", "as", "while", "although", "though", "given", "facing", "due", "during", "beyond",
               "alongside", "because", "if", "unlike", "like", "compared", "for", "on", "from", "by", "at", "whereas",
               "besides", "within", "across", "over", "once", "when", "where"}
+# the words of EN_FRONTED that open a clause with its own subject ("As China has accelerated …,")
+EN_SUBORDINATORS = {"as", "while", "although", "though", "since", "because", "whereas", "once", "when", "where", "if"}
 # "the Government of Canada": the country after "of" is the subject
 GOVERNMENT_EN = {"government", "governments", "administration", "republic", "kingdom", "state", "people"}
 EN_CLAUSE_START = {"and", "but", "while", "whereas", "which", "who", "that", "although", "though", "because"}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, particle, relative_subject
 from .gazetteer import ACTOR_TYPES
-from .lexicon import EN_FRONTED, GOVERNMENT_EN
+from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
 
 # the words before an actor that put it in a prepositional phrase or make it an example, never the subject
 _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in", "as", "including",
@@ -85,6 +85,13 @@ class Subjects:
         fronted = first is not None and first.lower_ in EN_FRONTED
         if fronted:
             comma = next((t.i for t in doc[first.i:ti] if t.text == ","), None)
+            if comma is None and first.lower_ in EN_SUBORDINATORS:
+                # the trigger is inside the opening clause ("As China has accelerated the development
+                # of its own chips, …"): its subject is the actor that opens that clause
+                k = first.i + 1 + (first.i + 1 < ti and doc[first.i + 1].lower_ == "the")
+                opener = next((e for e in actors if e.start == k), None)
+                if opener is not None:
+                    return opener
             first = doc[comma + 1] if comma is not None and comma + 1 < ti else first
         if first is not None and first.lower_ in ("it", "they", "we"):
             return None  # "In June 2026, it announced …": the subject is whom the text is about

@@ -48,6 +48,20 @@ def test_an_english_sentence_opening_with_whereas_has_the_main_clauses_subject(e
     assert facts(doc, "controls") == [("controls", "country/fr", "resource/datacentre")]
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    # a trigger inside the opening clause has that clause's subject
+    ("As Japan has expanded its control over data centres, France is increasing its budget.", "country/jp"),
+    ("As the United States increases control over data centres, France is increasing its budget.", "country/us"),
+    ("Whereas France has increased its control over data centres, Japan has focused on budgets.", "country/fr"),
+    # not a subject there: the main clause's
+    ("Since 2020 Japan has increased its control over data centres.", "country/jp"),
+    ("As a hegemon, France is increasing its control over data centres.", "country/fr"),
+])
+def test_an_english_trigger_in_an_opening_clause(en, text, subject):
+    doc = last_doc(en, ("body", "Korea acts."), ("body", text))
+    assert facts(doc, "controls") == [("controls", subject, "resource/datacentre")]
+
+
 def test_an_english_pronoun_subject_is_whom_the_text_is_about(en):
     doc = last_doc(en, ("body", "Japan acts."),
                    ("body", "In June 2026, it said a deal with Huawei, Nvidia's rival, reduces its dependence on cloud."))
