@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from .clean import CleanDocument, Segment, clean
+from .facts import FACT_KINDS
 
 PIPELINE_VERSION = "1"  # bump when extraction output changes for the same input
 PROCESSED_KINDS = ("body", "table", "caption", "heading")
-FACT_KINDS = ("body", "table")
 # a fact from a table cell whose confidence was not measured on gold (no model, or a rule the
 # model's training never saw) has it scaled by this; measured confidences already count cells
 TABLE_CONFIDENCE = 0.8
@@ -119,9 +119,8 @@ def _collect(out: Extraction, cleaned: CleanDocument, seg: Segment, doc) -> None
         start, end = raw_of[ent.start_char], raw_of[ent.end_char - 1] + 1
         line, col = cleaned.line_col(start)
         out.mentions.append(Mention(start, end, line, col, ent.text, ent.label_, ent.kb_id_, ent._.rule))
-    if seg.kind not in FACT_KINDS:
-        return
-    out.sentence_lines.extend(cleaned.line_range(seg, sent.start_char, sent.end_char) for sent in doc.sents)
+    if seg.kind in FACT_KINDS:
+        out.sentence_lines.extend(cleaned.line_range(seg, sent.start_char, sent.end_char) for sent in doc.sents)
 
     def located(d: dict[str, Any]) -> dict[str, Any]:
         """Raw offsets and source lines for a fact or candidate in segment offsets."""

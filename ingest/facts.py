@@ -9,6 +9,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "invests", "replaces")
+# the kinds of segment (ingest.clean) whose sentences state facts; a heading or a caption only names
+# them ("3. Korea's AI Action Plan": Korea has the plan)
+FACT_KINDS = ("body", "table")
 
 
 @dataclass

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .candidates import Features, candidates
 from .discourse import KO_TOPIC, Discourse, last_tag, particle
-from .facts import Arg, Fact
+from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING, EN_TRIGGER_RES,
@@ -133,10 +133,11 @@ class Extractor(Subjects):
                     all_ents[k:j], j = kept, k + len(kept)
                     ents, relinked = [e for e in linked if e is not None], True
             k = j
-            found = self.sentence(doc, sent, ents)
+            # (a heading or caption states nothing, but names a country's policy as a sentence does)
+            found = self.sentence(doc, sent, ents) if kind in FACT_KINDS else self.genitive_policies(doc, sent, ents)
             self.discourse.policy_named(ents, kind)
             facts.extend(found)
-            if self.collect_candidates and kind in ("body", "table"):
+            if self.collect_candidates and kind in FACT_KINDS:
                 cands.extend(candidates(self, doc, sent, ents, kind, found))
         if relinked:
             doc.ents = all_ents

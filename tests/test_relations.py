@@ -337,6 +337,19 @@ def test_a_ministry_launching_a_policy_gives_its_country_the_policy(ko, en, lang
     assert doc.text[f.subject.start:f.subject.end] in ("과학기술정보통신부", "Ministry of Science and ICT")
 
 
+@pytest.mark.parametrize(("lang", "heading"), [
+    ("ko", "3. 한국의 「인공지능 기본법」"),
+    ("en", "3. Korea's AI Basic Act"),
+])
+def test_a_heading_names_a_countrys_policy_but_states_nothing_else(ko, en, lang, heading):
+    nlp = nlp_for(lang, ko, en)
+    assert facts(last_doc(nlp, ("heading", heading))) == [("hasPolicy", "country/kr", "policy/kr-ai-basic-act")]
+    # a trigger in a heading is no statement
+    stated = "프랑스는 데이터센터를 확충" if lang == "ko" else "France expands data centres"
+    assert facts(last_doc(nlp, ("heading", stated))) == []
+    assert facts(last_doc(nlp, ("body", stated))) != []
+
+
 def test_has_policy_new_name_keeps_its_text(ko):
     (f,) = [f for f in ko("일본은 「AI 추진 계획」을 발표하였다.")._.facts if f.relation == "hasPolicy"]
     assert f.subject.id == "country/jp" and f.object.id == "" and f.object.text == "AI 추진 계획"
