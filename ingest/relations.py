@@ -395,8 +395,8 @@ class Extractor(Subjects):
             # power"); but self-reliance "by securing data centres" is control of them
             cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)
                      and not (means_not_object and any(t.lower_ in _EN_MEANS for t in doc[tj:e.start]))]
-            if not cands and not after_only:
-                cands = [e for e in stack if e.end <= ti and ti - e.end <= 1]
+            if not cands and not after_only:  # a compound: "data centre expansion"
+                cands = [e for e in stack if e.end == ti]
             if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"
                 cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를")
                          and self.same_phrase(doc, e.end, ti, 4)]

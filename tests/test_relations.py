@@ -50,6 +50,14 @@ def test_what_is_strengthened_is_not_the_means_but_self_reliance_covers_it(en):
         en("France seeks technological self-reliance by securing data centres."), "controls")
 
 
+def test_an_english_object_before_the_trigger_is_a_compound(en):
+    assert facts(en("France pursues cloud expansion."), "strengthens") == [
+        ("strengthens", "country/fr", "resource/cloud")]
+    # not what is used to promote, nor the last item of a list before the trigger
+    assert facts(en("France uses minimal cloud to promote innovation."), "strengthens") == []
+    assert facts(en("France's priorities: open cloud, enhancement of skills."), "strengthens") == []
+
+
 def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
     # the seven elements' "AI ecosystem" is a concept, not a layer of the stack or a resource
     assert facts(ko("일본은 AI 생태계와 데이터센터를 강화한다."), "strengthens") == [
