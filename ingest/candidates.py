@@ -34,7 +34,7 @@ from typing import Any, Callable
 from spacy.tokens import Doc, Span
 
 from .discourse import is_mark, last_tag
-from .facts import Arg
+from .facts import Arg, rule_of
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -116,7 +116,7 @@ class Features:
     def span_features(self, doc: Doc, sent: Span, span: Span, role: str) -> list[str]:
         part = self.particle(doc, span)
         f = [f"{role}.type={span.label_}", f"{role}.part={part if part in _PARTICLES else 'other'}",
-             f"{role}.rule={span._.rule.split('.')[0] or 'none'}"]
+             f"{role}.rule={rule_of(span).split('.')[0] or 'none'}"]
         lead = next((t.i for t in sent if not is_mark(t)), sent.start)
         if span.start == lead:
             f.append(f"{role}.opens")

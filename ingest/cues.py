@@ -44,10 +44,11 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
                  "Commission": "Agency", "Council": "Agency", "Authority": "Agency", "Bureau": "Agency",
                  "Committee": "Agency", "Institute": "Agency", "Unit": "Agency",
                  "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation"}
-# common words that end like an organisation name but are not one
+# common words that end like an organisation name but are not one (요청, 신청 as words of their own:
+# "국가연구혁신청" is an agency)
 _NOT_ORGS = re.compile(
-    r"(?:정부|일부|전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|요청|신청|청취|대처|조처|출처|근처|텍처|"
-    r"곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의)$")
+    r"(?:정부|일부|전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|(?:^|\s)요청|(?:^|\s)신청|청취|대처|조처|출처|"
+    r"근처|텍처|곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의)$")
 
 # the words that open an official English title in quotes, before "for", "on", "of"...: "Guidelines
 # for the Construction of …", "Opinions of the State Council on …", "Executive Order on …"

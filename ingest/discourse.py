@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .clean import heading_level
+from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
 from .lexicon import EN_FRONTED
 
@@ -196,20 +197,19 @@ class Discourse:
         if not polity:
             return None
         span = doc.char_span(start, end, label="Bloc" if polity.startswith("bloc/") else "Country", kb_id=polity)
-        if span is not None:
-            span._.rule = "government"
-        return span
+        return derived(span, "government") if span is not None else None
 
     def owner_of(self, actor: Span, types: frozenset[str]) -> Span | None:
         """The country or bloc (if of ``types``) a government body ``actor`` belongs to, as a span
-        over the body's words; None for anything else."""
-        polity = self.owners().get(actor.kb_id_, "") if actor.label_ == "Agency" else ""
+        over the body's words: the knowledge base's, or for a new body the country its name opens
+        with ("인도네시아 산업부"); None for anything else."""
+        polity = ""
+        if actor.label_ == "Agency":
+            polity = self.owners().get(actor.kb_id_, "") or (self.country_named(actor[0].text) if len(actor) > 1 else "")
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None
-        span = Span(actor.doc, actor.start, actor.end, label=label, kb_id=polity)
-        span._.rule = "owner"
-        return span
+        return derived(Span(actor.doc, actor.start, actor.end, label=label, kb_id=polity), "owner")
 
     def policy_named(self, ents: list[Span], kind: str) -> None:
         """After a sentence of body text or a caption: its last policy is what a later "동 계획"
@@ -268,19 +268,22 @@ class Discourse:
         m = _DEMONYM_GOVERNMENT.match(sent.text)
         return self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1)) if m else None
 
+    def country_named(self, word: str) -> str:
+        """The id of the country a word names ("인도네시아", "Japan"), else ""."""
+        from .nlp import known_names, name_key
+
+        known = known_names(self.nlp).get(name_key(word))
+        return known["id"] if known is not None and known["label"] == "Country" else ""
+
     def demonym(self, doc: Doc, start: int, end: int) -> Span | None:
         """The country the English adjective at characters ``start:end`` names ("American",
         "South Korean"), as a span over it; None for any other word."""
-        from .nlp import known_names, name_key
-
         name = _DEMONYMS.get(doc.text[start:end])
-        known = known_names(self.nlp).get(name_key(name)) if name else None
-        if known is None or known["label"] != "Country":
+        country = self.country_named(name) if name else ""
+        if not country:
             return None
-        span = doc.char_span(start, end, label="Country", kb_id=known["id"])
-        if span is not None:
-            span._.rule = "demonym"
-        return span
+        span = doc.char_span(start, end, label="Country", kb_id=country)
+        return derived(span, "demonym") if span is not None else None
 
     # -------------------------------------------------------- asking
     def section_actor(self, types: frozenset[str] = ACTOR_TYPES) -> Span | None:

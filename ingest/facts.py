@@ -14,6 +14,21 @@ RELATIONS = ("dependsOn", "controls", "strengthens", "hasPolicy", "runBy", "inve
 FACT_KINDS = ("body", "table")
 
 
+def derived(span: Span, rule: str) -> Span:
+    """Mark ``span`` as made from other words by ``rule`` ("owner": a government body's words
+    standing for its country). spaCy keys a span's ``_.rule`` by its offsets alone, so setting it
+    here would overwrite the rule of the mention over the same words; this is keyed by the span's
+    label and id too."""
+    span.doc.user_data[("policykg.derived", span.start_char, span.end_char, span.label_, span.kb_id_)] = rule
+    return span
+
+
+def rule_of(span: Span) -> str:
+    """How ``span`` was found: its :func:`derived` rule, else its mention's."""
+    return span.doc.user_data.get(("policykg.derived", span.start_char, span.end_char, span.label_, span.kb_id_),
+                                  span._.rule)
+
+
 @dataclass
 class Arg:
     """An argument of a fact: an entity mention (character offsets in the doc)."""
@@ -29,8 +44,8 @@ class Arg:
     def of(cls, span: Span, doc: Doc | None = None) -> "Arg":
         """The argument of a span; offsets -1 when the span is in another doc (a carried-over topic)."""
         if doc is not None and span.doc is not doc:
-            return cls(-1, -1, span.text, span.label_, span.kb_id_, span._.rule)
-        return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, span._.rule)
+            return cls(-1, -1, span.text, span.label_, span.kb_id_, rule_of(span))
+        return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, rule_of(span))
 
 
 @dataclass

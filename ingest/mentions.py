@@ -45,7 +45,9 @@ class Mentions:
         ents: list[Span] = []
         for e in doc.ents:
             ents.extend(self.split_bracketed(doc, e, index))
-        doc.ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents)), index)
+        gazetteer = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
+        owner = gazetteer.owner if gazetteer is not None else {}
+        doc.ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents, owner)), index)
         return doc
 
     @staticmethod
@@ -111,20 +113,30 @@ class Mentions:
         return out
 
     @staticmethod
-    def merge_country_agency(doc: Doc, ents: list[Span]) -> list[Span]:
+    def merge_country_agency(doc: Doc, ents: list[Span], owner: dict[str, str]) -> list[Span]:
+        """"일본 경제산업성" is one mention of the ministry. A body the knowledge base gives another
+        country is a namesake of that country's own ("인도네시아 산업부" is not Korea's 산업부,
+        "Indonesia's Ministry of Industry" not Korea's): a new name, linked to nothing."""
         out: list[Span] = []
         i = 0
         while i < len(ents):
             a = ents[i]
             b = ents[i + 1] if i + 1 < len(ents) else None
-            if b is not None and a.label_ == "Country" and b.label_ == "Agency" and b.start == a.end \
-                    and a.end_char < b.start_char:  # "일본 경제산업성": adjacent words
-                merged = Span(doc, a.start, b.end, label=b.label_, kb_id=b.kb_id_)
-                merged._.rule = b._.rule
+            if b is None or a.label_ != "Country" or b.label_ != "Agency":
+                out.append(a)
+                i += 1
+                continue
+            namesake = b.kb_id_ in owner and owner[b.kb_id_] != a.kb_id_
+            if b.start == a.end and a.end_char < b.start_char:  # adjacent words
+                merged = Span(doc, a.start, b.end, label=b.label_, kb_id="" if namesake else b.kb_id_)
+                merged._.rule = "cue.context:Agency" if namesake else b._.rule
                 out.append(merged)
                 i += 2
                 continue
             out.append(a)
+            if namesake and b.start == a.end + 1 and doc[a.end].text in ("'s", "’s"):
+                ents[i + 1] = Span(doc, b.start, b.end, label=b.label_)
+                ents[i + 1]._.rule = "cue.context:Agency"
             i += 1
         return out
 

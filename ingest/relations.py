@@ -356,11 +356,10 @@ class Extractor(Subjects):
         """A government body that launches or runs a policy does so for its country or bloc (the
         agency's owner in the knowledge base): that country has the policy. The subject points at
         the agency's words."""
-        polity = self.owner.get(agency.kb_id_) if agency.label_ == "Agency" else None
-        if not polity:
+        polity = self.discourse.owner_of(agency, POLITY_TYPES)
+        if polity is None:
             return []
-        state = Arg(agency.start_char, agency.end_char, agency.text,
-                    "Bloc" if polity.startswith("bloc/") else "Country", polity, "owner")
+        state = Arg(agency.start_char, agency.end_char, agency.text, polity.label_, polity.kb_id_, "owner")
         return [Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency", 0.6,
                      sent.start_char, sent.end_char)]
 

@@ -9,7 +9,7 @@ import pytest
 from ingest.amounts import parse_amount
 from ingest.nlp import pipeline
 
-from .small_kb import PATTERNS, ents, facts, nlp_for
+from .small_kb import PATTERNS, ents, facts, last_doc, nlp_for
 
 
 # ------------------------------------------------------------------ the pipelines
@@ -195,6 +195,8 @@ def test_organisation_names_by_their_head_are_new_agencies(ko, en):
 
 def test_common_words_are_not_organisations(ko):
     assert ents(ko("정부는 내부 검토를 거쳐 일부 과제를 신청하였다.")) == []
+    # but a name may end like one: 혁신청 is not 신청
+    assert ("국가연구혁신청", "Agency", "") in ents(ko("국가연구혁신청(BRIN)이 주관한다."))
 
 
 def test_known_name_wins_over_the_cue(ko):
@@ -366,6 +368,31 @@ def test_a_group_known_by_common_words_is_its_countrys_only_where_that_country_i
     doc = owned[0](text)
     assert ("group/fr-public-sector" in [e.kb_id_ for e in doc.ents]) is linked
     assert "공공 부문" in [e.text for e in doc.ents] or not linked  # dropped, not left unlinked
+
+
+@pytest.mark.parametrize(("lang", "text", "agency"), [
+    ("ko", "일본 과학기술정보통신부는 「GENIAC」을 발표했다.", ("일본 과학기술정보통신부", "Agency", "")),
+    ("en", "Japan's Ministry of Science and ICT announced the GENIAC.", ("Ministry of Science and ICT", "Agency", "")),
+])
+def test_another_countrys_namesake_of_a_known_body_is_a_new_body_of_that_country(owned, lang, text, agency):
+    nlp = owned[0] if lang == "ko" else owned[1]
+    nlp.get_pipe("policykg_relations").reset()
+    doc = nlp(text)
+    assert agency in ents(doc)
+    (e,) = [e for e in doc.ents if e.text == agency[0]]
+    assert e._.rule == "cue.context:Agency"
+    # the policy it announces is that country's, not the known body's country's
+    assert [f.subject.id for f in doc._.facts if f.relation == "hasPolicy"] == ["country/jp"]
+    # the body's own country's words stay the known body
+    known = nlp(text.replace("일본", "한국").replace("Japan", "Korea"))
+    assert "agency/kr-msit" in [e.kb_id_ for e in known.ents]
+
+
+def test_a_body_standing_for_its_country_keeps_the_rule_of_its_mention(ko):
+    # (the topic, the ministry, stands for Korea in the second sentence)
+    doc = last_doc(ko, ("body", "과학기술정보통신부는 예산을 늘렸다. 또한 「인공지능 기본법」을 시행한다."))
+    assert [(f.subject.id, f.subject.rule) for f in doc._.facts if f.relation == "hasPolicy"] == [("country/kr", "owner")]
+    assert [e._.rule for e in doc.ents if e.label_ == "Agency"] == ["gazetteer"]
 
 
 def test_a_bracketed_alternative_shared_by_several_policies_takes_the_other_names_link(owned):
