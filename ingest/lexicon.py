@@ -15,7 +15,7 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("dependsOn", "dependsOn", r"의존|종속|예속"),
     # buying from abroad is depending on the seller: only with the seller named ("GPU를 미국에서 수입",
     # "대만으로부터 반도체를 공급받"); the trailing "@" says so
-    ("dependsOn", "dependsOn@", r"수입|들여오|공급받|조달받|구매"),
+    ("dependsOn", "dependsOn@", r"수입|들여오|들여온|들여와|공급받|조달받|구매"),
     # (not 수출통제, export controls: a restriction on others)
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),

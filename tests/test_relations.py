@@ -82,6 +82,10 @@ DEPENDS = [
      ("dependsOn", "country/cn", "resource/cloud")),
     # buying from a seller named
     ("ko", "한국은 GPU를 대부분 미국에서 수입한다.", ("dependsOn", "country/kr", "resource/gpu")),
+    # a share of the resource ("GPU 대부분을", "반도체의 상당 부분을") is the resource
+    ("ko", "한국은 GPU 대부분을 미국에서 수입한다.", ("dependsOn", "country/kr", "resource/gpu")),
+    ("ko", "한국은 반도체의 상당 부분을 미국에 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
+    ("ko", "일본은 GPU의 절반을 미국에서 들여온다.", ("dependsOn", "country/jp", "resource/gpu")),
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
