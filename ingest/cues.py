@@ -64,6 +64,16 @@ _POLICY_OPENERS_EN = {
 _EN_OPENER = re.compile(rf"^(?:The\s+)?({'|'.join(sorted(_POLICY_OPENERS_EN, key=len, reverse=True))})\s+"
                         r"(?:for|on|of|to|concerning|regarding)\s+\S")
 
+# "a programme called Chip Nusantara", "the initiative, dubbed 'Digital Sky'": the kind of policy, then
+# its name as the text calls it
+_EN_KINDS = {"programme": "ProgrammeOrProject", "program": "ProgrammeOrProject", "project": "ProgrammeOrProject",
+             "scheme": "ProgrammeOrProject", "mission": "ProgrammeOrProject", "plan": "StrategyOrPlan",
+             "strategy": "StrategyOrPlan", "roadmap": "StrategyOrPlan", "framework": "StrategyOrPlan",
+             "initiative": "Initiative", "partnership": "Initiative", "fund": "InvestmentOrFund",
+             "law": "LawOrRegulation", "act": "LawOrRegulation", "bill": "LawOrRegulation", "regulation": "LawOrRegulation"}
+_EN_CALLED = re.compile(rf"\b(?i:({'|'.join(_EN_KINDS)})),?\s+(?:called|named|dubbed|known as|titled|entitled)\s+"
+                        r"[‘“\"']?(?:the\s+)?([A-Z][\w&'’+-]*(?:\s+(?:(?:of|and|for|on|the|in|to)\s+)*[A-Z][\w&'’+-]*"
+                        r"|\s+\d{4})*)")
 _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,160})[’”\"']")
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
@@ -71,7 +81,7 @@ _EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'
 # "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
 _EN_CAPS = r"[A-Z][\w&.'’-]*"
 _EN_ORG = re.compile(
-    rf"\b((?:(?:{_EN_CAPS})\s+)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"\b((?:(?:{_EN_CAPS})\s+(?:(?:and|&)\s+)?)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
     rf"{_EN_CAPS}(?:\s+(?:and\s+)?{_EN_CAPS})*(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+and\s+{_EN_CAPS}"
     rf"(?:\s+{_EN_CAPS})*)?)?)\b")
 _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
@@ -153,6 +163,8 @@ class Cues:
             cls = cls or _en_official_title(inner)
             if cls:
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
+        for m in _EN_CALLED.finditer(text):
+            add(m.start(2), m.end(2), "Policy", _EN_KINDS[m.group(1).lower()], "en-called")
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", m.group(1))
             start = m.end(1) - len(name)
@@ -182,7 +194,7 @@ class Cues:
         def inside(k: Span, t: Span) -> bool:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
-        titles = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.title")]
+        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called"))]
         en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
                  and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))]

@@ -193,6 +193,24 @@ def test_organisation_names_by_their_head_are_new_agencies(ko, en):
         en("The plan is run by the Ministry of Science, Technology and Innovation."))
 
 
+def test_an_english_organisation_name_may_hold_and(en):
+    assert ("National Research and Innovation Agency", "Agency", "") in ents(
+        en("The National Research and Innovation Agency runs it."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The programme, called Chip Nusantara, will start in 2026.", "Chip Nusantara"),  # over a known word (chips)
+    ("Indonesia launched a fund named Garuda Seed in 2025.", "Garuda Seed"),
+    ("The plan, known as the Digital Sky 2030, sets targets.", "Digital Sky 2030"),
+])
+def test_an_english_policy_the_text_names_by_calling_it(en, text, name):
+    assert (name, "Policy", "") in ents(en(text))
+
+
+def test_calling_needs_a_name(en):
+    assert [e for e in en("A project called for more data, and a plan named after him.").ents if e.label_ == "Policy"] == []
+
+
 def test_common_words_are_not_organisations(ko):
     assert ents(ko("정부는 내부 검토를 거쳐 일부 과제를 신청하였다.")) == []
     # but a name may end like one: 혁신청 is not 신청
