@@ -86,6 +86,9 @@ _EN_ORG = re.compile(
     rf"(?:\s+{_EN_CAPS})*)?)?)\b")
 _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
                      r"(?=[^가-힣]|[은는이가을를의에과와도로]|$)")
+# what may follow the kind word of an English name: "National Strategy on AI Research", "Plan for
+# Digital Sovereignty" (not "Strategy of France": a country after it is another mention)
+_EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -167,9 +170,12 @@ class Cues:
             add(m.start(2), m.end(2), "Policy", _EN_KINDS[m.group(1).lower()], "en-called")
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", m.group(1))
-            start = m.end(1) - len(name)
+            start, end = m.end(1) - len(name), m.end(1)
+            tail = _EN_POLICY_TAIL.match(text, end)
+            if tail and not any(e.start_char < tail.end() and e.end_char > end for e in doc.ents):
+                end = tail.end()
             if sum(w[:1].isupper() for w in name.split()) >= 2:
-                add(start, m.end(1), "Policy", _en_policy_type(name) or "Policy", "en-policy")
+                add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
         for m in _EN_ORG.finditer(text):
             name = _LEADING_THE.sub("", m.group(1))
             start = m.end(1) - len(name)

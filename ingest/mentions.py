@@ -187,7 +187,8 @@ _GENERIC_EN = {
     "support", "investment", "opportunities", "leadership", "technology", "technologies", "export", "exports",
     "controls", "control", "centre", "center", "centres", "centers", "hub", "hubs", "network", "open", "source",
     "supercomputer", "supercomputing", "quantum", "package", "white", "paper", "report", "standards", "startup",
-    "startups", "growth", "economy", "economic", "transformation", "literacy", "adoption", "readiness",
+    "startups", "growth", "economy", "economic", "transformation", "literacy", "adoption", "readiness", "sector",
+    "sectors", "bodies", "companies", "firms", "enterprises", "smes",
 }
 _GENERIC_KO_TAGS = ("NNG", "XSN", "XPN", "SN", "SS", "SP", "SO", "SW", "SSO", "SSC")
 # loanwords of policy names that Kiwi does not read as one common noun ("소버린" is 소 + 버리 + ㄴ)
