@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
+from .discourse import particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
 from .lexicon import ANAPHOR, BUDGET_OF, BUDGET_WORTH, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
@@ -42,7 +43,10 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
             continue
         before = [e for e in ents if e.end_char <= start]
         pol = ex.discourse.policy
-        if pol is not None and ANAPHOR[ex.lang].match(text) and not any(e.label_ == "Policy" for e in ents):
+        sources = _sources(ex, doc, sent, ents, ti)
+        if sources:  # "attracted $20 billion of investment from Microsoft": Microsoft invests
+            subj = sources[0]
+        elif pol is not None and ANAPHOR[ex.lang].match(text) and not any(e.label_ == "Policy" for e in ents):
             subj = pol  # "이번 사업은 … 3,000억 원이 투입된다": the policy named before
         else:
             subj = ex.subject(doc, sent, before, ti)
@@ -60,8 +64,21 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         currency = parsed[1]
         if ex.lang == "en" and polity in LOCAL_DOLLAR and bare_dollar(m.group(0)):
             currency = LOCAL_DOLLAR[polity]  # "$2 billion" in Canada's text is Canadian dollars
-        f = Fact("invests", "amount", Arg.of(subj, doc), None, f"invests.{ex.lang}.amount", 0.6,
-                 sent.start_char, sent.end_char, amount=parsed[0], currency=currency)
-        f.extra["text"] = m.group(0).strip()
-        out.append(f)
+        for investor in sources or [subj]:
+            f = Fact("invests", "amount", Arg.of(investor, doc), None, f"invests.{ex.lang}.amount", 0.6,
+                     sent.start_char, sent.end_char, amount=parsed[0], currency=currency)
+            f.extra["text"] = m.group(0).strip()
+            out.append(f)
     return out
+
+
+def _sources(ex: Extractor, doc: Doc, sent: Span, ents: list[Span], ti: int) -> list[Span]:
+    """The actors a sum at token ``ti`` comes from, with those listed with them: "$20 billion in
+    investment from Microsoft and Google", "마이크로소프트와 구글로부터 200억 달러 투자를 유치"."""
+    actors = [e for e in ents if e.label_ in ACTOR_TYPES - {"Group"}]
+    if ex.lang == "ko":
+        near = [e for e in actors if e.end <= ti and ti - e.end <= 3 and particle(doc, e) in ("로부터", "으로부터")]
+        return ex.coordinated(doc, actors, near[-1], -1)[::-1] if near else []
+    first = next((e for e in actors if ti < e.start <= ti + 12 and ex.same_phrase(doc, ti, e.start, 12)
+                  and doc[e.start - 1 - (doc[e.start - 1].lower_ == "the")].lower_ == "from"), None)
+    return ex.coordinated(doc, actors, first, 1) if first is not None else []

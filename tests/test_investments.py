@@ -70,3 +70,16 @@ def test_a_sum_converted_in_brackets_is_not_a_second_investment(en):
 def test_invests_by_a_policy(ko):
     inv = [f for f in ko("「인공지능 기본법」에 따라 5,300억 원의 예산이 편성되었다.")._.facts if f.relation == "invests"]
     assert [(f.subject.id, f.amount, f.currency) for f in inv] == [("policy/kr-ai-basic-act", 5.3e11, "KRW")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "France has attracted $20 billion in data centre investment from Nvidia and Huawei since 2023."),
+    ("ko", "프랑스는 2023년 이후 엔비디아와 화웨이로부터 200억 달러의 데이터센터 투자를 유치했다."),
+])
+def test_the_actors_a_sum_comes_from_invest_it(ko, en, lang, text):
+    inv = [f for f in nlp_for(lang, ko, en)(text)._.facts if f.relation == "invests"]
+    assert [(f.subject.id, f.amount, f.currency) for f in inv] == [("company/nvidia", 2e10, "USD"),
+                                                                   ("company/huawei", 2e10, "USD")]
+    # without a source, the one who attracts it
+    alone = text.replace(" from Nvidia and Huawei", "").replace("엔비디아와 화웨이로부터 ", "")
+    assert [f.subject.id for f in nlp_for(lang, ko, en)(alone)._.facts if f.relation == "invests"] == ["country/fr"]
