@@ -42,7 +42,8 @@ _ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회":
                  "협회": "Organisation", "대학교": "Organisation", "대학": "Organisation"}
 _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "Department": "Agency",
                  "Commission": "Agency", "Council": "Agency", "Authority": "Agency", "Bureau": "Agency",
-                 "Committee": "Agency", "Institute": "Agency", "Unit": "Agency",
+                 "Committee": "Agency", "Institute": "Agency", "Unit": "Agency", "Division": "Agency",
+                 "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency",
                  "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation"}
 # common words that end like an organisation name but are not one (요청, 신청 as words of their own:
 # "국가연구혁신청" is an agency)
@@ -80,8 +81,10 @@ _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
 _EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
 # "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
 _EN_CAPS = r"[A-Z][\w&.'’-]*"
+# a capitalised word that does not end a sentence ("U.S. Department", not "Europe." of "… and Europe. The")
+_EN_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*(?:(?<=\b[A-Z])\.)?"
 _EN_ORG = re.compile(
-    rf"\b((?:(?:{_EN_CAPS})\s+(?:(?:and|&)\s+)?)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"\b((?:(?:{_EN_WORD})\s+(?:(?:and|&)\s+)?)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
     rf"{_EN_CAPS}(?:\s+(?:and\s+)?{_EN_CAPS})*(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+and\s+{_EN_CAPS}"
     rf"(?:\s+{_EN_CAPS})*)?)?)\b")
 _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
@@ -89,7 +92,8 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 # what may follow the kind word of an English name: "National Strategy on AI Research", "Plan for
 # Digital Sovereignty" (not "Strategy of France": a country after it is another mention)
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+# a determiner before a name is not part of it ("the Digital Agency", "Its Brazilian AI Plan")
+_LEADING_THE = re.compile(r"^(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+")
 
 
 # the words a Korean law's title ends with after "…에 관한": 법률, 기본법, 특별법, then 시행령 or 시행규칙

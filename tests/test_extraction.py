@@ -206,6 +206,15 @@ def test_organisation_names_by_their_head_are_new_agencies(ko, en):
 def test_an_english_organisation_name_may_hold_and(en):
     assert ("National Research and Innovation Agency", "Agency", "") in ents(
         en("The National Research and Innovation Agency runs it."))
+    assert ("IndiaAI Division", "Agency", "") in ents(en("It is implemented by the IndiaAI Division."))
+    # but not over the end of the sentence before it
+    assert ("Infocomm Media Development Authority", "Agency", "") in ents(
+        en("It has diversified across China and France. The Infocomm Media Development Authority oversees it."))
+    assert ("U.S. Department of Energy", "Agency", "") in ents(en("The U.S. Department of Energy said so."))
+
+
+def test_a_determiner_is_not_part_of_a_new_name(en):
+    assert ("Brazilian AI Plan", "Policy", "") in ents(en("Its Brazilian AI Plan was announced in 2024."))
 
 
 @pytest.mark.parametrize(("text", "name"), [
