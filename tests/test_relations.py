@@ -371,6 +371,7 @@ def test_has_policy_new_name_keeps_its_text(ko):
 RUN_BY = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
+    ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 전담한다.", ("runBy", "", "agency/kr-msit")),
     pytest.param("ko", "「AI 반도체 육성 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
     ("en", "The AI Basic Act is run by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
