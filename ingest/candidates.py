@@ -33,9 +33,11 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
+from .cues import policy_kind
 from .discourse import is_mark, last_tag
 from .facts import Arg, rule_of
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
+from .mentions import generic
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "stack": ("dependsOn", "controls", "strengthens"),
@@ -146,6 +148,8 @@ class Features:
                     f += self.trigger_hits(sent, after, "G>T>")
                 if group[0] < obj.start:
                     f += [f"G<L={w}" for w in self.words(doc[max(sent.start, group[0] - 4):group[0]])]
+            if obj.label_ == "Policy":
+                f.append(f"o.form={policy_form(obj)}")
             if self.negated(doc, sent, obj.start, obj.end):
                 f.append("neg>")
             self._object = (key, f)
@@ -183,6 +187,20 @@ class Features:
                 f.append("B.actor")
         f += [f"rule={r}" for r in sorted(rule_rels)]
         return f
+
+
+def policy_form(span: Span) -> str:
+    """How a policy is named: ``titled`` (in 「」 or quotes), ``kind`` (its name ends in a word for a
+    kind of policy: 전략, 법, Act, Programme…), ``proper`` (a proper name: GENIAC, Stargate) or
+    ``phrase`` (common words that describe a measure: "AI 전공 대학원생 5,000명 추가 선발", "AI
+    리터러시 교육"). Annotators take the first three for named policies more often than the last."""
+    text = span.doc.text
+    if span.start_char > 0 and text[span.start_char - 1] in "「『‘“\"'" or span.text[:1] in "「『‘“\"'":
+        return "titled"
+    name = span.text.strip("「」『』‘’“”\"' ")
+    if policy_kind(name):
+        return "kind"
+    return "phrase" if generic(span) else "proper"
 
 
 def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts: list) -> list[dict[str, Any]]:

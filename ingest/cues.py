@@ -163,10 +163,10 @@ class Cues:
             inner = m.group(1).strip()
             if len(inner) >= 2:
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy",
-                    _policy_type_ko(inner) or _en_policy_type(inner) or "Policy", "title")
+                    policy_kind(inner) or "Policy", "title")
         for m in _QUOTED.finditer(text):
             inner = m.group(1).strip()
-            cls = (_policy_type_ko(inner) or _en_policy_type(inner)) if len(inner.split()) <= 8 else None
+            cls = policy_kind(inner) if len(inner.split()) <= 8 else None
             cls = cls or _en_official_title(inner)
             if cls:
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
@@ -225,6 +225,12 @@ class Cues:
 # known names that a capitalised English policy name may contain as a word of its own
 _NAME_PARTS = frozenset({"Layer", "Resource"})
 _POLICY_CLASSES = frozenset(set(_POLICY_HEADS_KO.values()) | {"Policy"})
+
+
+def policy_kind(name: str) -> str | None:
+    """The class of policy a Korean or English name's last word says it is (전략, 법, Act,
+    Programme…), or None."""
+    return _policy_type_ko(name) or _en_policy_type(name)
 
 
 def _en_policy_type(name: str) -> str | None:

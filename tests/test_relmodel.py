@@ -57,6 +57,27 @@ def test_features_never_name_an_entity():
             assert not any(f.endswith("=" + n) for n in names), f
 
 
+@pytest.mark.parametrize(("text", "form"), [
+    ("프랑스는 「데이터 활용 진흥」을 발표했다.", "titled"),
+    ("프랑스는 AI 기본법을 발표했다.", "kind"),
+    ("프랑스는 GENIAC을 발표했다.", "proper"),
+    ("프랑스는 AI 인재 선발을 발표했다.", "phrase"),
+])
+def test_a_policy_object_has_the_form_of_its_name(text, form):
+    patterns = PATTERNS + [{"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac"},
+                           {"label": "Policy", "pattern": "AI 인재 선발", "id": "policy/kr-talent"}]
+    nlp = pipeline("ko", patterns)
+    rel = nlp.get_pipe("policykg_relations")
+    rel.reset()
+    rel.collect_candidates = True
+    try:
+        (cand,) = [c for c in nlp(text)._.candidates if c["group"] == "policy"]
+    finally:
+        rel.collect_candidates = False
+        pipeline("ko", PATTERNS)
+    assert f"o.form={form}" in cand["features"]
+
+
 def test_topic_subject_is_a_candidate_in_a_sentence_without_one():
     nlp = pipeline("ko", PATTERNS)
     rel = nlp.get_pipe("policykg_relations")
