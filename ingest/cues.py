@@ -35,7 +35,7 @@ _POLICY_HEADS_EN = {
     "Agenda": "StrategyOrPlan", "Vision": "StrategyOrPlan",
     "Programme": "ProgrammeOrProject", "Program": "ProgrammeOrProject", "Project": "ProgrammeOrProject",
     "Mission": "ProgrammeOrProject",
-    "Fund": "InvestmentOrFund", "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
+    "Fund": "InvestmentOrFund", "Facility": "InvestmentOrFund", "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
 }
 _ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회": "Agency", "연구원": "Agency",
                  "연구소": "Agency", "진흥원": "Agency", "공사": "Agency", "공단": "Agency", "재단": "Organisation",
@@ -44,7 +44,8 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
                  "Commission": "Agency", "Council": "Agency", "Authority": "Agency", "Bureau": "Agency",
                  "Committee": "Agency", "Institute": "Agency", "Unit": "Agency", "Division": "Agency",
                  "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency",
-                 "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation"}
+                 "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation",
+                 "Bank": "Organisation"}
 # common words that end like an organisation name but are not one (요청, 신청 as words of their own:
 # "국가연구혁신청" is an agency)
 _NOT_ORGS = re.compile(

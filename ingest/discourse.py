@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
-from .lexicon import EN_FRONTED
+from .lexicon import ANAPHOR, EN_FRONTED
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -135,22 +135,23 @@ class Discourse:
         self.lang = nlp.lang
         self.topic: Span | None = None
         self.row: Span | None = None
-        # the last policy body text named, what "동 계획은" / "The plan is led by" refers to
-        self.policy: Span | None = None
+        # the policies body text named since the section began, what "동 계획은" / "The plan is led
+        # by" refers to (:meth:`referent`)
+        self.policies: list[Span] = []
         # the enclosing headings, outermost first: (level, the actor the heading is about or None)
         self.sections: list[tuple[int, Span | None]] = []
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
-        self.topic = self.row = self.policy = None
-        self.sections = []
+        self.topic = self.row = None
+        self.policies, self.sections = [], []
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
         """A new segment of ``kind`` (``ingest.clean``'s segment kinds) starts: a heading opens a
         section (and clears the topic); a table cell that is only an actor's name heads a row."""
         if kind == "heading":
-            self.topic = self.policy = None
+            self.topic, self.policies = None, []
             level = heading_level(doc.text)
             actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
             self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
@@ -216,10 +217,26 @@ class Discourse:
         return derived(Span(actor.doc, actor.start, actor.end, label=label, kb_id=polity), "owner")
 
     def policy_named(self, ents: list[Span], kind: str) -> None:
-        """After a sentence of body text or a caption: its last policy is what a later "동 계획"
-        means, and what the rows of a table under the caption are about."""
+        """After a sentence of body text or a caption: its policies are what a later "동 계획"
+        may mean, and the last is what the rows of a table under the caption are about."""
         if kind in ("body", "caption"):
-            self.policy = next((e for e in reversed(ents) if e.label_ == "Policy"), self.policy)
+            self.policies = (self.policies + [e for e in ents if e.label_ == "Policy"])[-12:]
+
+    @property
+    def policy(self) -> Span | None:
+        """The last policy named."""
+        return self.policies[-1] if self.policies else None
+
+    def referent(self, text: str) -> Span | None:
+        """The policy a sentence that opens by referring back to one means ("동 계획은", "The
+        facility will be managed by"): the last one named of that kind ("InvestAI Facility" over
+        the "AI gigafactories" named after it), else the last one; None if it opens otherwise."""
+        m = ANAPHOR[self.lang].match(text)
+        if m is None or not self.policies:
+            return None
+        kind = m.group("kind").lower()  # (in the name, or the word after it: "InvestAI Facility")
+        return next((p for p in reversed(self.policies) if kind in p.doc[p.start:p.end + 1].text.lower()),
+                    self.policies[-1])
 
     @staticmethod
     def cell_actor(doc: Doc) -> Span | None:

@@ -12,7 +12,7 @@ from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
 from .discourse import particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
-from .lexicon import ANAPHOR, BUDGET_OF, BUDGET_WORTH, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
+from .lexicon import BUDGET_OF, BUDGET_WORTH, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -42,11 +42,11 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         if ex.negated(doc, sent, ti, ti + 1):
             continue
         before = [e for e in ents if e.end_char <= start]
-        pol = ex.discourse.policy
+        pol = ex.discourse.referent(text)
         sources = _sources(ex, doc, sent, ents, ti)
         if sources:  # "attracted $20 billion of investment from Microsoft": Microsoft invests
             subj = sources[0]
-        elif pol is not None and ANAPHOR[ex.lang].match(text) and not any(e.label_ == "Policy" for e in ents):
+        elif pol is not None and not any(e.label_ == "Policy" for e in ents):
             subj = pol  # "이번 사업은 … 3,000억 원이 투입된다": the policy named before
         else:
             subj = ex.subject(doc, sent, before, ti)

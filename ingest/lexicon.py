@@ -89,10 +89,10 @@ EN_COPULA = {"is", "are", "was", "were", "remains", "remain", "remained", "stays
 # a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
 # "The programme is coordinated by"
 ANAPHOR = {
-    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:동|이번|이|해당|본|同)\s?)?(?:계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|"
-                     r"기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
-    "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?:plan|strategy|programme|program|project|"
-                     r"initiative|fund|act|law|mission|scheme|policy|roadmap)\b"),
+    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:동|이번|이|해당|본|同)\s?)?(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|"
+                     r"이니셔티브|기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
+    "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?P<kind>plan|strategy|programme|program|project|"
+                     r"initiative|fund|facility|act|law|mission|scheme|policy|roadmap)\b"),
 }
 # words that open an adverbial before an English sentence's main clause ("In response to …, China
 # has …", "Amid US export controls, Japan is …")

@@ -315,8 +315,9 @@ class Extractor(Subjects):
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
-            if not pols and orgs and self.discourse.policy is not None and ANAPHOR[self.lang].match(sent.text):
-                pols, rule, conf = [self.discourse.policy], "anaphor", 0.55  # "동 계획은 X가 주관한다"
+            meant = self.discourse.referent(sent.text) if not pols and orgs else None
+            if meant is not None:
+                pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:
                 return []
             pol = min(pols, key=lambda e: abs(e.start - ti) if e.doc is doc else 0)

@@ -417,6 +417,18 @@ def test_run_by_a_policy_named_before(ko, en, lang, first, then):
         ("policy/kr-ai-basic-act", "agency/kr-msit", f"runBy.{lang}.anaphor")]
 
 
+@pytest.mark.parametrize(("lang", "first", "then"), [
+    ("ko", "프랑스는 「인공지능 기본법」과 「디지털 혁신 사업」을 발표했다.", "동 법은 과학기술정보통신부가 주관한다."),
+    ("en", "France announced the AI Basic Act and the Cloud First Programme.",
+     "The act is run by the Ministry of Science and ICT."),
+])
+def test_run_by_a_policy_named_before_of_the_kind_the_text_names(ko, en, lang, first, then):
+    # "동 법은", "The act": the last law named, not the programme after it
+    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
+    assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
+        ("policy/kr-ai-basic-act", "agency/kr-msit")]
+
+
 def test_run_by_refers_back_only_within_a_section(ko, en):
     then = ("body", "동 법은 과학기술정보통신부가 주관한다.")
     assert facts(last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."), ("heading", "3. 일본"), then)) == []
