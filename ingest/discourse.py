@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
-from .lexicon import ANAPHOR, EN_FRONTED
+from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_FRONTED
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -227,11 +227,12 @@ class Discourse:
         """The last policy named."""
         return self.policies[-1] if self.policies else None
 
-    def referent(self, text: str) -> Span | None:
+    def referent(self, text: str, inside: bool = False) -> Span | None:
         """The policy a sentence that opens by referring back to one means ("동 계획은", "The
-        facility will be managed by"): the last one named of that kind ("InvestAI Facility" over
-        the "AI gigafactories" named after it), else the last one; None if it opens otherwise."""
-        m = ANAPHOR[self.lang].match(text)
+        facility will be managed by"), or (``inside``) that it points back to anywhere ("이 사업을
+        총괄한다"): the last one named of that kind ("InvestAI Facility" over the "AI gigafactories"
+        named after it), else the last one; None if it does not refer back."""
+        m = ANAPHOR[self.lang].match(text) or (ANAPHOR_INSIDE[self.lang].search(text) if inside else None)
         if m is None or not self.policies:
             return None
         kind = m.group("kind").lower()  # (in the name, or the word after it: "InvestAI Facility")

@@ -12,7 +12,8 @@ import re
 
 # ---------------------------------------------------------------- triggers
 KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
-    ("dependsOn", "dependsOn", r"의존|종속|예속"),
+    # (기대다, to lean on, in its verb forms: not the noun 기대, expectation: 기대하다, 기대효과, 기대를)
+    ("dependsOn", "dependsOn", r"의존|종속|예속|기대(?=고|어|며|서)|기댄|기댔|기댈"),
     # buying from abroad is depending on the seller: only with the seller named ("GPU를 미국에서 수입",
     # "대만으로부터 반도체를 공급받"); the trailing "@" says so
     ("dependsOn", "dependsOn@", r"수입|들여오|들여온|들여와|공급받|조달받|구매"),
@@ -93,6 +94,14 @@ ANAPHOR = {
                      r"이니셔티브|기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
     "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?P<kind>plan|strategy|programme|program|project|"
                      r"initiative|fund|facility|act|law|mission|scheme|policy|roadmap)\b"),
+}
+# ... or that points back to one with a demonstrative anywhere: "MeitY가 이 사업을 총괄한다",
+# "MeitY oversees this programme"
+ANAPHOR_INSIDE = {
+    "ko": re.compile(r"(?<![가-힣])(?:동|이|해당|同)\s?(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|기금|"
+                     r"펀드|구상|로드맵)\s?(?:을|를|은|는|이|가|의|에)"),
+    "en": re.compile(r"\b(?:this|that|the same)\s+(?:new\s+)?(?P<kind>plan|strategy|programme|program|project|initiative|"
+                     r"fund|facility|act|law|mission|scheme|policy|roadmap)\b", re.I),
 }
 # words that open an adverbial before an English sentence's main clause ("In response to …, China
 # has …", "Amid US export controls, Japan is …")

@@ -38,8 +38,8 @@ from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING, EN_TRIGGER_RES,
-                      KO_HEDGE, KO_NEG, KO_REDUCE, KO_TRIGGER_RES)
+from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
+                      EN_TRIGGER_RES, KO_HEDGE, KO_NEG, KO_REDUCE, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import role_labels
 from .subjects import Subjects
@@ -307,6 +307,11 @@ class Extractor(Subjects):
             orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}
                     and len(_outside_brackets(doc, e.end, ti)) <= 1]
             pols = [e for e in after if e.label_ == "Policy" and e.start - tj <= 3]
+            if orgs and not pols:  # "… oversees this programme": the one named before
+                meant = self.discourse.referent(doc[tj:sent.end].text, inside=True)
+                if meant is not None and ANAPHOR_INSIDE["en"].match(doc[tj:sent.end].text):
+                    return [Fact("runBy", "runBy", Arg.of(meant, doc), Arg.of(orgs[-1]), "runBy.en.anaphor", 0.55,
+                                 sent.start_char, sent.end_char)]
             if not orgs or not pols:
                 return []
             return [Fact("runBy", "runBy", Arg.of(pols[0]), Arg.of(orgs[-1]), f"runBy.{self.lang}.active", 0.65,
@@ -315,16 +320,19 @@ class Extractor(Subjects):
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
-            meant = self.discourse.referent(sent.text) if not pols and orgs else None
+            meant = self.discourse.referent(sent.text, inside=True) if not pols and orgs else None
             if meant is not None:
                 pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:
                 return []
             pol = min(pols, key=lambda e: abs(e.start - ti) if e.doc is doc else 0)
             if self.lang == "ko":  # the organisations right before the trigger, with their coordination
-                # (not counting particles and a pronoun object: "BMBF(연방교육연구부)가 이를 주관")
+                # (not counting particles, a pronoun object or the words pointing back: "BMBF(연방교육연구부)가
+                # 이를 주관", "MeitY가 이 사업을 총괄")
+                back = ANAPHOR_INSIDE["ko"].search(sent.text) if rule == "anaphor" else None
+                lo, hi = (sent.start_char + back.start(), sent.start_char + back.end()) if back else (0, 0)
                 near = [o for o in orgs if sum(1 for t in _outside_brackets(doc, o.end, ti) if not (
-                    t.is_punct or last_tag(t).startswith("J") or t.tag_.startswith("NP"))) <= 1]
+                    t.is_punct or last_tag(t).startswith("J") or t.tag_.startswith("NP") or lo <= t.idx < hi)) <= 1]
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
             else:
                 chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []

@@ -84,6 +84,8 @@ DEPENDS = [
     ("ko", "한국은 GPU를 대부분 미국에서 수입한다.", ("dependsOn", "country/kr", "resource/gpu")),
     # a share of the resource ("GPU 대부분을", "반도체의 상당 부분을") is the resource
     ("ko", "한국은 GPU 대부분을 미국에서 수입한다.", ("dependsOn", "country/kr", "resource/gpu")),
+    # 기대다, to lean on
+    ("ko", "일본은 클라우드를 미국 기업에 크게 기대고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
     ("ko", "한국은 반도체의 상당 부분을 미국에 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "일본은 GPU의 절반을 미국에서 들여온다.", ("dependsOn", "country/jp", "resource/gpu")),
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
@@ -97,6 +99,8 @@ DEPENDS_NEG = [
     ("ko", "일본은 클라우드에 의존하지 않는다."),
     ("ko", "일본은 클라우드에 대한 의존도가 낮다."),
     # buying with no seller named is no dependence (and 수입 is also income)
+    ("ko", "한국은 클라우드를 기대한다."),  # (the noun 기대, expectation)
+    ("ko", "클라우드 기대효과는 크다."),
     ("ko", "한국은 GPU를 수입한다."),
     ("ko", "한국의 GPU 수입은 늘었다."),
     ("en", "Korea imports GPUs."),
@@ -424,6 +428,17 @@ def test_run_by_a_policy_named_before(ko, en, lang, first, then):
 ])
 def test_run_by_a_policy_named_before_of_the_kind_the_text_names(ko, en, lang, first, then):
     # "동 법은", "The act": the last law named, not the programme after it
+    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
+    assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
+        ("policy/kr-ai-basic-act", "agency/kr-msit")]
+
+
+@pytest.mark.parametrize(("lang", "then"), [
+    ("ko", "과학기술정보통신부가 이 법을 주관한다."),
+    ("en", "The Ministry of Science and ICT runs this act."),
+])
+def test_run_by_a_policy_pointed_back_to_inside_the_sentence(ko, en, lang, then):
+    first = "한국은 「인공지능 기본법」을 제정하였다." if lang == "ko" else "Korea enacted the AI Basic Act."
     doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
     assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
         ("policy/kr-ai-basic-act", "agency/kr-msit")]
