@@ -71,21 +71,23 @@ ROLE_LABEL = {
 }
 # (not 줄이/탈피/벗어나/낮추: "reducing its dependence on X" still states that it depends on X; but
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
-KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조"}
+KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조", "실패"}
 KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 # verbs of cutting something back: what they take is not strengthened ("규제를 최소화함으로써 혁신을
 # 촉진", "규제 철폐를 통한"); searched in the words between the name and the trigger
 KO_REDUCE = re.compile(r"최소화|철폐|완화|간소화|축소|폐지|감축|경감|줄이|줄여|줄인|없애|해소|억제")
 EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks",
           # what holds a capacity back: "which limits its self-sufficiency in compute"
-          "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining"}
-EN_HEDGE = {"if", "could", "might", "would", "whether", "unless"}
+          "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining",
+          # an attempt that did not succeed: "failed to secure domestic production of GPUs"
+          "fail", "fails", "failed", "failing", "struggles", "struggled", "struggling"}
+EN_HEDGE = {"if", "could", "might", "would", "whether", "unless", "unlikely"}
 # verbs that report a plan: "would" after them is the plan's future, no hedge ("said it would spend")
 EN_REPORTING = {"said", "says", "announced", "announces", "stated", "added", "confirmed", "pledged", "promised",
                 "declared", "told"}
 # a level that is low or lacking, right before the trigger or just after it: "low self-sufficiency",
 # "self-sufficiency remains limited" (not "lower": "to lower its dependence" states the dependence)
-EN_LOW = {"low", "limited", "insufficient", "weak", "lacking", "inadequate"}
+EN_LOW = {"low", "limited", "insufficient", "weak", "lacking", "inadequate", "little"}
 EN_COPULA = {"is", "are", "was", "were", "remains", "remain", "remained", "stays", "stay", "appears", "seems"}
 # a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
 # "The programme is coordinated by"

@@ -67,6 +67,8 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     return out
 
 
+# nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
+_KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침"}
 # what marks a Korean name as the means or the measure of a clause, not its object: "반도체·HPC로
 # 보완", "규제보다는 민간 자율을 우선시"
 _KO_MEANS = {"로", "으로", "보다"}
@@ -203,7 +205,7 @@ class Extractor(Subjects):
                 if last_tag(t).startswith(("EF", "SF")) or t.text in (",", ";") or (
                         last_tag(t).startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
                     return False
-                if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in ("수", "경우")):
+                if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in _KO_MODAL_NOUNS):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
         # the trigger's clause back to its start, at most 8 words: "does not plan to develop its own

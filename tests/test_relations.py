@@ -199,6 +199,12 @@ CONTROLS_NEG = [
     # a level that is low or lacking: "국산화율이 낮아", "자급 역량이 부족하다"
     ("ko", "한국은 고성능 GPU의 국산화율이 낮아 외국 기술에 기댄다."),
     ("ko", "한국은 반도체 자급 역량이 부족하다."),
+    # an attempt that failed, an unlikely or impossible one
+    ("ko", "중국은 GPU 자급에 실패했다."),
+    ("ko", "한국은 2030년까지 반도체 자립을 달성할 가능성이 낮다."),
+    ("en", "Korea is unlikely to achieve self-sufficiency in GPUs before 2030."),
+    ("en", "Japan failed to secure domestic production of GPUs."),
+    ("en", "Brazil has little control over its cloud."),
     ("en", "China's self-sufficiency in GPUs remains low."),
     ("en", "Korea has low self-sufficiency in semiconductors."),
     ("en", "Europe has few chips, which limits its self-sufficiency in GPUs."),
@@ -274,6 +280,7 @@ STRENGTHENS = [
 ]
 STRENGTHENS_NEG = [
     ("ko", "프랑스는 데이터센터를 확충하지 못했다."),
+    ("ko", "프랑스는 데이터센터를 확충할 여력이 없다."),
     ("ko", "일본은 클라우드 보안 체계를 보완할 경우 비용이 늘어난다."),
     ("en", "France has not expanded its data centres."),
     ("en", "France might expand its data centres."),
