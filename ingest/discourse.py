@@ -56,8 +56,17 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
              "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
              "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
              "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
-_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
-                                 r"(?:government|administration|state|authorities)\b")
+# a capital that stands for its government when it opens a sentence: "Beijing has accelerated …",
+# "Berlin's dependence on Taiwan"
+_CAPITALS = {"Seoul": "South Korea", "Tokyo": "Japan", "Beijing": "China", "Paris": "France", "London": "United Kingdom",
+             "Washington": "United States", "Berlin": "Germany", "Riyadh": "Saudi Arabia", "Abu Dhabi": "United Arab Emirates",
+             "New Delhi": "India", "Taipei": "Taiwan", "Ottawa": "Canada", "Rome": "Italy", "Moscow": "Russia",
+             "The Hague": "Netherlands", "Madrid": "Spain", "Canberra": "Australia", "Jakarta": "Indonesia",
+             "Brasília": "Brazil", "Brasilia": "Brazil", "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia",
+             "Brussels": "European Union"}
+_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?(?:({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
+                                 r"(?:government|administration|state|authorities)\b"
+                                 rf"|({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?\s+[a-z])")
 
 # a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
 # "The government has …"
@@ -286,25 +295,29 @@ class Discourse:
         return actors[0] if actors[0].start - lead <= 1 else None
 
     def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
-        """``The Korean government has …``: the country a sentence's subject names by its adjective."""
+        """``The Korean government has …``, ``Beijing has …``: the country a sentence's subject names
+        by its adjective or its capital."""
         m = _DEMONYM_GOVERNMENT.match(sent.text)
-        return self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1)) if m else None
+        if m is None:
+            return None
+        g = 1 if m.group(1) else 2
+        return self.demonym(doc, sent.start_char + m.start(g), sent.start_char + m.end(g))
 
     def country_named(self, word: str) -> str:
-        """The id of the country a word names ("인도네시아", "Japan"), else ""."""
+        """The id of the country (or bloc) a word names ("인도네시아", "Japan"), else ""."""
         from .nlp import known_names, name_key
 
         known = known_names(self.nlp).get(name_key(word))
-        return known["id"] if known is not None and known["label"] == "Country" else ""
+        return known["id"] if known is not None and known["label"] in POLITY_TYPES else ""
 
     def demonym(self, doc: Doc, start: int, end: int) -> Span | None:
-        """The country the English adjective at characters ``start:end`` names ("American",
-        "South Korean"), as a span over it; None for any other word."""
-        name = _DEMONYMS.get(doc.text[start:end])
+        """The country the English adjective or capital at characters ``start:end`` names
+        ("American", "South Korean", "Beijing"), as a span over it; None for any other word."""
+        name = _DEMONYMS.get(doc.text[start:end]) or _CAPITALS.get(doc.text[start:end])
         country = self.country_named(name) if name else ""
         if not country:
             return None
-        span = doc.char_span(start, end, label="Country", kb_id=country)
+        span = doc.char_span(start, end, label="Bloc" if country.startswith("bloc/") else "Country", kb_id=country)
         return derived(span, "demonym") if span is not None else None
 
     # -------------------------------------------------------- asking

@@ -16,6 +16,20 @@ def test_an_english_demonym_names_the_subject(en):
     assert ("strengthens", "country/kr", "resource/datacentre") in facts(doc)
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Tokyo's dependence on Nvidia for GPUs is growing.", "country/jp"),
+    ("Paris has strengthened its data centres.", "country/fr"),
+])
+def test_an_english_capital_opening_a_sentence_stands_for_its_country(en, text, subject):
+    doc = last_doc(en, ("body", "Korea acts."), ("body", text))
+    assert [f[1] for f in facts(doc) if f[0] in ("dependsOn", "strengthens")] == [subject]
+
+
+def test_a_capital_that_names_something_else_is_not_its_country(en):
+    doc = last_doc(en, ("body", "Korea acts."), ("body", "Paris Saint-Germain strengthens its data centres."))
+    assert [f[1] for f in facts(doc)] == ["country/kr"]
+
+
 def test_a_numbered_line_opening_with_an_actor_is_about_it(ko):
     # Kiwi tags the list number "3)" SB: it is no word of the sentence, and 일본 opens the line
     doc = last_doc(ko, ("body", "중국은 반도체를 강화한다."), ("body", "3) 일본: 미국 주도 생태계에 대한 접근권 강화와 데이터센터 확충"))
