@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
-from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_FRONTED
+from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_FRONTED, EN_SUBORDINATORS
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -58,9 +58,10 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
              "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
 # a capital that stands for its government when it opens a sentence: "Beijing has accelerated …",
 # "Berlin's dependence on Taiwan"
-_CAPITALS = {"Seoul": "South Korea", "Tokyo": "Japan", "Beijing": "China", "Paris": "France", "London": "United Kingdom",
-             "Washington": "United States", "Berlin": "Germany", "Riyadh": "Saudi Arabia", "Abu Dhabi": "United Arab Emirates",
-             "New Delhi": "India", "Taipei": "Taiwan", "Ottawa": "Canada", "Rome": "Italy", "Moscow": "Russia",
+_CAPITALS = {"Seoul": "South Korea", "Tokyo": "Japan", "Beijing": "China", "Paris": "France",
+             "London": "United Kingdom", "Washington": "United States", "Berlin": "Germany", "Riyadh": "Saudi Arabia",
+             "Abu Dhabi": "United Arab Emirates", "New Delhi": "India", "Taipei": "Taiwan", "Ottawa": "Canada",
+             "Rome": "Italy", "Moscow": "Russia",
              "The Hague": "Netherlands", "Madrid": "Spain", "Canberra": "Australia", "Jakarta": "Indonesia",
              "Brasília": "Brazil", "Brasilia": "Brazil", "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia",
              "Brussels": "European Union"}
@@ -219,7 +220,9 @@ class Discourse:
         with ("인도네시아 산업부"); None for anything else."""
         polity = ""
         if actor.label_ == "Agency":
-            polity = self.owners().get(actor.kb_id_, "") or (self.country_named(actor[0].text) if len(actor) > 1 else "")
+            polity = self.owners().get(actor.kb_id_, "")
+            if not polity and len(actor) > 1:
+                polity = self.country_named(actor[0].text)
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None
@@ -282,12 +285,20 @@ class Discourse:
                 return topical[-1]
             # a heading or bullet that opens with the actor: "(1) EU, 규범 주도권과 …"
             return actors[0] if actors[0].start == lead and particle(doc, actors[0]) in (",", ":", "") else None
-        if lead + 1 < sent.end and doc[lead + 1].text == "," and doc[lead].is_alpha:
-            lead += 2  # "Meanwhile, Germany announced …"
-        elif doc[lead].lower_ in EN_FRONTED - _EN_ABOUT:  # "Unlike France, it has …": about the main clause's
+        if lead + 1 < sent.end and doc[lead + 1].text == "," and doc[lead].is_alpha and actors[0].start != lead:
+            lead += 2  # "Meanwhile, Germany announced …" (not "China, by contrast, …")
+        # "Unlike France, it has …": about the main clause's subject
+        if lead < sent.end and doc[lead].lower_ in EN_FRONTED - _EN_ABOUT:
             comma = next((t.i for t in sent if t.text == "," and t.i > lead), None)
             if comma is None:
                 return None
+            pronoun = comma + 1 < sent.end and doc[comma + 1].lower_ in ("it", "they")
+            if doc[lead].lower_ in EN_SUBORDINATORS and pronoun:
+                # "Although the United States does not …, it is pursuing …": the pronoun is the clause's subject
+                k = lead + 1 + (doc[lead + 1].lower_ == "the")
+                opener = next((e for e in actors if e.start == k), None)
+                if opener is not None:
+                    return opener
             lead = comma + 1
             actors = [e for e in actors if e.start >= lead]
             if not actors:

@@ -92,13 +92,17 @@ def test_a_government_body_the_text_is_about_acts_for_its_country(ko, en, lang, 
         ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")]
 
 
-@pytest.mark.parametrize("then", [
+@pytest.mark.parametrize(("before", "then"), [
     # a fronted "Unlike X," is not what the sentence is about; "Meanwhile, X …" is
-    "Unlike France, it is expanding data centres.",
-    "Meanwhile, Japan announced new chips. It is expanding data centres.",
+    ("Japan acts.", "Unlike France, it is expanding data centres."),
+    ("France acts.", "Meanwhile, Japan announced new chips. It is expanding data centres."),
+    # an actor opening the sentence before an aside; the subject of an opening clause the main
+    # clause's pronoun stands for
+    ("France acts.", "Japan, by contrast, announced new chips. It is expanding data centres."),
+    ("France acts.", "First, although Japan does not name it so, it pursues a plan. It is expanding data centres."),
 ])
-def test_the_english_topic_is_the_main_clauses(en, then):
-    doc = last_doc(en, ("body", "Japan acts."), ("body", then))
+def test_the_english_topic_is_the_main_clauses(en, before, then):
+    doc = last_doc(en, ("body", before), ("body", then))
     assert facts(doc, "strengthens") == [("strengthens", "country/jp", "resource/datacentre")]
 
 
