@@ -43,6 +43,9 @@ _KO_LETTER_ITEM = re.compile(r"^\s*[가-하]\.")
 # a title's date, "나. GENIAC(2024. 2.)": its full stops end no sentence
 _DATED_TITLE = re.compile(r"\(\s*\d{4}\.(?:\s*\d{1,2}\.){0,2}\s*\)\s*(?:\d{1,3}\))?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–•·⦁○●□■◦▪▶※*]|\d{1,2}\)|[①-⑳])\s*\S")
+# a row of a two-column table flattened into lines: a short label, then a bulleted item ("핵심 기관
+# ⦁EU AI Office, …", "추진 주체 ⦁EuroHPC, …"): it starts a new paragraph even after a full line
+_LABELLED_ITEM = re.compile(r"^\s*[^\s⦁•▪]{1,8}(?:\s[^\s⦁•▪]{1,8})?\s*[⦁•▪]\s*\S")
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})\)\s+\S")
 _CAPTION = re.compile(r"^\s*[<\[]?\s*(?:표|그림|도표|Table|Figure|Fig\.)\s*[A-Z]?\d+(?:[-.]\d+)*[.:>\]]?(?:\s|$)")
 _SOURCE_LINE = re.compile(r"^\s*(?:자료|출처|주|Source|Sources|Note|Notes)\s*[:：]")
@@ -112,12 +115,16 @@ def heading_level(text: str) -> int:
 
 def language_of(text: str) -> str:
     """``ko`` when the text is mostly Hangul, ``en`` otherwise (a Hangul syllable counts 3 letters).
+    Latin words count only in lower case: names and acronyms ("EU AI Office", "CHIPS Act") are
+    written so in Korean text too, English prose is mostly lower-case words.
 
     >>> language_of("The CHIPS Act 와 반도체"), language_of("The EU AI Act entered into force.")
     ('ko', 'en')
+    >>> language_of("핵심 기관 ⦁EU AI Office, AI Act Service Desk")
+    'ko'
     """
     hangul = len(_HANGUL.findall(text))
-    latin = len(_LATIN.findall(text))
+    latin = sum(len(w) for w in re.findall(r"[A-Za-z]+", text) if w.islower())
     return "ko" if hangul * 3 >= latin and hangul else "en"
 
 
@@ -287,6 +294,7 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool, wrapped: boo
 
     prev_body: _Line | None = None
     blank_run = 0
+    rows = False  # under a caption, before any body text: labelled items are the rows of its table
     for ln in lines:
         s = ln.stripped
         if not s:
@@ -306,16 +314,23 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool, wrapped: boo
         if ln.kind in ("caption",):
             flush("table")
             segments.append(Segment("caption", *_line_part(ln)))
+            rows = True
+            continue
+        if rows and _LABELLED_ITEM.match(ln.text):  # "핵심 기관 ⦁EU AI Office" under a caption: a table row
+            flush("body")
+            add("table", ln, new=True)
             continue
         if ln.kind == "table":
+            rows = False
             last = current.get("table:last")
-            new_cell = (last is None or _BULLET.match(ln.text) is not None
+            new_cell = (last is None or _BULLET.match(ln.text) is not None or _LABELLED_ITEM.match(ln.text) is not None
                         or ln.stripped.startswith(("「", "『", "<", "[")) or last.stripped.endswith(("」", "』"))
                         or not (last.text.endswith(" ") or len(last.stripped) >= 0.8 * width))
             add("table", ln, new=new_cell)
             continue
         flush("table")
         flush("footnote")
+        rows = rows and (_LABELLED_ITEM.match(ln.text) is not None or len(s) <= 12)  # (a header row: "구분 특징")
         numbered_title = not ln.text.endswith((" ", "\t")) and len(s) <= 1.1 * width  # not wrapped on
         # "…제시하였" + "다. 프랑스 정부는 …": a line opening with "다." after a word broken at the
         # line before ends that word's sentence; it is no "가. 나. 다." heading
@@ -328,7 +343,7 @@ def _segment(lines: list[_Line], width: float, double_spaced: bool, wrapped: boo
             prev_body = None
             continue
         new_par = (prev_body is None or gap_break and not double_spaced
-                   or _BULLET.match(ln.text) is not None
+                   or _BULLET.match(ln.text) is not None or _LABELLED_ITEM.match(ln.text) is not None
                    or (len(prev_body.stripped) < 0.85 * width
                        and (_SENT_END.search(prev_body.stripped) is not None or not prev_body.text.endswith(" "))))
         if gap_break and double_spaced and prev_body is not None and _SENT_END.search(prev_body.stripped):

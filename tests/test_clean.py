@@ -256,9 +256,26 @@ def test_line_col_with_form_feed_pages():
     ("The CHIPS Act 와 반도체", "ko"),
     ("Japan relies on US cloud services (클라우드) for most public workloads.", "en"),
     ("2025", "en"),
+    # names and acronyms are written in Latin letters in Korean text too
+    ("핵심 기관 ⦁EU AI Office, AI Act Service Desk", "ko"),
+    ("The Korean plan (국가 AI 전략) was announced in 2025.", "en"),
 ])
 def test_language_of(text, lang):
     assert language_of(text) == lang
+
+
+def test_labelled_rows_under_a_caption_are_table_rows_each_its_own():
+    # a two-column table flattened one row per line, each row a label and a bulleted item; the
+    # line before a row is full and ends inside no word, yet the row does not join it
+    row = "핵심 법제 ⦁「인공지능법」 – EU 단일 시장 통합형 AI 규제 체계 마련과 기업 지원을 포괄"
+    raw = "\n".join(["본문은 여기서 끝난다.", "", "표 2-15. 「AI 대륙 행동계획」 규제 간소화 부문", "",
+                     row, "", "핵심 기관 ⦁EU AI Office, AI Act Service Desk", "", "다음 본문이 시작된다."])
+    segs = [(s.kind, s.text) for s in clean(raw).segments]
+    assert ("table", row) in segs and ("table", "핵심 기관 ⦁EU AI Office, AI Act Service Desk") in segs
+    assert segs[-1] == ("body", "다음 본문이 시작된다.")
+    # without a caption above, such lines are body paragraphs, still each its own
+    segs = [(s.kind, s.text) for s in clean("\n".join(raw.split("\n")[4:])).segments]
+    assert segs[:2] == [("body", row), ("body", "핵심 기관 ⦁EU AI Office, AI Act Service Desk")]
 
 
 def test_segment_language(doc):
