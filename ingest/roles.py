@@ -34,7 +34,8 @@ def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
     """``runBy`` facts for the organisations that follow a role label in ``sent``, or that a
     Korean sentence gives the role ("NIPA가 전담기관으로 참여")."""
     out = []
-    orgs = [e for e in ents if e.label_ in ORG_TYPES - {"Group"}]
+    # (groups too: "추진 주체 ⦁EuroHPC, InvestEU, 회원국 정부, 민간 클라우드 기업" lists them as bodies that run it)
+    orgs = [e for e in ents if e.label_ in ORG_TYPES]
     for m in ROLE_LABEL[ex.lang].finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         first = next((e for e in orgs if e.start_char >= end), None)

@@ -478,6 +478,22 @@ def test_run_by_a_role_label(ko, en, lang, segments, orgs):
     assert got == [("policy/kr-ai-basic-act", o, f"runBy.{lang}.role-label") for o in orgs]
 
 
+def test_a_group_listed_after_a_role_label_runs_the_policy():
+    from ingest.nlp import pipeline
+
+    from .small_kb import PATTERNS
+
+    groups = [{"label": "Group", "pattern": "회원국 정부", "id": "group/member-states"}]
+    try:
+        ko = pipeline("ko", PATTERNS + groups)
+        doc = last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."),
+                       ("body", "추진 주체 ⦁과학기술정보통신부, 회원국 정부"))
+        assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
+            ("policy/kr-ai-basic-act", "agency/kr-msit"), ("policy/kr-ai-basic-act", "group/member-states")]
+    finally:
+        pipeline("ko", PATTERNS)
+
+
 @pytest.mark.parametrize(("lang", "segments"), [
     # taking part is not running; a label not followed by the organisation; no policy named
     ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 참여 기업: 엔비디아")]),
