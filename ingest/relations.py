@@ -296,7 +296,8 @@ class Extractor(Subjects):
             for pol in pols:
                 if subj is not None and subj.label_ in POLITY_TYPES:
                     facts.append(mk(subj, pol, "trigger", 0.7))
-                elif subj is not None and subj.label_ == "Agency":
+                elif subj is not None and subj.label_ in ORG_TYPES - {"Group"}:
+                    # a body, a company or an organisation that launches or pursues a policy runs it
                     facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
                                       0.6, sent.start_char, sent.end_char))
                     facts.extend(self.agency_country_has(subj, pol, sent))
