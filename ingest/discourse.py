@@ -41,8 +41,9 @@ _EN_ABOUT = {"in", "for", "across", "within", "at", "under", "during", "over", "
 _HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "측", "모델", "전략", "경로", "사례", "입장", "역시"}
 # nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
 _STACK_HEADS = {"공급", "조달", "역량", "부문", "분야", "계층", "인프라", "자원", "기술", "산업", "생태계", "개발", "확보"}
-# and what measures a share of it: "GPU 대부분을 미국에서 수입", "반도체의 상당 부분을"
-_QUANTITY = {"대부분", "일부", "대다수", "상당수", "절반", "상당", "부분", "전량", "다수"}
+# and what measures a share of it: "GPU 대부분을 미국에서 수입", "반도체의 상당 부분을", "GPU의 90% 이상을"
+_QUANTITY = {"대부분", "일부", "대다수", "상당수", "절반", "상당", "부분", "전량", "다수", "이상", "이하", "가량", "정도",
+             "약", "%", "퍼센트"}
 
 # "A·B 등 클라우드 사업자가": a list of names, then the kind of actor they are
 _LIST_END = {"등", "등의", "같은", "같"}
@@ -108,8 +109,7 @@ def particle_at(doc: Doc, span: Span) -> int:
     stack = span.label_ in STACK_TYPES
     heads = _STACK_HEADS | _QUANTITY if stack else _HEADS
     i = span.end
-    while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")"
-                            or stack and doc[i].text == "의" and i + 1 < len(doc) and doc[i + 1].text in _QUANTITY):
+    while i < len(doc) and (doc[i].text in heads or doc[i].text in "」』’”\")" or stack and _share(doc, i)):
         i += 1
     if i < len(doc) and doc[i].text in _LIST_END and span.label_ not in STACK_TYPES:
         j = i + 1 + (i + 1 < len(doc) and doc[i].text == "같" and doc[i + 1].text == "은")
@@ -119,6 +119,15 @@ def particle_at(doc: Doc, span: Span) -> int:
         if j < len(doc) and doc[j].text in _ACTOR_KINDS:
             i = j + 1 + (j + 1 < len(doc) and doc[j + 1].text == "들")
     return i
+
+
+def _share(doc: Doc, i: int) -> bool:
+    """Token ``i`` measures a share of the layer or resource before it: "의" before a quantity, a
+    number, a quantity word ("GPU의 90% 이상을")."""
+    def measure(t) -> bool:
+        return t.text in _QUANTITY or t.tag_.startswith("SN")
+
+    return measure(doc[i]) or doc[i].text == "의" and i + 1 < len(doc) and measure(doc[i + 1])
 
 
 def relative_subject(doc: Doc, e: Span, end: int) -> bool:

@@ -70,8 +70,9 @@ class Subjects:
             if topical:
                 return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
             # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
+            # (or its genitive: "사우디아라비아의 데이터센터에 필요한 GPU는 대부분 수입에 의존")
             first = next((t for t in sent if not is_mark(t)), None)
-            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE \
+            if first is not None and actors[0].start == first.i and particle(doc, actors[0]) not in KO_CASE - {"의"} \
                     and not relative_subject(doc, actors[0], ti):
                 return actors[0]
             return None

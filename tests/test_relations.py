@@ -88,6 +88,9 @@ DEPENDS = [
     ("ko", "일본은 클라우드를 미국 기업에 크게 기대고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
     ("ko", "한국은 반도체의 상당 부분을 미국에 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "일본은 GPU의 절반을 미국에서 들여온다.", ("dependsOn", "country/jp", "resource/gpu")),
+    ("ko", "한국은 GPU의 90% 이상을 엔비디아에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
+    # with no actor as the topic, the one whose thing the sentence opens with
+    ("ko", "일본의 데이터센터에 필요한 GPU는 대부분 수입에 의존한다.", ("dependsOn", "country/jp", "resource/gpu")),
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
