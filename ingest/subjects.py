@@ -27,6 +27,13 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
                     "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
 
 
+# what stands between coordinated names: a separator, a conjunction, and in English up to two
+# modifiers of the next one ("foreign talent and imported chips", "GPUs and its own data centres")
+_EN_MODIFIER = r"(?:its|their|own|other|key|core|foreign|domestic|local|global|new|more|[a-z-]+(?:ed|al|ic|ive|ous))"
+_COORDINATION = re.compile(r"(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*"
+                           rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}")
+
+
 class Subjects:
     """Subject, supplier and coordination finding for the relation extractor (a mixin)."""
 
@@ -40,7 +47,7 @@ class Subjects:
         while 0 <= j < len(pool):
             a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
             between = doc[a.end:b.start].text.strip()
-            if re.fullmatch(r"(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*", between):
+            if _COORDINATION.fullmatch(between):
                 group.append(pool[j])
                 j += step
             else:

@@ -126,6 +126,14 @@ def test_depends_on_negated_or_hedged(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text)) == []
 
 
+def test_an_english_list_item_may_have_modifiers(en):
+    assert facts(en("Japan relies on foreign cloud and imported GPUs."), "dependsOn") == [
+        ("dependsOn", "country/jp", "resource/cloud"), ("dependsOn", "country/jp", "resource/gpu")]
+    # but a new clause is no list item
+    assert facts(en("Japan relies on foreign cloud and wants to buy GPUs."), "dependsOn") == [
+        ("dependsOn", "country/jp", "resource/cloud")]
+
+
 def test_depends_on_korean_supplier(ko):
     (f,) = ko("일본은 미국의 클라우드에 의존하고 있다.")._.facts
     assert (f.relation, f.predicate, f.subject.id, f.object.id) == ("dependsOn", "dependsOn", "country/jp",
