@@ -34,6 +34,7 @@ _POLICY_HEADS_EN = {
     "Strategy": "StrategyOrPlan", "Plan": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Framework": "StrategyOrPlan",
     "Agenda": "StrategyOrPlan", "Vision": "StrategyOrPlan",
     "Programme": "ProgrammeOrProject", "Program": "ProgrammeOrProject", "Project": "ProgrammeOrProject",
+    "Package": "ProgrammeOrProject",
     "Mission": "ProgrammeOrProject",
     "Fund": "InvestmentOrFund", "Facility": "InvestmentOrFund", "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
 }
@@ -94,6 +95,10 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 # Digital Sovereignty" (not "Strategy of France": a country after it is another mention)
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
 # a determiner before a name is not part of it ("the Digital Agency", "Its Brazilian AI Plan")
+# whose a name is before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
+_POSSESSOR = re.compile(r"^.*['’]s\s+")
+# a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
+_EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
 _LEADING_THE = re.compile(r"^(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+")
 
 
@@ -174,8 +179,10 @@ class Cues:
         for m in _EN_CALLED.finditer(text):
             add(m.start(2), m.end(2), "Policy", _EN_KINDS[m.group(1).lower()], "en-called")
         for m in _EN_POLICY.finditer(text):
-            name = _LEADING_THE.sub("", m.group(1))
+            name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))  # ("Singapore's Smart Nation Initiative")
             start, end = m.end(1) - len(name), m.end(1)
+            while (more := _EN_HEAD_AFTER.match(text, end)) is not None:  # "AI Regulation Bill"
+                end, name = more.end(), name + more.group(0)
             tail = _EN_POLICY_TAIL.match(text, end)
             if tail and not any(e.start_char < tail.end() and e.end_char > end for e in doc.ents):
                 end = tail.end()

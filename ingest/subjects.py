@@ -137,6 +137,9 @@ class Subjects:
             if t.lower_ in ("which", "who", "whom"):
                 if t.i > sent.start and doc[t.i - 1].lower_ in _EN_PREPOSITIONS:
                     return None  # "the layer over which control is exercised": the pronoun is no subject
+                own = next((e for e in ents if t.i < e.start < ti and e.label_ in ACTOR_TYPES), None)
+                if own is not None:  # "the Chips Package, which Korea introduced": the clause's own subject
+                    return own
                 k = t.i - 1 if t.i > sent.start and doc[t.i - 1].text == "," else t.i
                 return next((e for e in ents if e.end == k and e.label_ in ACTOR_TYPES), False)
         return None

@@ -215,6 +215,14 @@ def test_an_english_organisation_name_may_hold_and(en):
 
 def test_a_determiner_is_not_part_of_a_new_name(en):
     assert ("Brazilian AI Plan", "Policy", "") in ents(en("Its Brazilian AI Plan was announced in 2024."))
+    # nor is the possessor, a mention of its own
+    assert ents(en("France's Smart Nation Initiative was launched in 2014.")) == [
+        ("France", "Country", "country/fr"), ("Smart Nation Initiative", "Policy", "")]
+
+
+def test_an_english_name_ends_at_its_last_kind_word(en):
+    assert ("AI Regulation Bill", "Policy", "") in ents(en("France is considering a new AI Regulation Bill."))
+    assert ("Chips Package", "Policy", "") in ents(en("The Chips Package funds new fabs."))
 
 
 @pytest.mark.parametrize(("text", "name"), [

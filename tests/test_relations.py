@@ -334,6 +334,32 @@ HAS_POLICY = [
     ("en", "In France, the AI Basic Act was officially released in 2024.", ("hasPolicy", "country/fr",
                                                                             "policy/kr-ai-basic-act")),
 ]
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the policy a relative clause is about, with the clause's own subject
+    ("en", "The Chips Package, which Korea introduced in 2023, funds new fabs.", ("country/kr", "Chips Package")),
+    # the passive's agent, also by the adjective of its country
+    ("en", "The Digital Sovereignty Act, passed by the French parliament in 2024, is strict.",
+     ("country/fr", "Digital Sovereignty Act")),
+    # a policy in an opening phrase is the main clause subject's
+    ("en", "Under its National AI Mission, Canada is building GPU clusters.", ("country/ca", "National AI Mission")),
+    ("en", "France approved the Brazilian AI Plan last year.", ("country/fr", "Brazilian AI Plan")),
+    ("ko", "프랑스는 「AI 반도체 전략」을 확정했다.", ("country/fr", "AI 반도체 전략")),
+])
+def test_has_policy_more_forms(ko, en, lang, text, expected):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
+    assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Canada has committed CAD 2 billion to its Sovereign AI Compute Strategy."),
+    ("ko", "캐나다는 자국의 「소버린 AI 컴퓨팅 전략」에 20억 달러를 배정했다."),
+])
+def test_a_policy_named_as_its_owners_own(ko, en, lang, text):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
+    assert [(f.subject.id, f.rule) for f in doc._.facts if f.relation == "hasPolicy"] == [
+        ("country/ca", f"hasPolicy.{lang}.own")]
+
+
 HAS_POLICY_NEG = [
     ("ko", "프랑스는 「인공지능 기본법」을 제정하지 않았다."),
     ("ko", "프랑스가 「인공지능 기본법」을 제정하면 규제가 늘어난다."),
