@@ -38,7 +38,7 @@ from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_FRONTED, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
+from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
                       EN_TRIGGER_RES, KO_HEDGE, KO_NEG, KO_REDUCE, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import role_labels
@@ -199,50 +199,6 @@ class Extractor(Subjects):
                 out.append(Fact("hasPolicy", "hasPolicy", Arg.of(owner, doc), Arg.of(b), f"hasPolicy.{self.lang}.own",
                                 0.55, sent.start_char, sent.end_char))
         return out
-
-    def agent(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
-        """The agent of an English passive after the trigger ending at ``tj``: "passed by the German
-        parliament" (the country an adjective names), "launched by METI"."""
-        if tj >= sent.end or doc[tj].lower_ != "by":
-            return None
-        k = tj + 1 + (tj + 1 < sent.end and doc[tj + 1].lower_ == "the")
-        named = next((e for e in ents if e.start == k and e.label_ in ACTOR_TYPES), None)
-        if named is not None or k >= sent.end:
-            return named
-        return self.discourse.demonym(doc, doc[k].idx, doc[k].idx + len(doc[k].text))
-
-    @staticmethod
-    def fronted_subject(doc: Doc, sent: Span, ents: list[Span], span: Span) -> Span | None:
-        """For a name in an English sentence's opening phrase ("Under its National AI Mission, India
-        …", "Through GENIAC, Japan …"), the actor that opens the main clause after it."""
-        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-        if first is None or first.lower_ not in EN_FRONTED or first.i > span.start:
-            return None
-        comma = next((t.i for t in doc[span.end:sent.end] if t.text == ","), None)
-        if comma is None or any(t.text == "," for t in doc[first.i:span.start]):
-            return None
-        return next((e for e in ents if e.label_ in ACTOR_TYPES and comma < e.start <= comma + 3), None)
-
-    def own(self, doc: Doc, sent: Span, pol: Span) -> bool:
-        """Whether a policy is named as its owner's own: "its National AI Mission", "자국의 「X」"."""
-        i = pol.start - (pol.start > sent.start and doc[pol.start - 1].text in "「『‘“\"'")
-        if self.lang == "en":
-            return i > sent.start and doc[i - 1].lower_ in ("its", "their")
-        return i - 2 >= sent.start and doc[i - 2].text == "자국" and doc[i - 1].text == "의"
-
-    def whose(self, doc: Doc, sent: Span, ents: list[Span], pol: Span) -> Span | None:
-        """The country or bloc whose own a policy at ``pol`` is: the clause's subject (the main
-        clause's, for a policy in an opening phrase: "Under its National AI Mission, India …"), else
-        whom the text is about; a government body's country stands for it."""
-        actors = [e for e in ents if e.label_ in ACTOR_TYPES]
-        subj = self.fronted_subject(doc, sent, ents, pol) if self.lang == "en" else None
-        if subj is None:
-            subj = self.subject(doc, sent, [e for e in actors if e.end <= pol.start], pol.start)
-        if subj is None:
-            subj = next((s for s, _ in self.discourse.implied_subjects(POLITY_TYPES)), None)
-        if subj is not None and subj.label_ == "Agency":
-            subj = self.discourse.owner_of(subj, POLITY_TYPES)
-        return subj if subj is not None and subj.label_ in POLITY_TYPES else None
 
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         if self.lang == "ko":
@@ -427,27 +383,6 @@ class Extractor(Subjects):
         state = Arg(agency.start_char, agency.end_char, agency.text, polity.label_, polity.kb_id_, "owner")
         return [Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency", 0.6,
                      sent.start_char, sent.end_char)]
-
-    @staticmethod
-    def relative_object(doc: Doc, sent: Span, before: list[Span], ti: int) -> bool:
-        """An English trigger at ``ti`` in a relative clause about a policy: "the Chips Package,
-        which Korea introduced"."""
-        for t in reversed(doc[sent.start:ti]):
-            if t.text in (";", ":"):
-                return False
-            if t.lower_ in ("which", "that"):
-                k = t.i - (t.i > sent.start and doc[t.i - 1].text == ",")
-                return any(e.label_ == "Policy" and e.end == k for e in before)
-        return False
-
-    @staticmethod
-    def passive(doc: Doc, sent: Span, ti: int, tj: int) -> bool:
-        """An English participle in the passive: "was announced", "officially launched by"."""
-        if not doc[tj - 1].lower_.endswith("ed"):
-            return False
-        nxt = doc[tj].lower_ if tj < sent.end else ""
-        prev = {t.lower_ for t in doc[max(sent.start, ti - 3):ti]}
-        return nxt == "by" or bool(prev & {"is", "was", "were", "are", "been", "be", "being"})
 
     def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
                       after_only: bool = False, means_not_object: bool = False) -> list[Span]:

@@ -7,8 +7,11 @@ Korean: the nearest actor before the trigger marked as topic or subject (은/는
 subject of a relative clause ("엔비디아가 개발한 GPU"), else an actor that opens the sentence. English:
 the main clause's first actor that is not inside a prepositional phrase or an example ("such as
 Google"), past an opening adverbial ("In response to …, China …"); the antecedent of a relative
-pronoun ("Japan, which relies on …"); none for a pronoun ("In June, it announced …"), whose
-subject is whom the text is about.
+pronoun ("Japan, which relies on …"), or the subject inside its clause ("the Chips Package, which
+Korea introduced"); none for a pronoun ("In June, it announced …"), whose subject is whom the text
+is about; a passive's agent ("passed by the German parliament"); the main clause's subject for a
+name in an opening phrase ("Under its National AI Mission, India …"); and whose own a policy is
+("its … Strategy", "자국의 「…」").
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, particle, relative_subject
-from .gazetteer import ACTOR_TYPES
+from .gazetteer import ACTOR_TYPES, POLITY_TYPES
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
 
 # the words before an actor that put it in a prepositional phrase or make it an example, never the subject
@@ -123,6 +126,76 @@ class Subjects:
                 continue
             return e
         return None
+
+    @staticmethod
+    def relative_object(doc: Doc, sent: Span, before: list[Span], ti: int) -> bool:
+        """An English trigger at ``ti`` in a relative clause about a policy: "the Chips Package,
+        which Korea introduced"."""
+        for t in reversed(doc[sent.start:ti]):
+            if t.text in (";", ":"):
+                return False
+            if t.lower_ in ("which", "that"):
+                k = t.i - (t.i > sent.start and doc[t.i - 1].text == ",")
+                return any(e.label_ == "Policy" and e.end == k for e in before)
+        return False
+
+
+    @staticmethod
+    def passive(doc: Doc, sent: Span, ti: int, tj: int) -> bool:
+        """An English participle in the passive: "was announced", "officially launched by"."""
+        if not doc[tj - 1].lower_.endswith("ed"):
+            return False
+        nxt = doc[tj].lower_ if tj < sent.end else ""
+        prev = {t.lower_ for t in doc[max(sent.start, ti - 3):ti]}
+        return nxt == "by" or bool(prev & {"is", "was", "were", "are", "been", "be", "being"})
+
+
+    def agent(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
+        """The agent of an English passive after the trigger ending at ``tj``: "passed by the German
+        parliament" (the country an adjective names), "launched by METI"."""
+        if tj >= sent.end or doc[tj].lower_ != "by":
+            return None
+        k = tj + 1 + (tj + 1 < sent.end and doc[tj + 1].lower_ == "the")
+        named = next((e for e in ents if e.start == k and e.label_ in ACTOR_TYPES), None)
+        if named is not None or k >= sent.end:
+            return named
+        return self.discourse.demonym(doc, doc[k].idx, doc[k].idx + len(doc[k].text))
+
+
+    @staticmethod
+    def fronted_subject(doc: Doc, sent: Span, ents: list[Span], span: Span) -> Span | None:
+        """For a name in an English sentence's opening phrase ("Under its National AI Mission, India
+        …", "Through GENIAC, Japan …"), the actor that opens the main clause after it."""
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.lower_ not in EN_FRONTED or first.i > span.start:
+            return None
+        comma = next((t.i for t in doc[span.end:sent.end] if t.text == ","), None)
+        if comma is None or any(t.text == "," for t in doc[first.i:span.start]):
+            return None
+        return next((e for e in ents if e.label_ in ACTOR_TYPES and comma < e.start <= comma + 3), None)
+
+
+    def own(self, doc: Doc, sent: Span, pol: Span) -> bool:
+        """Whether a policy is named as its owner's own: "its National AI Mission", "자국의 「X」"."""
+        i = pol.start - (pol.start > sent.start and doc[pol.start - 1].text in "「『‘“\"'")
+        if self.lang == "en":
+            return i > sent.start and doc[i - 1].lower_ in ("its", "their")
+        return i - 2 >= sent.start and doc[i - 2].text == "자국" and doc[i - 1].text == "의"
+
+
+    def whose(self, doc: Doc, sent: Span, ents: list[Span], pol: Span) -> Span | None:
+        """The country or bloc whose own a policy at ``pol`` is: the clause's subject (the main
+        clause's, for a policy in an opening phrase: "Under its National AI Mission, India …"), else
+        whom the text is about; a government body's country stands for it."""
+        actors = [e for e in ents if e.label_ in ACTOR_TYPES]
+        subj = self.fronted_subject(doc, sent, ents, pol) if self.lang == "en" else None
+        if subj is None:
+            subj = self.subject(doc, sent, [e for e in actors if e.end <= pol.start], pol.start)
+        if subj is None:
+            subj = next((s for s, _ in self.discourse.implied_subjects(POLITY_TYPES)), None)
+        if subj is not None and subj.label_ == "Agency":
+            subj = self.discourse.owner_of(subj, POLITY_TYPES)
+        return subj if subj is not None and subj.label_ in POLITY_TYPES else None
 
     def relative_clause(self, doc: Doc, sent: Span, ti: int, ents: list[Span]) -> Span | bool | None:
         """Whether token ``ti`` is in an English relative clause: None if not; else the actor of
