@@ -134,8 +134,9 @@ def test_an_english_list_item_may_have_modifiers(en):
         ("dependsOn", "country/jp", "resource/cloud")]
 
 
-def test_depends_on_korean_supplier(ko):
-    (f,) = ko("일본은 미국의 클라우드에 의존하고 있다.")._.facts
+@pytest.mark.parametrize("text", ["일본은 미국의 클라우드에 의존하고 있다.", "일본은 미국 빅테크의 클라우드에 의존하고 있다."])
+def test_depends_on_korean_supplier(ko, text):
+    (f,) = ko(text)._.facts
     assert (f.relation, f.predicate, f.subject.id, f.object.id) == ("dependsOn", "dependsOn", "country/jp",
                                                                     "resource/cloud")
     assert f.supplier is not None and f.supplier.id == "country/us"
