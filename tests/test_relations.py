@@ -344,6 +344,8 @@ HAS_POLICY = [
     # a policy in an opening phrase is the main clause subject's
     ("en", "Under its National AI Mission, Canada is building GPU clusters.", ("country/ca", "National AI Mission")),
     ("en", "France approved the Brazilian AI Plan last year.", ("country/fr", "Brazilian AI Plan")),
+    ("en", "By putting the Digital Sovereignty Act in place, France set rules.", ("country/fr", "Digital Sovereignty Act")),
+    ("en", "France amended the Digital Sovereignty Act in 2025.", ("country/fr", "Digital Sovereignty Act")),
     ("ko", "프랑스는 「AI 반도체 전략」을 확정했다.", ("country/fr", "AI 반도체 전략")),
 ])
 def test_has_policy_more_forms(ko, en, lang, text, expected):
