@@ -36,7 +36,8 @@ _POLICY_HEADS_EN = {
     "Programme": "ProgrammeOrProject", "Program": "ProgrammeOrProject", "Project": "ProgrammeOrProject",
     "Package": "ProgrammeOrProject",
     "Mission": "ProgrammeOrProject",
-    "Fund": "InvestmentOrFund", "Facility": "InvestmentOrFund", "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
+    "Fund": "InvestmentOrFund", "Facility": "InvestmentOrFund",
+    "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
 }
 _ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회": "Agency", "연구원": "Agency",
                  "연구소": "Agency", "진흥원": "Agency", "공사": "Agency", "공단": "Agency", "재단": "Organisation",
@@ -94,11 +95,11 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 # what may follow the kind word of an English name: "National Strategy on AI Research", "Plan for
 # Digital Sovereignty" (not "Strategy of France": a country after it is another mention)
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
-# a determiner before a name is not part of it ("the Digital Agency", "Its Brazilian AI Plan")
-# whose a name is before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
+# whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 # a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
 _EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
+# a determiner before a name is not part of it ("the Digital Agency", "Its Brazilian AI Plan")
 _LEADING_THE = re.compile(r"^(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+")
 
 

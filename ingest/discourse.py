@@ -63,10 +63,9 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
 _CAPITALS = {"Seoul": "South Korea", "Tokyo": "Japan", "Beijing": "China", "Paris": "France",
              "London": "United Kingdom", "Washington": "United States", "Berlin": "Germany", "Riyadh": "Saudi Arabia",
              "Abu Dhabi": "United Arab Emirates", "New Delhi": "India", "Taipei": "Taiwan", "Ottawa": "Canada",
-             "Rome": "Italy", "Moscow": "Russia",
-             "The Hague": "Netherlands", "Madrid": "Spain", "Canberra": "Australia", "Jakarta": "Indonesia",
-             "Brasília": "Brazil", "Brasilia": "Brazil", "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia",
-             "Brussels": "European Union"}
+             "Rome": "Italy", "Moscow": "Russia", "The Hague": "Netherlands", "Madrid": "Spain",
+             "Canberra": "Australia", "Jakarta": "Indonesia", "Brasília": "Brazil", "Brasilia": "Brazil",
+             "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia", "Brussels": "European Union"}
 _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?(?:({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
                                  r"(?:government|administration|state|authorities)\b"
                                  rf"|({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?\s+[a-z])")

@@ -319,11 +319,11 @@ class Extractor(Subjects):
             orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}
                     and len(_outside_brackets(doc, e.end, ti)) <= 1]
             pols = [e for e in after if e.label_ == "Policy" and e.start - tj <= 3]
-            if orgs and not pols:  # "… oversees this programme": the one named before
-                meant = self.discourse.referent(doc[tj:sent.end].text, inside=True)
-                if meant is not None and ANAPHOR_INSIDE["en"].match(doc[tj:sent.end].text):
-                    return [Fact("runBy", "runBy", Arg.of(meant, doc), Arg.of(orgs[-1]), "runBy.en.anaphor", 0.55,
-                                 sent.start_char, sent.end_char)]
+            back = ANAPHOR_INSIDE["en"].match(doc[tj:sent.end].text) if orgs and not pols else None
+            meant = self.discourse.referent(back.group(0), inside=True) if back else None
+            if meant is not None:  # "… oversees this programme": the one named before
+                return [Fact("runBy", "runBy", Arg.of(meant, doc), Arg.of(orgs[-1]), "runBy.en.anaphor", 0.55,
+                             sent.start_char, sent.end_char)]
             if not orgs or not pols:
                 return []
             return [Fact("runBy", "runBy", Arg.of(pols[0]), Arg.of(orgs[-1]), f"runBy.{self.lang}.active", 0.65,
