@@ -193,12 +193,25 @@ class Extractor(Subjects):
                     and b.start - a.end <= 3 and not any(t.text in (",", "·") for t in doc[a.end:b.start]):
                 out.append(Fact("hasPolicy", "hasPolicy", Arg.of(a), Arg.of(b), f"hasPolicy.{self.lang}.genitive", 0.6,
                                 sent.start_char, sent.end_char))
+        # a name that opens with its country's: "China's Full-Stack AI Self-Reliance Strategy", "중국의 풀스택 AI 자립 전략"
+        for b in ents:
+            if country := self.named_country(b):
+                state = Arg(b[0].idx, b[0].idx + len(b[0].text), b[0].text,
+                            "Bloc" if country.startswith("bloc/") else "Country", country, "name")
+                out.append(Fact("hasPolicy", "hasPolicy", state, Arg.of(b), f"hasPolicy.{self.lang}.genitive", 0.6,
+                                sent.start_char, sent.end_char))
         # "its National AI Mission", "자국의 「X」": the policy of the country the clause is about
         for b in ents:
             if b.label_ == "Policy" and self.own(doc, sent, b) and (owner := self.whose(doc, sent, ents, b)) is not None:
                 out.append(Fact("hasPolicy", "hasPolicy", Arg.of(owner, doc), Arg.of(b), f"hasPolicy.{self.lang}.own",
                                 0.55, sent.start_char, sent.end_char))
         return out
+
+    def named_country(self, pol: Span) -> str:
+        """The country (or bloc) a policy's name opens with in the genitive ("China's …", "중국의 …"), else ""."""
+        if pol.label_ != "Policy" or len(pol) < 3 or pol[1].text not in ("의", "'s", "’s"):
+            return ""
+        return self.discourse.country_named(pol[0].text)
 
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         if self.lang == "ko":
@@ -310,7 +323,7 @@ class Extractor(Subjects):
                     facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
                                       0.6, sent.start_char, sent.end_char))
                     facts.extend(self.agency_country_has(subj, pol, sent))
-                elif subj is None and implied:
+                elif subj is None and implied and not self.named_country(pol):  # (that is the genitive rule's)
                     facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",
                                     0.5 if implied[0][1] in ("row", "topic") else 0.45))
             return facts

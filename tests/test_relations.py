@@ -353,6 +353,24 @@ def test_has_policy_more_forms(ko, en, lang, text, expected):
     assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [expected]
 
 
+def test_a_policy_whose_name_opens_with_its_country():
+    from ingest.nlp import pipeline
+
+    from .small_kb import PATTERNS
+
+    named = [{"label": "Policy", "pattern": "Japan's Cloud Strategy", "id": "policy/jp-cloud"},
+             {"label": "Policy", "pattern": "일본의 클라우드 전략", "id": "policy/jp-cloud"}]
+    try:
+        for lang, text in (("en", "Japan's Cloud Strategy was revised."), ("ko", "일본의 클라우드 전략이 개편되었다.")):
+            nlp = pipeline(lang, PATTERNS + named)
+            doc = last_doc(nlp, ("body", "France acts." if lang == "en" else "프랑스는 움직인다."), ("body", text))
+            assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "hasPolicy"] == [
+                ("country/jp", "policy/jp-cloud")]
+    finally:
+        pipeline("ko", PATTERNS)
+        pipeline("en", PATTERNS)
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Canada has committed CAD 2 billion to its Sovereign AI Compute Strategy."),
     ("ko", "캐나다는 자국의 「소버린 AI 컴퓨팅 전략」에 20억 달러를 배정했다."),
