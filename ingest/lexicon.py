@@ -70,6 +70,14 @@ ROLE_LABEL = {
                      r"ministries|body|bodies|institutions?|organi[sz]ations?)|(?:Run|Led|Managed|Operated) by(?=\s?:))",
                      re.I),
 }
+# the label of a row or line that lists a country's own instruments: "핵심 수단 ⦁AI 스킬 아카데미, AI
+# 펠로우십", "핵심 법제 ⦁「인공지능법」", "Legal basis: the AI Act, the Data Act", "Key instruments:"
+INSTRUMENT_LABEL = {
+    "ko": re.compile(r"(?<![가-힣])(?:(?:핵심|주요|정책)\s?(?:수단|법제|법령|제도|정책|사업)|법적\s?근거|근거\s?법)"
+                     r"(?=\s?[:：⦁•·\-–]|\s)"),
+    "en": re.compile(r"\b(?:(?:Key|Main|Policy|Core)\s+(?:instruments?|measures|policies|programmes|programs|laws|"
+                     r"legislation)|Legal basis|Legal framework)\s?:", re.I),
+}
 # (not 줄이/탈피/벗어나/낮추: "reducing its dependence on X" still states that it depends on X; but
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
 KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조", "실패"}

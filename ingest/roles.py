@@ -6,8 +6,12 @@ Korean also gives the role to the sentence's subject: "정보통신산업진흥�
 
 Each organisation listed right after the label (or given the role) runs the policy the text is
 about: the policy of the table's caption or the last one body text named
-(:attr:`ingest.discourse.Discourse.policy`), else one named in the line before the label. The relation extractor (:mod:`ingest.relations`)
-calls :func:`role_labels` on every sentence."""
+(:attr:`ingest.discourse.Discourse.policy`), else one named in the line before the label.
+
+A label may list instruments instead: "핵심 수단 ⦁AI 스킬 아카데미, AI 펠로우십", "핵심 법제
+⦁「인공지능법」", "Legal basis: the AI Act, the Data Act": those are the policies of the country or
+bloc the row, the section or the text is about. The relation extractor (:mod:`ingest.relations`)
+calls :func:`role_labels` and :func:`instrument_labels` on every sentence."""
 
 from __future__ import annotations
 
@@ -17,17 +21,37 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from .facts import Arg, Fact
-from .gazetteer import ORG_TYPES
-from .lexicon import ROLE_LABEL
+from .gazetteer import ORG_TYPES, POLITY_TYPES
+from .lexicon import INSTRUMENT_LABEL, ROLE_LABEL
 
 if TYPE_CHECKING:
     from .relations import Extractor
 
-# what may stand between the label and the first organisation: a colon, a bullet, a dash, spaces
-_SEPARATOR = re.compile(r"\s*[:：⦁•·\-–]?\s*")
+# what may stand between the label and the first name: a colon, a bullet, a dash, spaces, a bracket
+_SEPARATOR = re.compile(r"\s*[:：⦁•·\-–]?\s*[「『‘“\"']?")
 # Korean: the organisation as the subject, then the label as its role ("…(NIPA)이 전담기관으로 참여")
 _SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:이|가|은|는)\s*")
 _AS_ROLE = re.compile(r"\s*(?:으로|로)(?:서)?(?![가-힣])|\s*(?:으로|로)(?:서)?\s")
+
+
+def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+    """``hasPolicy`` facts for the policies listed right after an instruments label ("핵심 수단
+    ⦁AI 스킬 아카데미, AI 펠로우십", "Legal basis: the AI Act, the Data Act"): the instruments of the
+    country or bloc the table row, the section or the text is about."""
+    pols = [e for e in ents if e.label_ == "Policy"]
+    out = []
+    for m in INSTRUMENT_LABEL[ex.lang].finditer(sent.text):
+        end = sent.start_char + m.end()
+        first = next((e for e in pols if e.start_char >= end), None)
+        if first is None or not _SEPARATOR.fullmatch(re.sub(r"\b(?:the|The)\s+$", "", doc.text[end:first.start_char])):
+            continue
+        polity = next((s for s, _ in ex.discourse.implied_subjects(POLITY_TYPES)), None)
+        if polity is None:
+            continue
+        listed = ex.coordinated(doc, pols, first, 1)
+        out.extend(Fact("hasPolicy", "hasPolicy", Arg.of(polity, doc), Arg.of(p), f"hasPolicy.{ex.lang}.label", 0.55,
+                        sent.start_char, sent.end_char) for p in listed)
+    return out
 
 
 def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:

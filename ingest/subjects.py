@@ -30,11 +30,13 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
                     "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
 
 
-# what stands between coordinated names: a separator, a conjunction, and in English up to two
-# modifiers of the next one ("foreign talent and imported chips", "GPUs and its own data centres")
+# what stands between coordinated names: a separator, a conjunction (around the brackets of titles:
+# "「A」, 「B」"), and in English up to two modifiers of the next one ("foreign talent and imported
+# chips", "GPUs and its own data centres")
 _EN_MODIFIER = r"(?:its|their|own|other|key|core|foreign|domestic|local|global|new|more|[a-z-]+(?:ed|al|ic|ive|ous))"
-_COORDINATION = re.compile(r"(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*"
-                           rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}")
+_COORDINATION = re.compile(r"[」』’”\"']?\s*(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
+                           rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
+                           r"|(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act")
 
 
 class Subjects:

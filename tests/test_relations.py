@@ -539,6 +539,19 @@ def test_run_by_a_role_label(ko, en, lang, segments, orgs):
     assert got == [("policy/kr-ai-basic-act", o, f"runBy.{lang}.role-label") for o in orgs]
 
 
+@pytest.mark.parametrize(("lang", "segments"), [
+    ("ko", [("heading", "3. 한국의 AI 정책"), ("body", "핵심 법제 ⦁「인공지능 기본법」, 「디지털 혁신 사업」")]),
+    ("en", [("heading", "3. Korea's AI policy"), ("body", "- Legal basis: the AI Basic Act, the Digital Innovation Programme")]),
+])
+def test_instruments_listed_after_a_label_are_the_countrys(ko, en, lang, segments):
+    doc = last_doc(nlp_for(lang, ko, en), *segments)
+    got = [(f.subject.id, f.object.text, f.rule) for f in doc._.facts if f.relation == "hasPolicy"]
+    assert [(s, r) for s, _, r in got] == [("country/kr", f"hasPolicy.{lang}.label")] * 2
+    # a list without the label states nothing
+    doc = last_doc(nlp_for(lang, ko, en), segments[0], ("body", segments[1][1].split("⦁")[-1].split(":")[-1]))
+    assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
+
+
 def test_a_group_listed_after_a_role_label_runs_the_policy():
     from ingest.nlp import pipeline
 
