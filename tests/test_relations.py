@@ -347,6 +347,9 @@ HAS_POLICY = [
     ("en", "By putting the Digital Sovereignty Act in place, France set rules.", ("country/fr", "Digital Sovereignty Act")),
     ("en", "France amended the Digital Sovereignty Act in 2025.", ("country/fr", "Digital Sovereignty Act")),
     ("ko", "프랑스는 「AI 반도체 전략」을 확정했다.", ("country/fr", "AI 반도체 전략")),
+    ("ko", "프랑스는 「AI 반도체 전략」을 내놓았다.", ("country/fr", "AI 반도체 전략")),
+    ("ko", "프랑스는 「디지털기술산업법」을 공포했다.", ("country/fr", "디지털기술산업법")),
+    ("ko", "프랑스는 「국가 AI 샌드박스」를 가동했다.", ("country/fr", "국가 AI 샌드박스")),
 ])
 def test_has_policy_more_forms(ko, en, lang, text, expected):
     doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
