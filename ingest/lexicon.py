@@ -50,6 +50,7 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|"
      r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
      r"issu(?:e|es|ed|ing)|pass(?:es|ed)|approv(?:e|es|ed|ing)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|"
+     r"promulgat\w*|inaugurat\w*|initiat(?:e|es|ed|ing)|kick(?:s|ed|ing)? off|set(?:s|ting)? up|"
      r"put in place|put(?:s|ting)?(?=\s+(?:the\s+|its\s+)?[A-Z])|set out|dr[ae]w(?:s|n)? up|through|under|via"),
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
                        r"promoted|pursued|implemented|organi[sz]ed|delivered|executed|carried out|supervised|"

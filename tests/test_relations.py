@@ -346,6 +346,8 @@ HAS_POLICY = [
     ("en", "France approved the Brazilian AI Plan last year.", ("country/fr", "Brazilian AI Plan")),
     ("en", "By putting the Digital Sovereignty Act in place, France set rules.", ("country/fr", "Digital Sovereignty Act")),
     ("en", "France amended the Digital Sovereignty Act in 2025.", ("country/fr", "Digital Sovereignty Act")),
+    ("en", "France promulgated the Digital Sovereignty Act in 2025.", ("country/fr", "Digital Sovereignty Act")),
+    ("en", "France set up the Cloud Sovereignty Programme in 2025.", ("country/fr", "Cloud Sovereignty Programme")),
     ("ko", "프랑스는 「AI 반도체 전략」을 확정했다.", ("country/fr", "AI 반도체 전략")),
     ("ko", "프랑스는 「AI 반도체 전략」을 내놓았다.", ("country/fr", "AI 반도체 전략")),
     ("ko", "프랑스는 「디지털기술산업법」을 공포했다.", ("country/fr", "디지털기술산업법")),
