@@ -43,7 +43,8 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
      # the English of the Korean cues 건설 배치 증설 육성 양성 유치 촉진 고도화 제고 (not of 구축 확보 투자 개발 지원 도입)
      r"construct\w*|deploy\w*|foster\w*|nurtur\w*|train(?:s|ed|ing)? (?=\w+ talent)|attract\w*|promot\w*|"
-     r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)"),
+     r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)|"
+     r"build(?:s|ing)? out|built out|doubl(?:e|es|ed|ing) down on|pour(?:s|ed|ing)? (?:\w+ )?into"),
     ("strengthens", "supplements", r"supplement\w*|complement\w*"),
     ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
     ("hasPolicy", "hasPolicy",

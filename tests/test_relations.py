@@ -289,6 +289,9 @@ STRENGTHENS = [
     ("en", "France is expanding its data centres.", "strengthens", ("country/fr", "resource/datacentre")),
     ("en", "Japan prioritises cloud security.", "prioritises", ("country/jp", "resource/cloud")),
     ("en", "Korea is strengthening its semiconductors supply chain.", "strengthens", ("country/kr", "resource/ai-chip")),
+    ("en", "France is building out data centres at a rapid pace.", "strengthens", ("country/fr", "resource/datacentre")),
+    ("en", "Japan is pouring billions into cloud.", "strengthens", ("country/jp", "resource/cloud")),
+    ("en", "France is doubling down on GPUs.", "strengthens", ("country/fr", "resource/gpu")),
 ]
 STRENGTHENS_NEG = [
     ("ko", "프랑스는 데이터센터를 확충하지 못했다."),
