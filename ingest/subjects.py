@@ -20,8 +20,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, particle, relative_subject
-from .gazetteer import ACTOR_TYPES, POLITY_TYPES
+from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, particle, particle_at, relative_subject
+from .gazetteer import ACTOR_TYPES, POLITY_TYPES, stack_object
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
 
 # the words before an actor that put it in a prepositional phrase or make it an example, never the subject
@@ -227,8 +227,10 @@ class Subjects:
         actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
         if self.lang == "ko":
             marks = ("에서", "로부터", "으로부터") if seller else ("의", "에", "에게", "")
+            objects = {e.start for e in ents if stack_object(e)}
             for e in reversed([a for a in actors if a.end <= ti]):
-                if particle(doc, e) in marks and ti - e.end <= 6:
+                if particle(doc, e) in marks and (ti - e.end <= 6 or particle(doc, e) == "의" and (
+                        particle_at(doc, e) + 1 in objects)):  # "미국 빅테크의 오픈소스 모델에 크게 기대고"
                     return e
             return None
         marks = ("from", "by") if seller else ("from", "on", "of")

@@ -134,7 +134,9 @@ def test_an_english_list_item_may_have_modifiers(en):
         ("dependsOn", "country/jp", "resource/cloud")]
 
 
-@pytest.mark.parametrize("text", ["일본은 미국의 클라우드에 의존하고 있다.", "일본은 미국 빅테크의 클라우드에 의존하고 있다."])
+@pytest.mark.parametrize("text", ["일본은 미국의 클라우드에 의존하고 있다.", "일본은 미국 빅테크의 클라우드에 의존하고 있다.",
+                                  # (the supplier's cloud, however far the trigger)
+                                  "일본은 모델 개발에서는 미국 빅테크의 클라우드에 아주 크게 의존하고 있다."])
 def test_depends_on_korean_supplier(ko, text):
     (f,) = ko(text)._.facts
     assert (f.relation, f.predicate, f.subject.id, f.object.id) == ("dependsOn", "dependsOn", "country/jp",
