@@ -41,7 +41,7 @@ from .investments import investments
 from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
                       EN_TRIGGER_RES, KO_HEDGE, KO_NEG, KO_REDUCE, KO_TRIGGER_RES)
 from .mentions import by_context
-from .roles import instrument_labels, role_labels
+from .roles import instrument_labels, role_labels, row_policies
 from .subjects import Subjects
 
 for _ext in ("facts", "candidates"):
@@ -173,6 +173,7 @@ class Extractor(Subjects):
         out.extend(investments(self, doc, sent, ents))
         out.extend(role_labels(self, doc, sent, ents))
         out.extend(instrument_labels(self, doc, sent, ents))
+        out.extend(row_policies(self, doc, sent, ents))
         return out
 
     def heading_layers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:

@@ -10,8 +10,9 @@ about: the policy of the table's caption or the last one body text named
 
 A label may list instruments instead: "핵심 수단 ⦁AI 스킬 아카데미, AI 펠로우십", "핵심 법제
 ⦁「인공지능법」", "Legal basis: the AI Act, the Data Act": those are the policies of the country or
-bloc the row, the section or the text is about. The relation extractor (:mod:`ingest.relations`)
-calls :func:`role_labels` and :func:`instrument_labels` on every sentence."""
+bloc the row, the section or the text is about; so are the named policies in a table row headed
+by a country. The relation extractor (:mod:`ingest.relations`) calls :func:`role_labels`,
+:func:`instrument_labels` and :func:`row_policies` on every sentence."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from .candidates import policy_form
 from .facts import Arg, Fact
 from .gazetteer import ORG_TYPES, POLITY_TYPES
 from .lexicon import INSTRUMENT_LABEL, ROLE_LABEL
@@ -52,6 +54,18 @@ def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> 
         out.extend(Fact("hasPolicy", "hasPolicy", Arg.of(polity, doc), Arg.of(p), f"hasPolicy.{ex.lang}.label", 0.55,
                         sent.start_char, sent.end_char) for p in listed)
     return out
+
+
+def row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+    """A named policy in the row of a table headed by a country or bloc is that country's: the
+    cells of "미국 | 「AI 행동계획」, 스타게이트" list its instruments (not a phrase that describes a
+    measure, nor a policy whose name says whose it is)."""
+    row = ex.discourse.row
+    if row is None or row.label_ not in POLITY_TYPES or doc.user_data.get("segment") != "table":
+        return []
+    return [Fact("hasPolicy", "hasPolicy", Arg.of(row, doc), Arg.of(b), f"hasPolicy.{ex.lang}.row", 0.5,
+                 sent.start_char, sent.end_char)
+            for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
 
 
 def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:

@@ -562,6 +562,17 @@ def test_instruments_listed_after_a_label_are_the_countrys(ko, en, lang, segment
     assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
 
 
+def test_a_named_policy_in_a_table_row_headed_by_a_country_is_its(ko):
+    segments = [("caption", "표 1. 국가별 정책"), ("table", "프랑스"), ("table", "「디지털 혁신 사업」, 클라우드 확충")]
+    doc = last_doc(ko, *segments)
+    assert [(f.subject.id, f.object.text, f.rule) for f in doc._.facts if f.relation == "hasPolicy"] == [
+        ("country/fr", "디지털 혁신 사업", "hasPolicy.ko.row")]
+    # not in body text, nor under a row headed by no country
+    assert [f for f in last_doc(ko, ("body", "프랑스"), ("body", segments[2][1]))._.facts if f.relation == "hasPolicy"] == []
+    assert [f for f in last_doc(ko, segments[0], ("table", "엔비디아"), segments[2])._.facts
+            if f.relation == "hasPolicy"] == []
+
+
 def test_a_group_listed_after_a_role_label_runs_the_policy():
     from ingest.nlp import pipeline
 
