@@ -3,6 +3,8 @@ helpers to read entities and facts off a doc."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 
 def _patterns() -> list[dict[str, str]]:
     names = [
@@ -31,6 +33,18 @@ def _patterns() -> list[dict[str, str]]:
 
 
 PATTERNS = _patterns()
+
+
+@contextmanager
+def more_names(lang: str, extra: list[dict[str, str]]):
+    """The pipeline of ``lang`` with ``extra`` patterns besides the small gazetteer; the other tests,
+    which share the pipeline, get the small gazetteer back afterwards."""
+    from ingest.nlp import pipeline
+
+    try:
+        yield pipeline(lang, PATTERNS + extra)
+    finally:
+        pipeline(lang, PATTERNS)
 
 
 def nlp_for(lang, ko, en):

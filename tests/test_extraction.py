@@ -1,6 +1,7 @@
 """The spaCy pipelines (ingest.nlp) with the small gazetteer of tests/small_kb.py: the Korean
 tokenizer, recognition and linking, cue patterns for unknown names, mention boundaries; amounts
-(ingest.amounts.parse_amount). The relation rules are tested in tests/test_relations.py."""
+(ingest.amounts.parse_amount). The relation rules are tested in tests/test_relations.py and
+tests/test_policy_relations.py."""
 
 from __future__ import annotations
 

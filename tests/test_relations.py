@@ -1,12 +1,13 @@
-"""Every relation rule of ingest.relations with positive and negative examples in Korean and English,
-and the facts' provenance, on the small gazetteer of tests/small_kb.py (who the facts are about:
-tests/test_subjects.py; investments: tests/test_investments.py)."""
+"""The relation rules of ingest.relations about the AI stack (depends on, controls, strengthens) and
+replaces, with positive and negative examples in Korean and English, and the facts' provenance, on
+the small gazetteer of tests/small_kb.py (policies: tests/test_policy_relations.py; who the facts are
+about: tests/test_subjects.py; investments: tests/test_investments.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from .small_kb import facts, last_doc, nlp_for
+from .small_kb import facts, last_doc, more_names, nlp_for
 
 
 # ------------------------------------------------------------------ relation rules
@@ -24,13 +25,7 @@ def test_an_english_line_opening_with_a_layer_gives_the_object(en):
 
 def test_an_english_list_ending_in_layers_names_each_layer():
     # "Cloud and data centres layers:" reads as "cloud layer" and "data centres layer" where those are layers
-    from ingest.nlp import pipeline
-
-    from .small_kb import PATTERNS
-
-    layers = [{"label": "Layer", "pattern": "cloud layer", "id": "layer/cloud"}]
-    try:
-        en = pipeline("en", PATTERNS + layers)
+    with more_names("en", [{"label": "Layer", "pattern": "cloud layer", "id": "layer/cloud"}]) as en:
         doc = last_doc(en, ("body", "Japan acts."), ("body", "Cloud and data centres layers: managing external dependence"))
         assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "layer/cloud"),
                                            ("dependsOn", "country/jp", "resource/datacentre")]
@@ -40,8 +35,6 @@ def test_an_english_list_ending_in_layers_names_each_layer():
         assert ("strengthens", "country/jp", "layer/cloud") in facts(doc, "strengthens")
         # without "layers", cloud is the resource
         assert ("Resource", "resource/cloud") in [(e.label_, e.kb_id_) for e in en("Japan supplements cloud.").ents]
-    finally:
-        pipeline("en", PATTERNS)  # the module's other tests share the pipeline
 
 
 def test_what_is_strengthened_is_not_the_means_but_self_reliance_covers_it(en):
@@ -325,279 +318,6 @@ def test_what_is_reduced_or_compared_is_not_strengthened(ko, text):
     assert facts(ko(text), "strengthens") == []
     grown = text.replace("인허가를 최소화함으로써", "확충을 통해").replace("철폐", "확충").replace("보다는", "와")
     assert ("strengthens", "country/fr", "resource/datacentre") in facts(ko(grown), "strengthens")
-
-
-HAS_POLICY = [
-    ("ko", "프랑스는 「인공지능 기본법」을 제정하였다.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
-    ("ko", "프랑스는 「AI 기본법」을 제정하였다.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
-    ("ko", "한국은 2024년 「인공지능 기본법」을 공포하고 2026년부터 시행한다.",
-     ("hasPolicy", "country/kr", "policy/kr-ai-basic-act")),
-    ("en", "France enacted the AI Basic Act in 2024.", ("hasPolicy", "country/fr", "policy/kr-ai-basic-act")),
-    ("en", "South Korea launched the National Compute Strategy in 2025.", ("hasPolicy", "country/kr", "")),
-    ("en", "The Government of Canada launched the AI Basic Act in 2025.", ("hasPolicy", "country/ca",
-                                                                          "policy/kr-ai-basic-act")),
-    # the policy before a passive participle
-    ("en", "In France, the AI Basic Act was officially released in 2024.", ("hasPolicy", "country/fr",
-                                                                            "policy/kr-ai-basic-act")),
-]
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    # the policy a relative clause is about, with the clause's own subject
-    ("en", "The Chips Package, which Korea introduced in 2023, funds new fabs.", ("country/kr", "Chips Package")),
-    # the passive's agent, also by the adjective of its country
-    ("en", "The Digital Sovereignty Act, passed by the French parliament in 2024, is strict.",
-     ("country/fr", "Digital Sovereignty Act")),
-    # a policy in an opening phrase is the main clause subject's
-    ("en", "Under its National AI Mission, Canada is building GPU clusters.", ("country/ca", "National AI Mission")),
-    ("en", "France approved the Brazilian AI Plan last year.", ("country/fr", "Brazilian AI Plan")),
-    ("en", "By putting the Digital Sovereignty Act in place, France set rules.", ("country/fr", "Digital Sovereignty Act")),
-    ("en", "France amended the Digital Sovereignty Act in 2025.", ("country/fr", "Digital Sovereignty Act")),
-    ("en", "France promulgated the Digital Sovereignty Act in 2025.", ("country/fr", "Digital Sovereignty Act")),
-    ("en", "France set up the Cloud Sovereignty Programme in 2025.", ("country/fr", "Cloud Sovereignty Programme")),
-    ("ko", "프랑스는 「AI 반도체 전략」을 확정했다.", ("country/fr", "AI 반도체 전략")),
-    ("ko", "프랑스는 「AI 반도체 전략」을 내놓았다.", ("country/fr", "AI 반도체 전략")),
-    ("ko", "프랑스는 「디지털기술산업법」을 공포했다.", ("country/fr", "디지털기술산업법")),
-    ("ko", "프랑스는 「국가 AI 샌드박스」를 가동했다.", ("country/fr", "국가 AI 샌드박스")),
-])
-def test_has_policy_more_forms(ko, en, lang, text, expected):
-    doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
-    assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [expected]
-
-
-def test_a_policy_whose_name_opens_with_its_country():
-    from ingest.nlp import pipeline
-
-    from .small_kb import PATTERNS
-
-    named = [{"label": "Policy", "pattern": "Japan's Cloud Strategy", "id": "policy/jp-cloud"},
-             {"label": "Policy", "pattern": "일본의 클라우드 전략", "id": "policy/jp-cloud"}]
-    try:
-        for lang, text in (("en", "Japan's Cloud Strategy was revised."), ("ko", "일본의 클라우드 전략이 개편되었다.")):
-            nlp = pipeline(lang, PATTERNS + named)
-            doc = last_doc(nlp, ("body", "France acts." if lang == "en" else "프랑스는 움직인다."), ("body", text))
-            assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "hasPolicy"] == [
-                ("country/jp", "policy/jp-cloud")]
-    finally:
-        pipeline("ko", PATTERNS)
-        pipeline("en", PATTERNS)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Canada has committed CAD 2 billion to its Sovereign AI Compute Strategy."),
-    ("ko", "캐나다는 자국의 「소버린 AI 컴퓨팅 전략」에 20억 달러를 배정했다."),
-])
-def test_a_policy_named_as_its_owners_own(ko, en, lang, text):
-    doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
-    assert [(f.subject.id, f.rule) for f in doc._.facts if f.relation == "hasPolicy"] == [
-        ("country/ca", f"hasPolicy.{lang}.own")]
-
-
-HAS_POLICY_NEG = [
-    ("ko", "프랑스는 「인공지능 기본법」을 제정하지 않았다."),
-    ("ko", "프랑스가 「인공지능 기본법」을 제정하면 규제가 늘어난다."),
-    ("en", "France has not enacted the AI Basic Act."),
-    ("en", "France could enact the AI Basic Act next year."),
-]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), HAS_POLICY)
-def test_has_policy(ko, en, lang, text, expected):
-    assert expected in facts(nlp_for(lang, ko, en)(text), "hasPolicy")
-
-
-@pytest.mark.parametrize(("lang", "text"), HAS_POLICY_NEG)
-def test_has_policy_negated_or_hedged(ko, en, lang, text):
-    assert facts(nlp_for(lang, ko, en)(text), "hasPolicy") == []
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("ko", "과학기술정보통신부는 2025년 「인공지능 기본법」을 발표하였다."),
-    ("en", "The Ministry of Science and ICT launched the AI Basic Act in 2025."),
-    ("en", "The AI Basic Act is run by the Ministry of Science and ICT."),
-    ("en", "The Ministry of Science and ICT oversees the AI Basic Act."),
-])
-def test_a_ministry_launching_a_policy_gives_its_country_the_policy(ko, en, lang, text):
-    # the ministry runs it, and its country (the agency's owner in the knowledge base) has it
-    doc = nlp_for(lang, ko, en)(text)
-    assert ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit") in facts(doc)
-    (f,) = [f for f in doc._.facts if f.relation == "hasPolicy"]
-    assert (f.subject.id, f.subject.type, f.object.id, f.rule) == (
-        "country/kr", "Country", "policy/kr-ai-basic-act", f"hasPolicy.{lang}.agency")
-    # ... but a company that runs a programme gives nobody the policy
-    assert facts(nlp_for(lang, ko, en)(text.replace("과학기술정보통신부", "엔비디아").replace(
-        "the Ministry of Science and ICT", "Nvidia").replace("The Ministry of Science and ICT", "Nvidia")), "hasPolicy") == []
-    assert doc.text[f.subject.start:f.subject.end] in ("과학기술정보통신부", "Ministry of Science and ICT")
-
-
-@pytest.mark.parametrize(("lang", "heading"), [
-    ("ko", "3. 한국의 「인공지능 기본법」"),
-    ("en", "3. Korea's AI Basic Act"),
-])
-def test_a_heading_names_a_countrys_policy_but_states_nothing_else(ko, en, lang, heading):
-    nlp = nlp_for(lang, ko, en)
-    assert facts(last_doc(nlp, ("heading", heading))) == [("hasPolicy", "country/kr", "policy/kr-ai-basic-act")]
-    # a trigger in a heading is no statement
-    stated = "프랑스는 데이터센터를 확충" if lang == "ko" else "France expands data centres"
-    assert facts(last_doc(nlp, ("heading", stated))) == []
-    assert facts(last_doc(nlp, ("body", stated))) != []
-
-
-def test_has_policy_new_name_keeps_its_text(ko):
-    (f,) = [f for f in ko("일본은 「AI 추진 계획」을 발표하였다.")._.facts if f.relation == "hasPolicy"]
-    assert f.subject.id == "country/jp" and f.object.id == "" and f.object.text == "AI 추진 계획"
-    assert f.object.type == "Policy"
-
-
-RUN_BY = [
-    ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-    ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
-    ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 전담한다.", ("runBy", "", "agency/kr-msit")),
-    # a company that pursues a programme runs it
-    ("ko", "엔비디아는 「GPU 클라우드 사업」을 추진한다.", ("runBy", "", "company/nvidia")),
-    ("en", "Nvidia launched the GPU Cloud Programme in 2025.", ("runBy", "", "company/nvidia")),
-    pytest.param("ko", "「AI 반도체 육성 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
-    ("en", "The AI Basic Act is run by the Ministry of Science and ICT.",
-     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-    ("en", "The National Compute Strategy is led by the Ministry of Digital Affairs.", ("runBy", "", "")),
-    ("en", "The AI Basic Act is a programme jointly promoted by the Ministry of Science and ICT.",
-     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-    ("en", "The AI Basic Act will be delivered by the Ministry of Science and ICT.",
-     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-    # the active voice
-    ("en", "Since 2025 the Ministry of Science and ICT runs the AI Basic Act.",
-     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-    # an aside in brackets between the body and its verb, a pronoun object; the English future
-    ("ko", "「인공지능 기본법」은 과학기술정보통신부(MSIT)가 이를 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-    ("en", "The Ministry of Science and ICT (MSIT) will run the AI Basic Act.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
-]
-RUN_BY_NEG = [
-    ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관하지 않는다."),
-    ("ko", "과학기술정보통신부가 데이터센터를 운영한다."),  # no policy in the sentence
-    ("en", "The AI Basic Act is not run by the Ministry of Science and ICT."),
-    ("en", "The Ministry of Science and ICT runs many data centres."),
-]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), RUN_BY)
-def test_run_by(ko, en, lang, text, expected):
-    assert expected in facts(nlp_for(lang, ko, en)(text), "runBy")
-
-
-@pytest.mark.parametrize(("lang", "text"), RUN_BY_NEG)
-def test_run_by_negated_or_without_a_policy(ko, en, lang, text):
-    assert facts(nlp_for(lang, ko, en)(text), "runBy") == []
-
-
-@pytest.mark.parametrize(("lang", "first", "then"), [
-    ("ko", "한국은 「인공지능 기본법」을 제정하였다.", "동 법은 과학기술정보통신부가 주관한다."),
-    ("ko", "한국은 「인공지능 기본법」을 제정하였다.", "이 법은 과학기술정보통신부가 주관한다."),
-    ("en", "Korea enacted the AI Basic Act in 2024.", "The law is administered by the Ministry of Science and ICT."),
-])
-def test_run_by_a_policy_named_before(ko, en, lang, first, then):
-    # "동 법은", "The law": the policy the text named last
-    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
-    assert [(f.subject.id, f.object.id, f.rule) for f in doc._.facts if f.relation == "runBy"] == [
-        ("policy/kr-ai-basic-act", "agency/kr-msit", f"runBy.{lang}.anaphor")]
-
-
-@pytest.mark.parametrize(("lang", "first", "then"), [
-    ("ko", "프랑스는 「인공지능 기본법」과 「디지털 혁신 사업」을 발표했다.", "동 법은 과학기술정보통신부가 주관한다."),
-    ("en", "France announced the AI Basic Act and the Cloud First Programme.",
-     "The act is run by the Ministry of Science and ICT."),
-])
-def test_run_by_a_policy_named_before_of_the_kind_the_text_names(ko, en, lang, first, then):
-    # "동 법은", "The act": the last law named, not the programme after it
-    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
-    assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
-        ("policy/kr-ai-basic-act", "agency/kr-msit")]
-
-
-@pytest.mark.parametrize(("lang", "then"), [
-    ("ko", "과학기술정보통신부가 이 법을 주관한다."),
-    ("en", "The Ministry of Science and ICT runs this act."),
-])
-def test_run_by_a_policy_pointed_back_to_inside_the_sentence(ko, en, lang, then):
-    first = "한국은 「인공지능 기본법」을 제정하였다." if lang == "ko" else "Korea enacted the AI Basic Act."
-    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
-    assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
-        ("policy/kr-ai-basic-act", "agency/kr-msit")]
-
-
-def test_run_by_refers_back_only_within_a_section(ko, en):
-    then = ("body", "동 법은 과학기술정보통신부가 주관한다.")
-    assert facts(last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."), ("heading", "3. 일본"), then)) == []
-    assert facts(last_doc(ko, ("body", "한국은 전략을 세웠다."), then)) == []  # no policy named before
-    # a sentence that does not open by referring back takes no earlier policy
-    assert facts(last_doc(en, ("body", "Korea enacted the AI Basic Act."),
-                       ("body", "Many data centres are run by the Ministry of Science and ICT.")), "runBy") == []
-
-
-@pytest.mark.parametrize(("lang", "segments", "orgs"), [
-    # a row of a table under its caption (the organisations listed with the first run it too)
-    ("ko", [("caption", "표 3. 「인공지능 기본법」 개요"), ("table", "구분 내용"),
-            ("table", "주관 기관 ⦁과학기술정보통신부, 엔비디아")], ["agency/kr-msit", "company/nvidia"]),
-    # a line under the text that named the policy (one after another label does not run it)
-    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 주관: 과학기술정보통신부")], ["agency/kr-msit"]),
-    ("en", [("body", "Korea enacted the AI Basic Act in 2024."),
-            ("body", "- Lead agency: Ministry of Science and ICT; partner: Nvidia")], ["agency/kr-msit"]),
-    # the Korean subject given the role
-    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "이번 사업은 과학기술정보통신부(MSIT)가 전담기관으로 참여한다.")],
-     ["agency/kr-msit"]),
-])
-def test_run_by_a_role_label(ko, en, lang, segments, orgs):
-    doc = last_doc(nlp_for(lang, ko, en), *segments)
-    got = [(f.subject.id, f.object.id, f.rule) for f in doc._.facts if f.relation == "runBy"]
-    assert got == [("policy/kr-ai-basic-act", o, f"runBy.{lang}.role-label") for o in orgs]
-
-
-@pytest.mark.parametrize(("lang", "segments"), [
-    ("ko", [("heading", "3. 한국의 AI 정책"), ("body", "핵심 법제 ⦁「인공지능 기본법」, 「디지털 혁신 사업」")]),
-    ("en", [("heading", "3. Korea's AI policy"), ("body", "- Legal basis: the AI Basic Act, the Digital Innovation Programme")]),
-])
-def test_instruments_listed_after_a_label_are_the_countrys(ko, en, lang, segments):
-    doc = last_doc(nlp_for(lang, ko, en), *segments)
-    got = [(f.subject.id, f.object.text, f.rule) for f in doc._.facts if f.relation == "hasPolicy"]
-    assert [(s, r) for s, _, r in got] == [("country/kr", f"hasPolicy.{lang}.label")] * 2
-    # a list without the label states nothing
-    doc = last_doc(nlp_for(lang, ko, en), segments[0], ("body", segments[1][1].split("⦁")[-1].split(":")[-1]))
-    assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
-
-
-def test_a_named_policy_in_a_table_row_headed_by_a_country_is_its(ko):
-    segments = [("caption", "표 1. 국가별 정책"), ("table", "프랑스"), ("table", "「디지털 혁신 사업」, 클라우드 확충")]
-    doc = last_doc(ko, *segments)
-    assert [(f.subject.id, f.object.text, f.rule) for f in doc._.facts if f.relation == "hasPolicy"] == [
-        ("country/fr", "디지털 혁신 사업", "hasPolicy.ko.row")]
-    # not in body text, nor under a row headed by no country
-    assert [f for f in last_doc(ko, ("body", "프랑스"), ("body", segments[2][1]))._.facts if f.relation == "hasPolicy"] == []
-    assert [f for f in last_doc(ko, segments[0], ("table", "엔비디아"), segments[2])._.facts
-            if f.relation == "hasPolicy"] == []
-
-
-def test_a_group_listed_after_a_role_label_runs_the_policy():
-    from ingest.nlp import pipeline
-
-    from .small_kb import PATTERNS
-
-    groups = [{"label": "Group", "pattern": "회원국 정부", "id": "group/member-states"}]
-    try:
-        ko = pipeline("ko", PATTERNS + groups)
-        doc = last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."),
-                       ("body", "추진 주체 ⦁과학기술정보통신부, 회원국 정부"))
-        assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
-            ("policy/kr-ai-basic-act", "agency/kr-msit"), ("policy/kr-ai-basic-act", "group/member-states")]
-    finally:
-        pipeline("ko", PATTERNS)
-
-
-@pytest.mark.parametrize(("lang", "segments"), [
-    # taking part is not running; a label not followed by the organisation; no policy named
-    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 참여 기업: 엔비디아")]),
-    ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "핵심 기관과 과학기술정보통신부가 협력한다.")]),
-    ("ko", [("body", "한국은 전략을 세웠다."), ("body", "- 주관: 과학기술정보통신부")]),
-    ("en", [("body", "Korea enacted the AI Basic Act in 2024."), ("body", "Partners: Ministry of Science and ICT")]),
-])
-def test_no_run_by_without_a_role_label_and_a_policy(ko, en, lang, segments):
-    assert facts(last_doc(nlp_for(lang, ko, en), *segments), "runBy") == []
 
 
 REPLACES = [

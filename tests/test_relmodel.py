@@ -16,22 +16,23 @@ from ingest import relmodel
 from ingest.extract import extract
 from ingest.nlp import pipeline
 
-from .small_kb import PATTERNS
+from .small_kb import PATTERNS, more_names
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = sorted((ROOT / "tests" / "data" / "gold" / "dev").glob("*.yaml"))
 DEV_GOLD_EN = sorted((ROOT / "tests" / "data" / "gold" / "dev-en").glob("*.yaml"))
 
 
-def _candidates(text: str) -> list[dict]:
-    nlp = pipeline("ko", PATTERNS)
-    rel = nlp.get_pipe("policykg_relations")
-    rel.reset()
-    rel.collect_candidates = True
-    try:
-        doc = nlp(text)
-    finally:
-        rel.collect_candidates = False
+def _candidates(text: str, extra: list[dict[str, str]] | None = None) -> list[dict]:
+    """The candidates of a Korean text, with ``extra`` names besides the small gazetteer."""
+    with more_names("ko", extra or []) as nlp:
+        rel = nlp.get_pipe("policykg_relations")
+        rel.reset()
+        rel.collect_candidates = True
+        try:
+            doc = nlp(text)
+        finally:
+            rel.collect_candidates = False
     return doc._.candidates
 
 
@@ -64,17 +65,9 @@ def test_features_never_name_an_entity():
     ("프랑스는 AI 인재 선발을 발표했다.", "phrase"),
 ])
 def test_a_policy_object_has_the_form_of_its_name(text, form):
-    patterns = PATTERNS + [{"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac"},
-                           {"label": "Policy", "pattern": "AI 인재 선발", "id": "policy/kr-talent"}]
-    nlp = pipeline("ko", patterns)
-    rel = nlp.get_pipe("policykg_relations")
-    rel.reset()
-    rel.collect_candidates = True
-    try:
-        (cand,) = [c for c in nlp(text)._.candidates if c["group"] == "policy"]
-    finally:
-        rel.collect_candidates = False
-        pipeline("ko", PATTERNS)
+    names = [{"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac"},
+             {"label": "Policy", "pattern": "AI 인재 선발", "id": "policy/kr-talent"}]
+    (cand,) = [c for c in _candidates(text, names) if c["group"] == "policy"]
     assert f"o.form={form}" in cand["features"]
 
 
