@@ -189,10 +189,17 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.by_prefix: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
+        # Korean names without their spaces, matched on Korean text without its spaces: Korean writes a
+        # compound with or without them ("대규모 언어모델", "대규모언어모델", "대규모 언어 모델")
+        self.unspaced: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
         self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
         self.owner: dict[str, str] = {}  # policy or agency id -> its country or bloc, when it has one
         self.others: dict[str, list[tuple[str, str]]] = {}  # policy id -> (id, owner) sharing a name
+
+    def clear(self) -> None:
+        for table in (self.by_prefix, self.unspaced, self.single, self.index, self.owner, self.others):
+            table.clear()
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
         for p in patterns:
@@ -214,10 +221,13 @@ class Gazetteer:
             # "mega-scale AI"); one in sentence case ("Model and data") matches "model and data" as well
             title = all(w[:1].isupper() for w in name.split() if w[:1].isalpha())
             self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
+            if _HANGUL.search(name):
+                bare = re.sub(r"\s+", "", key_name)
+                self.unspaced.setdefault(bare[:2].lower(), []).append((bare, p, cased, title))
             if p["label"] in STACK_TYPES and not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name):
                 # an English common noun of the stack matches its plural too ("foreign clouds")
                 self.by_prefix[key_name[:2]].append((english_plural(key_name), p, cased, title))
-        for lst in self.by_prefix.values():
+        for lst in (*self.by_prefix.values(), *self.unspaced.values()):
             lst.sort(key=lambda x: -len(x[0]))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -226,19 +236,25 @@ class Gazetteer:
         if len(lower) != len(text):  # a few characters change length when lowered: compare as is
             lower = text
         ends = {t.idx + len(t.text) for t in doc}
+        # Korean text without its spaces: ``kept[n]`` is the offset of its n-th character in the text
+        kept = [k for k, c in enumerate(text) if c not in " \t\u00a0\u3000"] if doc.lang_ == "ko" and self.unspaced else []
+        bare, bare_lower = "".join(text[k] for k in kept), "".join(lower[k] for k in kept)
+        at = {k: n for n, k in enumerate(kept)}
         spans: list[Span] = []
         for tok in doc:
             i = tok.idx
-            for key_name, p, cased, initial in self.by_prefix.get(lower[i:i + 2], ()):
-                hay = text if cased else lower
-                j = i + len(key_name)
-                if j in ends and hay.startswith(key_name, i) and not (initial and text[i].islower()):
-                    span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
-                    if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
-                        continue
-                    span._.rule = "gazetteer"
-                    spans.append(span)
-                    break
+            found = self._match(doc, i, ends, [(key_name, p, cased, initial, i, i + len(key_name), text, lower)
+                                         for key_name, p, cased, initial in self.by_prefix.get(lower[i:i + 2], ())])
+            n = at.get(i)
+            if n is not None:
+                unspaced = self._match(doc, i, ends, [(key, p, cased, initial, n, kept[n + len(key) - 1] + 1, bare, bare_lower)
+                                                for key, p, cased, initial in self.unspaced.get(bare_lower[n:n + 2], ())
+                                                if n + len(key) <= len(kept)])
+                if unspaced is not None and (found is None or unspaced.end_char > found.end_char):
+                    found = unspaced
+            if found is not None:
+                found._.rule = "gazetteer"
+                spans.append(found)
             p1 = self.single.get(tok.text)
             if p1 is not None and self._single_ok(doc, tok, p1):
                 span = Span(doc, tok.i, tok.i + 1, label=p1["label"], kb_id=p1["id"])
@@ -246,6 +262,20 @@ class Gazetteer:
                 spans.append(span)
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
+
+    def _match(self, doc: Doc, i: int, ends: set[int], cands: list[tuple[str, dict[str, str], bool, bool, int, int, str, str]]
+               ) -> Span | None:
+        """The longest name that starts at character ``i``: each candidate is a name's key, its
+        pattern, whether it is case-sensitive or title-cased, where the key starts in the text it is
+        compared with, where the match ends in ``doc.text``, and that text as is and lowered. ``ends``:
+        the offsets where a token ends."""
+        for key, p, cased, initial, at, j, hay, hay_lower in cands:
+            if j in ends and (hay if cased else hay_lower).startswith(key, at) and not (initial and doc.text[i].islower()):
+                span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
+                if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
+                    continue
+                return span
+        return None
 
     @staticmethod
     def _derived(doc: Doc, span: Span) -> bool:
@@ -281,6 +311,7 @@ class Gazetteer:
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[\uac00-\ud7a3]$")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _DOTTED_PAIR = re.compile(r"[\uac00-\ud7a3](?:·[\uac00-\ud7a3])+")
 _OPENERS = "「『‘“\"'"
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
@@ -342,11 +373,7 @@ def pipeline(lang: str, patterns: list[dict[str, str]]) -> Language:
     nlp = _load(lang)
     gaz: Gazetteer = nlp.get_pipe("policykg_gazetteer")  # type: ignore[assignment]
     if getattr(gaz, "loaded", None) is not patterns:  # a new gazetteer replaces the previous one
-        gaz.by_prefix.clear()
-        gaz.single.clear()
-        gaz.index.clear()
-        gaz.owner.clear()
-        gaz.others.clear()
+        gaz.clear()
         gaz.add_patterns(patterns)
         gaz.loaded = patterns  # type: ignore[attr-defined]
     return nlp

@@ -126,6 +126,21 @@ def test_mixed_case_and_hangul_aliases_link(ko, en):
     assert ("GPUs", "Resource", "resource/gpu") in ents(en("China buys GPUs."))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("「인공지능기본법」이 시행되었다.", "인공지능기본법"),  # the name has a space the text leaves out
+    ("정부는 AI기본법을 시행했다.", "AI기본법"),
+    ("정부는 인공지능 기본 법을 시행했다.", "인공지능 기본 법"),  # the text has one the name does not
+    ("AI 생태계를 키운다.", "AI 생태계"),
+])
+def test_a_korean_name_matches_with_or_without_its_spaces(ko, text, name):
+    assert (name, "Policy" if "법" in name else "Layer") in [(e.text, e.label_) for e in ko(text).ents]
+
+
+def test_spaces_are_no_name_inside_a_longer_word_or_across_lines(ko):
+    assert not [e for e in ko("AI 기본법률안을 검토한다.").ents if e.label_ == "Policy"]  # ends inside a word
+    assert not [e for e in ko("인공지능\n기본법은 없다.").ents if e.text.startswith("인공지능")]
+
+
 def test_gazetteer_reloads_when_the_patterns_change():
     other = [{"label": "Country", "pattern": "독일", "id": "country/de"}]
     assert [(e.text, e.kb_id_) for e in pipeline("ko", other)("독일은 일본과 협력한다.").ents] == [("독일", "country/de")]
