@@ -37,6 +37,10 @@ _EN_MODIFIER = r"(?:its|their|own|other|key|core|foreign|domestic|local|global|n
 _COORDINATION = re.compile(r"[」』’”\"']?\s*(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
                            rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
                            r"|(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act")
+# Korean: a separator or conjunction then up to two nouns modifying the next name ("클라우드 및 생태계
+# 소프트웨어", "GPU/AI 전용 칩")
+_KO_SEPARATORS = {"·", ",", "ㆍ", "/", "와", "과", "및"}
+_KO_MODIFIER_TAGS = ("NNG", "NNP", "SL", "SN", "XSN", "XPN")
 
 
 class Subjects:
@@ -51,8 +55,9 @@ class Subjects:
         j = pool.index(first) + step
         while 0 <= j < len(pool):
             a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
-            between = doc[a.end:b.start].text.strip()
-            if _COORDINATION.fullmatch(between):
+            between = doc[a.end:b.start]
+            if _COORDINATION.fullmatch(between.text.strip()) or self.lang == "ko" and 2 <= len(between) <= 4 \
+                    and between[0].text in _KO_SEPARATORS and all(t.tag_ in _KO_MODIFIER_TAGS for t in between[1:]):
                 group.append(pool[j])
                 j += step
             else:

@@ -191,6 +191,15 @@ def test_depends_on_coordinated_objects(ko):
     assert sorted(got) == [("dependsOn", "country/jp", "resource/ai-chip"), ("dependsOn", "country/jp", "resource/cloud")]
 
 
+def test_korean_coordination_may_put_nouns_before_the_next_name(ko):
+    # "GPU/AI 전용 칩", "클라우드 및 생태계 소프트웨어": nouns after the separator modify the next name
+    got = facts(ko("일본은 GPU/AI 전용 반도체, 클라우드 및 대형 데이터센터에 의존한다."), "dependsOn")
+    assert sorted(o for _, _, o in got) == ["resource/ai-chip", "resource/cloud", "resource/datacentre", "resource/gpu"]
+    # a verb between them is no modifier: the name after it is not in the list
+    got = facts(ko("일본은 GPU, 새로 지은 데이터센터에 의존한다."), "dependsOn")
+    assert [o for _, _, o in got] == ["resource/datacentre"]
+
+
 CONTROLS = [
     pytest.param("ko", "중국은 GPU 자립을 추진하고 있다.", ("controls", "country/cn", "resource/gpu")),
     ("ko", "중국은 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
