@@ -71,11 +71,11 @@ class Subjects:
         first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
         if first is None or first.lower_ != "to" or first.i >= tj:
             return None
-        comma = next((t.i for t in doc[tj:sent.end] if t.text == ","), None)
-        if comma is None:
-            return None
-        after = [e for e in ents if e.start > comma and e.label_ in ACTOR_TYPES]
-        return self.subject(doc, sent, after, sent.end) if after and after[0].start - comma <= 3 else None
+        # the comma that closes the purpose clause is the one an actor follows closely (the clause may
+        # name actors and list things: "on US firms for GPUs, for frameworks, and for cloud, China …")
+        after = [e for e in ents if e.start >= tj and e.label_ in ACTOR_TYPES]
+        k = next((k for k, e in enumerate(after) if any(t.text == "," for t in doc[max(tj, e.start - 3):e.start])), None)
+        return self.subject(doc, sent, after[k:], sent.end) if k is not None else None
 
     def subject(self, doc: Doc, sent: Span, before: list[Span], ti: int,
                 exclude: list[Span] | None = None) -> Span | None:

@@ -157,6 +157,10 @@ def test_an_english_purpose_clause_takes_the_main_clause_subject(en):
     doc = last_doc(en, ("body", "To reduce its dependence on US firms for GPUs and cloud, China is building its own."))
     assert facts(doc, "dependsOn") == [("dependsOn", "country/cn", "resource/gpu"),
                                        ("dependsOn", "country/cn", "resource/cloud")]
+    # a purpose clause with commas of its own: the last one before the actor closes it
+    doc = last_doc(en, ("body", "To reduce its reliance on imports for GPUs that run AI, for chips, and for cloud, "
+                                "China is building its own."))
+    assert ("dependsOn", "country/cn", "resource/gpu") in facts(doc, "dependsOn")
     # no purpose clause, and no topic yet: nobody to depend
     doc = last_doc(en, ("body", "Dependence on US firms for GPUs remains, and China is building its own."))
     assert facts(doc, "dependsOn") == []
