@@ -86,7 +86,11 @@ KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한�
 KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
 # verbs of cutting something back: what they take is not strengthened ("규제를 최소화함으로써 혁신을
 # 촉진", "규제 철폐를 통한"); searched in the words between the name and the trigger
-KO_REDUCE = re.compile(r"최소화|철폐|완화|간소화|축소|폐지|감축|경감|줄이|줄여|줄인|없애|해소|억제")
+KO_REDUCE = re.compile(r"최소화|철폐|완화|간소화|축소|폐지|감축|경감|줄이|줄여|줄인|없애|해소|억제|낮추|낮춰|벗어나|벗어날|탈피")
+# English words of reducing before a dependence ("to reduce its dependence", "breaking away from dependence")
+EN_REDUCE = {"reduce", "reduces", "reduced", "reducing", "lower", "lowers", "lowering", "mitigate", "mitigates",
+             "mitigating", "minimise", "minimises", "minimising", "minimize", "minimizes", "minimizing", "cut",
+             "cuts", "cutting", "curb", "curbs", "curbing", "end", "ending", "away", "wean", "weaning"}
 EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "unable", "longer", "lack", "lacks",
           # what holds a capacity back: "which limits its self-sufficiency in compute"
           "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining",

@@ -16,7 +16,8 @@ replaces                교체, 대체; replace                                 
 ======================  ================================================  =======================
 
 Who a fact is about (the subject of the trigger's clause, the supplier of a dependence) is found
-by :class:`ingest.subjects.Subjects`; the subjects a sentence leaves out (the running topic, the
+by :class:`ingest.subjects.Subjects`, the layers and resources it is about by
+:class:`ingest.objects.Objects`; the subjects a sentence leaves out (the running topic, the
 section's actor, a table row's) by :mod:`ingest.discourse`. A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
 never, without, if, could, might) gives no fact. Investments are read by
 :func:`ingest.investments.investments`, their amounts normalised to a number and an ISO 4217
@@ -39,9 +40,10 @@ from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
-                      EN_TRIGGER_RES, KO_HEDGE, KO_NEG, KO_REDUCE, KO_TRIGGER_RES)
+                      EN_TRIGGER_RES, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import instrument_labels, role_labels, row_policies
+from .objects import Objects
 from .subjects import Subjects
 
 for _ext in ("facts", "candidates"):
@@ -49,10 +51,6 @@ for _ext in ("facts", "candidates"):
         Doc.set_extension(_ext, default=None)
 
 # ---------------------------------------------------------------- the extractor
-# English prepositions of a means or instrument
-_EN_MEANS = {"through", "via", "using", "by"}
-
-
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     """The tokens from ``start`` to ``end`` outside an aside in brackets ("Authority (IMDA) will
     run", "연방교육연구부(BMBF)가")."""
@@ -69,18 +67,7 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
 
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
 _KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침"}
-# what marks a Korean name as the means or the measure of a clause, not its object: "반도체·HPC로
-# 보완", "규제보다는 민간 자율을 우선시"
-_KO_MEANS = {"로", "으로", "보다"}
-
-
-def _reduced(doc: Doc, e: Span, ti: int) -> bool:
-    """The name ``e`` is what a verb of reducing between it and the trigger at ``ti`` takes: "규제를
-    최소화함으로써 혁신을 촉진", "규제 철폐를 통한 혁신 촉진" (regulation is cut, not strengthened)."""
-    return KO_REDUCE.search("".join(t.text for t in doc[e.end:ti])) is not None
-
-
-class Extractor(Subjects):
+class Extractor(Objects, Subjects):
     """The ``policykg_relations`` component: writes ``doc._.facts``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -265,9 +252,11 @@ class Extractor(Subjects):
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
                                       means_not_object=relation == "strengthens")
+            rule = "modifier" if prefix else "trigger"
             if not objs and relation == "dependsOn":
                 objs = self.depends_for(doc, sent, ents, tj) if self.lang == "en" else self.unmet(doc, sent, ents, ti)
-            rule = "modifier" if prefix else "trigger"
+            if not objs and relation == "dependsOn":
+                objs, rule = self.substitutes(doc, sent, ents, ti, tj), "substitute"
             if not objs and heading and not prefix:
                 objs, rule = heading, "heading"
             if not objs:
@@ -398,83 +387,6 @@ class Extractor(Subjects):
         state = Arg(agency.start_char, agency.end_char, agency.text, polity.label_, polity.kb_id_, "owner")
         return [Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency", 0.6,
                      sent.start_char, sent.end_char)]
-
-    def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
-                      after_only: bool = False, means_not_object: bool = False) -> list[Span]:
-        """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``,
-        ``연산(HPC) 역량 강화``), English after it (``reliance on GPUs``), with coordinated ones."""
-        stack = [e for e in ents if stack_object(e)]
-        if self.lang == "ko" and not after_only:
-            # not a means ("반도체·HPC로 보완": what is supplemented is the object, not the instrument)
-            # (nor what is compared with it, nor what is reduced on the way: "규제 철폐를 통한 혁신 촉진")
-            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5) and not _reduced(doc, e, ti)
-                     and not any(t.text in _KO_MEANS and last_tag(t) == "JKB" for t in doc[e.end:ti])]
-            if not cands:  # the object marked with 을/를 (or the domain, with 에서) further back in the clause
-                cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를", "에서")
-                         and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
-            if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
-                cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
-            if not cands:
-                cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
-        else:
-            # what is strengthened is not the means ("bolstering operating conditions through nuclear
-            # power"); but self-reliance "by securing data centres" is control of them
-            cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)
-                     and not (means_not_object and any(t.lower_ in _EN_MEANS for t in doc[tj:e.start]))]
-            if not cands and not after_only:  # a compound: "data centre expansion"
-                cands = [e for e in stack if e.end == ti]
-            if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"
-                cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를")
-                         and self.same_phrase(doc, e.end, ti, 4)]
-        if not cands:
-            return []
-        first = cands[-1] if cands[0].end <= ti else cands[0]
-        return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
-
-    def unmet(self, doc: Doc, sent: Span, ents: list[Span], ti: int) -> list[Span]:
-        """Korean "X를 자급하지 못해 … 의존", "X의 국산화율이 낮아 외국 기술에 의존": what a negated
-        self-reliance before a dependence trigger at ``ti`` is about is what the dependence is on."""
-        for rel, pred, rx in KO_TRIGGER_RES:
-            if rel != "controls" or pred.endswith(">"):
-                continue
-            for m in rx.finditer(doc.text, sent.start_char, doc[ti].idx):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None and span.end <= ti and self.negated(doc, sent, span.start, span.end):
-                    objs = self.stack_objects(doc, sent, ents, span.start, span.end)
-                    if objs:
-                        return objs
-        return []
-
-    def depends_for(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> list[Span]:
-        """English "depends on <supplier> for <resource>": the resources after the "for" (or "in")
-        that follows the trigger's complement ("relies on US hyperscalers for most of its cloud",
-        "dependence on global companies remains in the supply of GPUs")."""
-        k = next((t.i for t in doc[tj:min(sent.end, tj + 8)] if t.lower_ in ("for", "in")), None)
-        if k is None or not self.same_phrase(doc, tj, k, 8):
-            return []
-        stack = [e for e in ents if stack_object(e)]
-        first = next((e for e in stack if e.start > k and self.same_phrase(doc, k, e.start, 8)), None)
-        return self.coordinated(doc, stack, first, 1) if first is not None else []
-
-    def about(self, doc: Doc, start: int, end: int) -> bool:
-        """Tokens ``start:end`` read "(… 등)에 대한 (해외 기술)": the name before them is what the
-        noun at ``end`` is about."""
-        toks = doc[start:end]
-        k = next((i for i in range(len(toks) - 1) if toks[i].text == "에" and toks[i + 1].text in ("대한", "대해")),
-                 None)
-        return k is not None and k <= 6 and self.same_phrase(doc, start, start + k, 6) \
-            and self.same_phrase(doc, start + k + 2, end, 3)
-
-    def same_phrase(self, doc: Doc, start: int, end: int, limit: int) -> bool:
-        """No clause boundary between tokens ``start`` and ``end``, and at most ``limit`` tokens."""
-        if end - start > limit:
-            return False
-        for t in doc[start:end]:
-            if t.text in (",", ";", ":") or (last_tag(t).startswith(("EC", "EF", "SF", "ETM")) and t.text != "게") or t.lower_ in (
-                    "which", "that", "while", "but", "whereas"):
-                return False
-        return True
-
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen, out = set(), []

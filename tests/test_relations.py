@@ -195,6 +195,24 @@ def test_depends_on_coordinated_objects(ko):
     assert sorted(got) == [("dependsOn", "country/jp", "resource/ai-chip"), ("dependsOn", "country/jp", "resource/cloud")]
 
 
+@pytest.mark.parametrize("lang, text, objects", [
+    # a dependence being reduced that names nothing of the stack: what is built in its place
+    ("ko", "일본은 해외 의존도를 낮추고, 반도체·데이터센터를 국내에 구축한다.", ["resource/ai-chip", "resource/datacentre"]),
+    ("ko", "일본은 미국에 대한 기술 의존에서 벗어나 GPU를 자체 개발한다.", ["resource/gpu"]),
+    ("en", "To reduce its technological dependence on the United States, Japan is building data centres.",
+     ["resource/datacentre"]),
+    # not reduced: the dependence is on something unnamed, and what is built is something else
+    ("ko", "일본은 해외 의존도가 높으며, 데이터센터를 국내에 구축한다.", []),
+    ("en", "Japan's dependence on the United States grows, and Japan is building data centres.", []),
+    # reduced, but nothing is built after it: not what was built before
+    ("ko", "일본은 GPU를 개발하여 해외 의존도를 낮춘다.", []),
+])
+def test_what_is_built_to_reduce_a_dependence_is_what_it_is_on(ko, en, lang, text, objects):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", text))
+    assert sorted(o for _, _, o in facts(doc, "dependsOn")) == objects
+    assert all(f.rule.endswith("substitute") for f in doc._.facts if f.relation == "dependsOn")
+
+
 def test_korean_coordination_may_put_nouns_before_the_next_name(ko):
     # "GPU/AI 전용 칩", "클라우드 및 생태계 소프트웨어": nouns after the separator modify the next name
     got = facts(ko("일본은 GPU/AI 전용 반도체, 클라우드 및 대형 데이터센터에 의존한다."), "dependsOn")

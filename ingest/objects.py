@@ -1,0 +1,129 @@
+"""What a fact about the AI stack is about: the layers and resources of a trigger's clause. A mixin
+of :class:`ingest.relations.Extractor`, which gives it ``lang``, ``negated`` and ``coordinated``
+(:class:`ingest.subjects.Subjects`).
+
+Korean: the name right before the trigger (``GPU 의존``, ``클라우드에 의존``, ``연산(HPC) 역량 강화``),
+else the one marked 을/를 (or 에서) further back in its clause, else what the trigger noun is about
+(``클라우드 등에 대한 해외 의존도``). English: the name after the trigger (``reliance on GPUs``), else a
+compound before it (``data centre expansion``). Coordinated names come with it. A dependence may
+also be read off what the sentence says is missing ("X의 국산화율이 낮아 외국 기술에 의존"), what it
+is for ("depends on US firms for cloud"), or what is built to reduce it ("해외 의존도를 낮추고
+인프라·데이터를 유럽 중심으로 확보").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .discourse import last_tag, particle
+from .gazetteer import stack_object
+from .lexicon import EN_REDUCE, KO_REDUCE, KO_TRIGGER_RES
+
+# prepositions of a means or instrument
+_EN_MEANS = {"through", "via", "using", "by"}
+# what marks a Korean name as the means or the measure of a clause, not its object: "반도체·HPC로
+# 보완", "규제보다는 민간 자율을 우선시"
+_KO_MEANS = {"로", "으로", "보다"}
+
+
+def _reduced(doc: Doc, e: Span, ti: int) -> bool:
+    """The name ``e`` is what a verb of reducing between it and the trigger at ``ti`` takes: "규제를
+    최소화함으로써 혁신을 촉진", "규제 철폐를 통한 혁신 촉진" (regulation is cut, not strengthened)."""
+    return KO_REDUCE.search("".join(t.text for t in doc[e.end:ti])) is not None
+
+
+class Objects:
+    """Object finding for the relation extractor (a mixin)."""
+
+    lang: str
+
+    def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
+                      after_only: bool = False, means_not_object: bool = False) -> list[Span]:
+        """Layers/resources the trigger is about: Korean before it (``GPU 의존``, ``클라우드에 의존``,
+        ``연산(HPC) 역량 강화``), English after it (``reliance on GPUs``), with coordinated ones."""
+        stack = [e for e in ents if stack_object(e)]
+        if self.lang == "ko" and not after_only:
+            # not a means ("반도체·HPC로 보완": what is supplemented is the object, not the instrument)
+            # (nor what is compared with it, nor what is reduced on the way: "규제 철폐를 통한 혁신 촉진")
+            cands = [e for e in stack if e.end <= ti and self.same_phrase(doc, e.end, ti, 5) and not _reduced(doc, e, ti)
+                     and not any(t.text in _KO_MEANS and last_tag(t) == "JKB" for t in doc[e.end:ti])]
+            if not cands:  # the object marked with 을/를 (or the domain, with 에서) further back in the clause
+                cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를", "에서")
+                         and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
+            if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
+                cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
+            if not cands:
+                cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
+        else:
+            # what is strengthened is not the means ("bolstering operating conditions through nuclear
+            # power"); but self-reliance "by securing data centres" is control of them
+            cands = [e for e in stack if e.start >= tj and self.same_phrase(doc, tj, e.start, 4 if after_only else 6)
+                     and not (means_not_object and any(t.lower_ in _EN_MEANS for t in doc[tj:e.start]))]
+            if not cands and not after_only:  # a compound: "data centre expansion"
+                cands = [e for e in stack if e.end == ti]
+            if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"
+                cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를")
+                         and self.same_phrase(doc, e.end, ti, 4)]
+        if not cands:
+            return []
+        first = cands[-1] if cands[0].end <= ti else cands[0]
+        return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+
+    def unmet(self, doc: Doc, sent: Span, ents: list[Span], ti: int) -> list[Span]:
+        """Korean "X를 자급하지 못해 … 의존", "X의 국산화율이 낮아 외국 기술에 의존": what a negated
+        self-reliance before a dependence trigger at ``ti`` is about is what the dependence is on."""
+        for rel, pred, rx in KO_TRIGGER_RES:
+            if rel != "controls" or pred.endswith(">"):
+                continue
+            for m in rx.finditer(doc.text, sent.start_char, doc[ti].idx):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and span.end <= ti and self.negated(doc, sent, span.start, span.end):
+                    objs = self.stack_objects(doc, sent, ents, span.start, span.end)
+                    if objs:
+                        return objs
+        return []
+
+    def depends_for(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> list[Span]:
+        """English "depends on <supplier> for <resource>": the resources after the "for" (or "in")
+        that follows the trigger's complement ("relies on US hyperscalers for most of its cloud",
+        "dependence on global companies remains in the supply of GPUs")."""
+        k = next((t.i for t in doc[tj:min(sent.end, tj + 8)] if t.lower_ in ("for", "in")), None)
+        if k is None or not self.same_phrase(doc, tj, k, 8):
+            return []
+        stack = [e for e in ents if stack_object(e)]
+        first = next((e for e in stack if e.start > k and self.same_phrase(doc, k, e.start, 8)), None)
+        return self.coordinated(doc, stack, first, 1) if first is not None else []
+
+    def about(self, doc: Doc, start: int, end: int) -> bool:
+        """Tokens ``start:end`` read "(… 등)에 대한 (해외 기술)": the name before them is what the
+        noun at ``end`` is about."""
+        toks = doc[start:end]
+        k = next((i for i in range(len(toks) - 1) if toks[i].text == "에" and toks[i + 1].text in ("대한", "대해")),
+                 None)
+        return k is not None and k <= 6 and self.same_phrase(doc, start, start + k, 6) \
+            and self.same_phrase(doc, start + k + 2, end, 3)
+
+    def same_phrase(self, doc: Doc, start: int, end: int, limit: int) -> bool:
+        """No clause boundary between tokens ``start`` and ``end``, and at most ``limit`` tokens."""
+        if end - start > limit:
+            return False
+        for t in doc[start:end]:
+            if t.text in (",", ";", ":") or (last_tag(t).startswith(("EC", "EF", "SF", "ETM")) and t.text != "게") or t.lower_ in (
+                    "which", "that", "while", "but", "whereas"):
+                return False
+        return True
+
+    def substitutes(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> list[Span]:
+        """A dependence being reduced that names no layer or resource of its own ("해외 의존도를 낮추고,
+        인프라·데이터를 유럽 중심으로 확보", "to reduce its dependence on the United States, Japan is
+        developing an LLM"): what the sentence goes on to build in its place is what the dependence is
+        on."""
+        if self.lang == "ko":
+            reducing = KO_REDUCE.search("".join(t.text for t in doc[tj:min(sent.end, tj + 4)])) is not None
+        else:
+            reducing = any(t.lower_ in EN_REDUCE for t in doc[max(sent.start, ti - 4):ti])
+        if not reducing:
+            return []
+        stack = [e for e in ents if stack_object(e) and sent.start <= e.start < sent.end]
+        after = [e for e in stack if e.start >= tj]
+        return self.coordinated(doc, stack, after[0], 1) if after else []
