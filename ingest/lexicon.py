@@ -28,7 +28,7 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
     ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|의결|확정|공포|선포|내놓|내놨|가동|개시|통하|통해|기반으로"),
-    ("runBy", "runBy", r"주관|운영|담당|전담(?!기관)|총괄|주도|실행\s?주체|이끌|이끄"),
+    ("runBy", "runBy", r"주관|주최|운영|담당|전담(?!기관)|총괄|주도|실행\s?주체|이끌|이끄"),
     ("replaces", "replaces", r"교체|대체"),
 ]
 EN_TRIGGERS: list[tuple[str, str, str]] = [
@@ -54,7 +54,7 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"promulgat\w*|inaugurat\w*|initiat(?:e|es|ed|ing)|kick(?:s|ed|ing)? off|set(?:s|ting)? up|"
      r"put in place|put(?:s|ting)?(?=\s+(?:the\s+|its\s+)?[A-Z])|set out|dr[ae]w(?:s|n)? up|through|under|via"),
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
-                       r"promoted|pursued|implemented|organi[sz]ed|delivered|executed|carried out|supervised|"
+                       r"promoted|pursued|implemented|organi[sz]ed|hosted|delivered|executed|carried out|supervised|"
                        r"steered) by"),
     ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads|"
                         r"(?:will|to|shall) (?:run|lead|manage|operate|oversee|administer|coordinate|spearhead)"),
@@ -64,12 +64,14 @@ KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
 EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in EN_TRIGGERS]
 
 # a label that names who runs a policy, before the organisations (ingest.roles): "주관기관:", "추진 주체 ⦁",
-# "운영책임", "Lead agency:", "Implementing bodies:" (not "참여 기업": taking part is not running)
+# "운영책임", "Lead agency:", "Implementing bodies:", "Operational responsibility:" (not "참여 기업": taking
+# part is not running)
 ROLE_LABEL = {
     "ko": re.compile(r"(?<![가-힣])(?:(?:주관|추진|수행|전담|운영|담당|소관|시행|총괄|재정|핵심)\s?(?:기관|주체|부처|책임)|"
                      r"주관(?=\s?[:：]))"),
     "en": re.compile(r"\b(?:(?:Lead|Implementing|Responsible|Executing|Managing|Key)\s+(?:agency|agencies|ministry|"
-                     r"ministries|body|bodies|institutions?|organi[sz]ations?)|(?:Run|Led|Managed|Operated) by(?=\s?:))",
+                     r"ministries|body|bodies|institutions?|organi[sz]ations?)|(?:Run|Led|Managed|Operated) by(?=\s?:)|"
+                     r"(?:Operational|Financial|Technical|Overall)\s+responsibility(?=\s?:))",
                      re.I),
 }
 # the label of a row or line that lists a country's own instruments: "핵심 수단 ⦁AI 스킬 아카데미, AI

@@ -297,6 +297,8 @@ class Extractor(Objects, Subjects):
                 # "the Chips Package, which Korea introduced"
             reach = 12 if side is before and self.lang == "en" else 8
             pols = [e for e in side if e.label_ == "Policy" and abs((e.end if e.end <= ti else e.start) - ti) <= reach]
+            if self.lang == "ko" and not pols:
+                pols = self.relative_policy(doc, after, tj) or self.topic_policy(doc, before, ti)
             if not pols:
                 return []
             subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
@@ -310,9 +312,12 @@ class Extractor(Objects, Subjects):
                 if subj is not None and subj.label_ in POLITY_TYPES:
                     facts.append(mk(subj, pol, "trigger", 0.7))
                 elif subj is not None and subj.label_ in ORG_TYPES - {"Group"}:
-                    # a body, a company or an organisation that launches or pursues a policy runs it
-                    facts.append(Fact("runBy", "runBy", Arg.of(pol), Arg.of(subj), f"runBy.{self.lang}.agent-acts",
-                                      0.6, sent.start_char, sent.end_char))
+                    # a body, a company or an organisation that launches or pursues a policy runs it, and
+                    # so do those listed with it ("OpenAI–Oracle–SoftBank가 공동으로 추진")
+                    orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}]
+                    agents = self.coordinated(doc, orgs, subj, -1) if self.lang == "ko" and subj in orgs else [subj]
+                    facts.extend(Fact("runBy", "runBy", Arg.of(pol), Arg.of(a), f"runBy.{self.lang}.agent-acts",
+                                      0.6, sent.start_char, sent.end_char) for a in reversed(agents))
                     facts.extend(self.agency_country_has(subj, pol, sent))
                 elif subj is None and implied and not self.named_country(pol):  # (that is the genitive rule's)
                     facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",

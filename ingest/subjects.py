@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, particle, particle_at, relative_subject
+from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, particle_at, relative_subject
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, stack_object
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
 
@@ -34,9 +34,10 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
 # "「A」, 「B」"), and in English up to two modifiers of the next one ("foreign talent and imported
 # chips", "GPUs and its own data centres")
 _EN_MODIFIER = r"(?:its|their|own|other|key|core|foreign|domestic|local|global|new|more|[a-z-]+(?:ed|al|ic|ive|ous))"
-_COORDINATION = re.compile(r"[」』’”\"']?\s*(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
+_COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
                            rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
-                           r"|(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act")
+                           r"|\)?\s*(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act",
+# "the Ministry of … (METI) and the New Energy … Organization")
 # Korean: a separator or conjunction then up to two nouns modifying the next name ("클라우드 및 생태계
 # 소프트웨어", "GPU/AI 전용 칩")
 _KO_SEPARATORS = {"·", ",", "ㆍ", "/", "와", "과", "및"}
@@ -250,3 +251,18 @@ class Subjects:
             adj = doc[k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < sent.end)]
             return self.discourse.demonym(doc, adj.idx, adj.idx + len(adj.text))
         return None
+
+    def relative_policy(self, doc: Doc, after: list[Span], tj: int) -> list[Span]:
+        """Korean "디지털플랫폼정부위원회가 발표한 「X」": the policy a relative clause ending in the trigger
+        (tokens up to ``tj``) describes, named right after it."""
+        if not last_tag(doc[tj - 1]).startswith("ETM") and not (tj < len(doc) and last_tag(doc[tj]) == "ETM"):
+            return []
+        start = tj + (0 if last_tag(doc[tj - 1]).startswith("ETM") else 1)
+        return [e for e in after[:1] if e.label_ == "Policy" and all(is_mark(t) for t in doc[start:e.start])]
+
+    def topic_policy(self, doc: Doc, before: list[Span], ti: int) -> list[Span]:
+        """Korean "스타게이트 프로젝트는 …, OpenAI–Oracle가 공동으로 추진한다": the policy the sentence is
+        about (marked 은/는) is what its subject pursues, however far from the trigger."""
+        return [e for e in before if e.label_ == "Policy" and particle(doc, e) in ("은", "는")
+                and any(a.label_ in ACTOR_TYPES and a.start > e.end and particle(doc, a) in ("이", "가")
+                        for a in before)][:1]

@@ -40,6 +40,8 @@ HAS_POLICY = [
     ("ko", "프랑스는 「AI 반도체 전략」을 내놓았다.", ("country/fr", "AI 반도체 전략")),
     ("ko", "프랑스는 「디지털기술산업법」을 공포했다.", ("country/fr", "디지털기술산업법")),
     ("ko", "프랑스는 「국가 AI 샌드박스」를 가동했다.", ("country/fr", "국가 AI 샌드박스")),
+    # the policy a relative clause ending in the trigger describes
+    ("ko", "프랑스가 발표한 「AI 반도체 전략」은 칩을 다룬다.", ("country/fr", "AI 반도체 전략")),
 ])
 def test_has_policy_more_forms(ko, en, lang, text, expected):
     doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
@@ -144,8 +146,25 @@ RUN_BY = [
     # an aside in brackets between the body and its verb, a pronoun object; the English future
     ("ko", "「인공지능 기본법」은 과학기술정보통신부(MSIT)가 이를 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The Ministry of Science and ICT (MSIT) will run the AI Basic Act.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    # a relative clause ending in the trigger describes the policy right after it
+    ("ko", "과학기술정보통신부가 발표한 「인공지능 기본법」은 2026년 시행된다.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    # the policy the sentence is about, and those listed with the subject that pursues it
+    ("ko", "「인공지능 기본법」은 국가 전략의 핵심 사업으로, 엔비디아–화웨이가 공동으로 추진한다.",
+     ("runBy", "policy/kr-ai-basic-act", "company/nvidia")),
+    ("ko", "「인공지능 기본법」은 국가 전략의 핵심 사업으로, 엔비디아–화웨이가 공동으로 추진한다.",
+     ("runBy", "policy/kr-ai-basic-act", "company/huawei")),
+    # hosting an event
+    ("ko", "과학기술정보통신부와 엔비디아가 공동 주최한 「AI 역량 세미나」에 30개국이 참여했다.", ("runBy", "", "company/nvidia")),
+    ("ko", "과학기술정보통신부와 엔비디아가 공동 주최한 「AI 역량 세미나」에 30개국이 참여했다.", ("runBy", "", "agency/kr-msit")),
+    ("en", "The AI Basic Act consultation was hosted by the Ministry of Science and ICT.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
 ]
 RUN_BY_NEG = [
+    # a relative clause about something else before the policy
+    ("ko", "과학기술정보통신부가 발표한 계획과 「인공지능 기본법」은 다르다."),
+    # the policy the sentence is about, with no subject that pursues it
+    ("ko", "「인공지능 기본법」은 국가 전략의 핵심 사업으로, 과학기술정보통신부의 예산을 늘린다."),
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관하지 않는다."),
     ("ko", "과학기술정보통신부가 데이터센터를 운영한다."),  # no policy in the sentence
     ("en", "The AI Basic Act is not run by the Ministry of Science and ICT."),
@@ -156,6 +175,13 @@ RUN_BY_NEG = [
 @pytest.mark.parametrize(("lang", "text", "expected"), RUN_BY)
 def test_run_by(ko, en, lang, text, expected):
     assert expected in facts(nlp_for(lang, ko, en)(text), "runBy")
+
+
+@pytest.mark.parametrize("text", ["The AI Basic Act is jointly promoted by the Ministry of Science and ICT (MSIT) and Nvidia.",
+                                  "The AI Basic Act is run by the Ministry of Science and ICT (MSIT) and the Nvidia group."])
+def test_run_by_bodies_listed_after_one_with_its_abbreviation(text):
+    with more_names("en", [{"label": "Agency", "pattern": "MSIT", "id": "agency/kr-msit"}]) as en:
+        assert ("runBy", "policy/kr-ai-basic-act", "company/nvidia") in facts(en(text), "runBy")
 
 
 @pytest.mark.parametrize(("lang", "text"), RUN_BY_NEG)
@@ -215,6 +241,8 @@ def test_run_by_refers_back_only_within_a_section(ko, en):
     ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "- 주관: 과학기술정보통신부")], ["agency/kr-msit"]),
     ("en", [("body", "Korea enacted the AI Basic Act in 2024."),
             ("body", "- Lead agency: Ministry of Science and ICT; partner: Nvidia")], ["agency/kr-msit"]),
+    ("en", [("body", "Korea enacted the AI Basic Act in 2024."),
+            ("body", "- Operational responsibility: Nvidia; overall management of data centres")], ["company/nvidia"]),
     # the Korean subject given the role
     ("ko", [("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "이번 사업은 과학기술정보통신부(MSIT)가 전담기관으로 참여한다.")],
      ["agency/kr-msit"]),
