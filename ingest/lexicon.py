@@ -75,12 +75,14 @@ ROLE_LABEL = {
                      re.I),
 }
 # the label of a row or line that lists a country's own instruments: "핵심 수단 ⦁AI 스킬 아카데미, AI
-# 펠로우십", "핵심 법제 ⦁「인공지능법」", "Legal basis: the AI Act, the Data Act", "Key instruments:"
+# 펠로우십", "핵심 법제 ⦁「인공지능법」", "연계 프로그램 ⦁…", "법제 기반 ⦁…", "Legal basis: the AI Act, the
+# Data Act", "Key instruments:", "Related programmes:"
 INSTRUMENT_LABEL = {
-    "ko": re.compile(r"(?<![가-힣])(?:(?:핵심|주요|정책)\s?(?:수단|법제|법령|제도|정책|사업)|법적\s?근거|근거\s?법)"
-                     r"(?=\s?[:：⦁•·\-–]|\s)"),
-    "en": re.compile(r"\b(?:(?:Key|Main|Policy|Core)\s+(?:instruments?|measures|policies|programmes|programs|laws|"
-                     r"legislation)|Legal basis|Legal framework)\s?:", re.I),
+    "ko": re.compile(r"(?<![가-힣])(?:(?:핵심|주요|정책|연계|관련|적용|실행)\s?(?:수단|법제|법령|제도|정책|사업|프로그램)|"
+                     r"법제\s?기반|법적\s?근거|근거\s?법)(?=\s?[:：⦁•·\-–]|\s)"),
+    "en": re.compile(r"\b(?:(?:Key|Main|Policy|Core|Related|Linked|Supporting)\s+(?:instruments?|measures|policies|"
+                     r"programmes|programs|initiatives|laws|legislation)|Legal basis|Legal framework|"
+                     r"Legislative basis)\s?:", re.I),
 }
 # (not 줄이/탈피/벗어나/낮추: "reducing its dependence on X" still states that it depends on X; but
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")

@@ -37,12 +37,15 @@ _AS_ROLE = re.compile(r"\s*(?:으로|로)(?:서)?(?![가-힣])|\s*(?:으로|로)
 
 
 def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-    """``hasPolicy`` facts for the policies listed right after an instruments label ("핵심 수단
-    ⦁AI 스킬 아카데미, AI 펠로우십", "Legal basis: the AI Act, the Data Act"): the instruments of the
-    country or bloc the table row, the section or the text is about."""
+    """``hasPolicy`` facts for the policies listed after an instruments label, up to the next label
+    ("핵심 수단 ⦁AI 스킬 아카데미, AI 펠로우십", "Legal basis: the AI Act, the Data Act"): the
+    instruments of the country or bloc the table row, the section or the text is about."""
     pols = [e for e in ents if e.label_ == "Policy"]
     out = []
-    for m in INSTRUMENT_LABEL[ex.lang].finditer(sent.text):
+    labels = list(INSTRUMENT_LABEL[ex.lang].finditer(sent.text))
+    # (a list runs to the next label of either kind: "핵심 수단 ⦁A, B 전환, C 추진 주체 ⦁D")
+    ends = sorted(m.start() for m in (*labels, *ROLE_LABEL[ex.lang].finditer(sent.text)))
+    for m in labels:
         end = sent.start_char + m.end()
         first = next((e for e in pols if e.start_char >= end), None)
         if first is None or not _SEPARATOR.fullmatch(re.sub(r"\b(?:the|The)\s+$", "", doc.text[end:first.start_char])):
@@ -50,7 +53,8 @@ def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> 
         polity = next((s for s, _ in ex.discourse.implied_subjects(POLITY_TYPES)), None)
         if polity is None:
             continue
-        listed = ex.coordinated(doc, pols, first, 1)
+        stop = sent.start_char + next((k for k in ends if k >= m.end()), len(sent.text))
+        listed = [p for p in pols if first.start_char <= p.start_char and p.end_char <= stop]
         out.extend(Fact("hasPolicy", "hasPolicy", Arg.of(polity, doc), Arg.of(p), f"hasPolicy.{ex.lang}.label", 0.55,
                         sent.start_char, sent.end_char) for p in listed)
     return out

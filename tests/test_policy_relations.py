@@ -256,6 +256,10 @@ def test_run_by_a_role_label(ko, en, lang, segments, orgs):
 @pytest.mark.parametrize(("lang", "segments"), [
     ("ko", [("heading", "3. 한국의 AI 정책"), ("body", "핵심 법제 ⦁「인공지능 기본법」, 「디지털 혁신 사업」")]),
     ("en", [("heading", "3. Korea's AI policy"), ("body", "- Legal basis: the AI Basic Act, the Digital Innovation Programme")]),
+    # other labels, and a list with more than names in it
+    ("ko", [("heading", "3. 한국의 AI 정책"), ("body", "연계 프로그램 ⦁「인공지능 기본법」 전환, 「디지털 혁신 사업」")]),
+    ("ko", [("heading", "3. 한국의 AI 정책"), ("body", "법제 기반 ⦁「인공지능 기본법」 + 「디지털 혁신 사업」")]),
+    ("en", [("heading", "3. Korea's AI policy"), ("body", "- Related programmes: the AI Basic Act reform, the Digital Innovation Programme")]),
 ])
 def test_instruments_listed_after_a_label_are_the_countrys(ko, en, lang, segments):
     doc = last_doc(nlp_for(lang, ko, en), *segments)
@@ -264,6 +268,12 @@ def test_instruments_listed_after_a_label_are_the_countrys(ko, en, lang, segment
     # a list without the label states nothing
     doc = last_doc(nlp_for(lang, ko, en), segments[0], ("body", segments[1][1].split("⦁")[-1].split(":")[-1]))
     assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
+
+
+def test_an_instrument_list_ends_at_the_next_label(ko):
+    doc = last_doc(ko, ("heading", "3. 한국의 AI 정책"),
+                   ("body", "핵심 수단 ⦁「인공지능 기본법」 주관 기관 ⦁과학기술정보통신부, 「디지털 혁신 사업」 운영단"))
+    assert [f.object.text for f in doc._.facts if f.relation == "hasPolicy"] == ["인공지능 기본법"]
 
 
 def test_a_named_policy_in_a_table_row_headed_by_a_country_is_its(ko):
