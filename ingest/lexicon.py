@@ -27,7 +27,8 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("strengthens", "strengthens", r"건설|배치|증설|육성|양성|유치|촉진"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
-    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|의결|확정|공포|선포|내놓|내놨|가동|개시|통하|통해|기반으로"),
+    ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|의결|확정|공포|선포|"
+                               r"내놓|내놨|가동|개시|실시|신설|설립|조성|제시|발간|지정|선정|유지|통하|통해|기반으로"),
     ("runBy", "runBy", r"주관|주최|운영|담당|전담(?!기관)|총괄|주도|실행\s?주체|이끌|이끄"),
     ("replaces", "replaces", r"교체|대체"),
 ]
@@ -52,7 +53,9 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
      r"issu(?:e|es|ed|ing)|pass(?:es|ed)|approv(?:e|es|ed|ing)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|"
      r"promulgat\w*|inaugurat\w*|initiat(?:e|es|ed|ing)|kick(?:s|ed|ing)? off|set(?:s|ting)? up|"
-     r"put in place|put(?:s|ting)?(?=\s+(?:the\s+|its\s+)?[A-Z])|set out|dr[ae]w(?:s|n)? up|through|under|via"),
+     r"put in place|put(?:s|ting)?(?=\s+(?:the\s+|its\s+)?[A-Z])|set out|dr[ae]w(?:s|n)? up|through|under|via|"
+     r"creat(?:e|es|ed|ing)|designat\w*|select(?:s|ed|ing)?|maintain\w*|present(?:s|ed|ing)?|conduct(?:s|ed|ing)?|"
+     r"carr(?:y|ies|ied|ying) out"),
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
                        r"promoted|pursued|implemented|organi[sz]ed|hosted|delivered|executed|carried out|supervised|"
                        r"steered) by"),

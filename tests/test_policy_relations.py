@@ -40,6 +40,13 @@ HAS_POLICY = [
     ("ko", "프랑스는 「AI 반도체 전략」을 내놓았다.", ("country/fr", "AI 반도체 전략")),
     ("ko", "프랑스는 「디지털기술산업법」을 공포했다.", ("country/fr", "디지털기술산업법")),
     ("ko", "프랑스는 「국가 AI 샌드박스」를 가동했다.", ("country/fr", "국가 AI 샌드박스")),
+    ("ko", "프랑스는 「국가 AI 샌드박스」를 실시했다.", ("country/fr", "국가 AI 샌드박스")),
+    ("ko", "프랑스는 「AI 인재 기금」을 신설했다.", ("country/fr", "AI 인재 기금")),
+    ("ko", "프랑스는 「AI 반도체 전략」을 선정했다.", ("country/fr", "AI 반도체 전략")),
+    ("ko", "프랑스는 기존 「AI 반도체 전략」을 유지한다.", ("country/fr", "AI 반도체 전략")),
+    ("en", "France created the Cloud Sovereignty Programme in 2025.", ("country/fr", "Cloud Sovereignty Programme")),
+    ("en", "France designated the Cloud Sovereignty Programme a priority.", ("country/fr", "Cloud Sovereignty Programme")),
+    ("en", "France carried out the Cloud Sovereignty Programme in 2025.", ("country/fr", "Cloud Sovereignty Programme")),
     # the policy a relative clause ending in the trigger describes
     ("ko", "프랑스가 발표한 「AI 반도체 전략」은 칩을 다룬다.", ("country/fr", "AI 반도체 전략")),
 ])
