@@ -215,8 +215,12 @@ class Cues:
 
         titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called"))]
         en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
+        # (and an English body "of" a country is one name: "Business Development Bank of Canada")
+        en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
-                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))]
+                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))
+                 and not (k.label_ in ("Country", "Bloc") and any(inside(k, o) and k.end == o.end and _OF_END.search(
+                     doc[o.start:k.start].text) for o in en_orgs))]
         new = filter_spans([s for s in found if not any(s.start < k.end and k.start < s.end for k in known)])
         doc.ents = known + new
         for span in doc.ents:
@@ -231,6 +235,8 @@ class Cues:
         return self
 
 
+# the words before a country that ends an English body's name ("… Bank of Canada", "… of the Philippines")
+_OF_END = re.compile(r"\s(?:of|for)(?:\s+the)?$")
 # known names that a capitalised English policy name may contain as a word of its own
 _NAME_PARTS = frozenset({"Layer", "Resource"})
 _POLICY_CLASSES = frozenset(set(_POLICY_HEADS_KO.values()) | {"Policy"})

@@ -226,12 +226,13 @@ class Discourse:
     def owner_of(self, actor: Span, types: frozenset[str]) -> Span | None:
         """The country or bloc (if of ``types``) a government body ``actor`` belongs to, as a span
         over the body's words: the knowledge base's, or for a new body the country its name opens
-        with ("인도네시아 산업부"); None for anything else."""
+        with ("인도네시아 산업부") or ends with after "of" ("… Bank of Canada"); None for anything else."""
         polity = ""
         if actor.label_ == "Agency":
             polity = self.owners().get(actor.kb_id_, "")
-            if not polity and len(actor) > 1:
-                polity = self.country_named(actor[0].text)
+            if not polity and len(actor) > 1:  # (or ends with: "Business Development Bank of Canada")
+                polity = self.country_named(actor[0].text) or self.country_named(
+                    re.split(r"\s(?:of|for)\s+(?:the\s+)?", actor.text)[-1] if re.search(r"\s(?:of|for)\s", actor.text) else "")
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None

@@ -229,6 +229,17 @@ def test_an_english_organisation_name_may_hold_and(en):
     assert ("U.S. Department of Energy", "Agency", "") in ents(en("The U.S. Department of Energy said so."))
 
 
+def test_an_english_body_of_a_country_is_one_name_of_that_country(en):
+    # the country at the end of the name is part of it, and the body's country
+    doc = last_doc(en, ("body", "The Business Development Bank of Canada launched the AI Basic Act."))
+    assert ("Business Development Bank of Canada", "Organisation", "") in ents(doc)
+    assert "country/ca" not in [e.kb_id_ for e in doc.ents]
+    doc = last_doc(en, ("body", "The Digital Development Agency of Canada launched the AI Basic Act."))
+    assert [f.subject.id for f in doc._.facts if f.relation == "hasPolicy"] == ["country/ca"]
+    # a country after another preposition is a name of its own
+    assert "country/ca" in [e.kb_id_ for e in en("The Digital Development Agency in Canada opened.").ents]
+
+
 def test_a_determiner_is_not_part_of_a_new_name(en):
     assert ("Brazilian AI Plan", "Policy", "") in ents(en("Its Brazilian AI Plan was announced in 2024."))
     # nor is the possessor, a mention of its own
