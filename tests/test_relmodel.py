@@ -249,14 +249,15 @@ def test_extraction_with_the_committed_model_respects_negation():
 @pytest.mark.slow
 def test_committed_model_is_what_training_on_the_dev_gold_gives(tmp_path):
     out = tmp_path / "m.json"
-    proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", *map(str, DEV_GOLD), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "train-relations", *map(str, DEV_GOLD), "--modes", "add",
+                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert "leave one file out" in proc.stdout and "hasPolicy" in proc.stdout
     trained = json.loads(out.read_text(encoding="utf-8"))
     committed = json.loads(relmodel.model_path("ko").read_text(encoding="utf-8"))
     assert trained == committed, "ingest/models/relations.ko.json is stale: run `policykg train-relations " \
-                                 "tests/data/gold/dev/*.yaml` and commit the result"
+                                 "tests/data/gold/dev/*.yaml --modes add` and commit the result"
+    assert all(m["mode"] == "add" for m in trained["relations"].values())  # the rules' facts always stay
     for rel, m in trained["relations"].items():  # kept only where it beat the rules when cross-validated
         assert m["cv"]["model"]["f0.5"] > m["cv"]["rules"]["f0.5"], rel
     assert trained["trained_on"] == sorted(f"dev/{p.name}" for p in DEV_GOLD)
