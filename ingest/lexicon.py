@@ -19,7 +19,8 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("dependsOn", "dependsOn@", r"수입|들여오|들여온|들여와|공급받|조달받|구매"),
     # (not 수출통제, export controls: a restriction on others)
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제"),
-    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내\s?기반|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|소버린"),
+    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내(?:\s?기반|에서|에)|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|"
+                                      r"소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
     # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),
     # 유치 (attract: talent, investment), 촉진 (promote: adoption); not 구축/확보/조성/투자/개발/지원/도입,

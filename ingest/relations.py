@@ -29,6 +29,7 @@ The rules' facts are also features of the learned scorer (:mod:`ingest.candidate
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -67,6 +68,12 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
 
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
 _KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침"}
+# what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
+_KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달)")
+# the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
+_KO_MEANS_TRIGGER = re.compile(r"통하|통해|기반")
+
+
 class Extractor(Objects, Subjects):
     """The ``policykg_relations`` component: writes ``doc._.facts``."""
 
@@ -253,6 +260,9 @@ class Extractor(Objects, Subjects):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
                                       means_not_object=relation == "strengthens")
             rule = "modifier" if prefix else "trigger"
+            if prefix and objs and objs[0].end <= ti and _KO_SECURED.match(
+                    "".join(t.text for t in doc[tj:min(sent.end, tj + 3)] if not last_tag(t).startswith("J"))):
+                rule = "at-home"  # "X를 자국 내에서 확보": secured at home, not a modifier alone
             if not objs and relation == "dependsOn":
                 objs = self.depends_for(doc, sent, ents, tj) if self.lang == "en" else self.unmet(doc, sent, ents, ti)
             if not objs and relation == "dependsOn":
@@ -297,6 +307,10 @@ class Extractor(Objects, Subjects):
                 # "the Chips Package, which Korea introduced"
             reach = 12 if side is before and self.lang == "en" else 8
             pols = [e for e in side if e.label_ == "Policy" and abs((e.end if e.end <= ti else e.start) - ti) <= reach]
+            if self.lang == "ko" and _KO_MEANS_TRIGGER.match(doc[ti:tj].text) and ti >= 2 \
+                    and doc[ti - 1].text in ("을", "를") and not any(e.end == ti - 1 for e in pols):
+                # "「X」는 라피더스를 통해 …": the means is what 통해 takes, not the policy the sentence is about
+                pols = [e for e in pols if particle(doc, e) not in KO_TOPIC]
             if self.lang == "ko" and not pols:
                 pols = self.relative_policy(doc, after, tj) or self.topic_policy(doc, before, ti)
             if not pols:

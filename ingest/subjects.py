@@ -30,6 +30,8 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
                     "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
 
 
+# the words that open a later clause of contrast, with a subject of its own
+_EN_CONTRAST = {"whereas", "while", "whilst", "but", "although", "though"}
 # what stands between coordinated names: a separator, a conjunction (around the brackets of titles:
 # "「A」, 「B」"), and in English up to two modifiers of the next one ("foreign talent and imported
 # chips", "GPUs and its own data centres")
@@ -98,6 +100,13 @@ class Subjects:
         relative = self.relative_clause(doc, sent, ti, before)
         if relative is not None:
             return relative or None
+        # a trigger in a later clause of contrast ("The EU …, whereas France has opted to secure …"):
+        # the actor that opens that clause
+        k = next((t.i for t in reversed(doc[sent.start + 1:ti]) if t.lower_ in _EN_CONTRAST
+                  and not all(is_mark(u) for u in doc[sent.start:t.i])), None)  # (not one opening the sentence)
+        opener = next((e for e in actors if k is not None and k < e.start <= k + 2), None)
+        if opener is not None:
+            return opener
         # after an opening adverbial ("In response to … by the United States, China has …"), the
         # actor that starts the main clause right after a comma
         first = next((t for t in sent if not (t.is_punct or t.is_space)), None)

@@ -55,6 +55,14 @@ def test_has_policy_more_forms(ko, en, lang, text, expected):
     assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [expected]
 
 
+def test_a_means_is_what_it_takes_not_the_policy_the_sentence_is_about(ko):
+    doc = last_doc(ko, ("body", "프랑스는 움직인다."), ("body", "「AI 반도체 전략」은 엔비디아를 통해 반도체 양산을 지원한다."))
+    assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
+    doc = last_doc(ko, ("body", "프랑스는 움직인다."), ("body", "프랑스는 「AI 반도체 전략」을 통해 반도체 양산을 지원한다."))
+    assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [
+        ("country/fr", "AI 반도체 전략")]
+
+
 @pytest.mark.parametrize(("lang", "name", "text"), [
     ("en", "Japan's Cloud Strategy", "Japan's Cloud Strategy was revised."),
     ("ko", "일본의 클라우드 전략", "일본의 클라우드 전략이 개편되었다."),

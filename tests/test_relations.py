@@ -230,6 +230,12 @@ CONTROLS = [
     ("ko", "중국이 독자 반도체 개발을 가속화하자, 미국은 통제를 넘어섰다.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
+    # a thing secured or made at home (not a modifier alone: "자국 데이터센터")
+    ("ko", "일본은 데이터센터를 자국 내에서 확보하고 있다.", ("controls", "country/jp", "resource/datacentre")),
+    ("ko", "일본은 반도체 자체를 자국 내에서 확보했다.", ("controls", "country/jp", "resource/ai-chip")),
+    ("ko", "일본은 GPU를 국내에서 생산한다.", ("controls", "country/jp", "resource/gpu")),
+    # the subject of a later clause of contrast
+    ("en", "Japan relies on US cloud, whereas China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
 ]
 CONTROLS_NEG = [
     ("ko", "프랑스는 반도체 자립이 어렵다."),
@@ -259,6 +265,19 @@ def test_controls(ko, en, lang, text, expected):
     got = [(r, s, o, p) for r, s, o, p in
            [(f.relation, f.subject.id, f.object.id, f.predicate) for f in nlp_for(lang, ko, en)(text)._.facts]]
     assert (*expected, "directlyControls") in got
+
+
+@pytest.mark.parametrize(("text", "asserted"), [
+    ("일본은 데이터센터를 자국 내에서 확보하고 있다.", True),
+    ("일본은 GPU를 국내에서 생산한다.", True),
+    ("일본은 자국 데이터센터를 늘리고 있다.", False),  # a modifier alone: the model may weigh it
+    ("일본은 GPU를 국내에서 사용한다.", False),  # used at home, not secured or made there
+])
+def test_a_thing_secured_at_home_is_control_but_a_modifier_alone_is_not_asserted(ko, text, asserted):
+    from ingest.relmodel import modifier_only
+
+    rules = [f.rule for f in ko(text)._.facts if f.relation == "controls"]
+    assert any(not modifier_only(r) for r in rules) is asserted
 
 
 def test_a_self_reliance_achieved_gives_no_dependence(ko):
