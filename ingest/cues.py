@@ -221,6 +221,12 @@ class Cues:
                  and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))
                  and not (k.label_ in ("Country", "Bloc") and any(inside(k, o) and k.end == o.end and _OF_END.search(
                      doc[o.start:k.start].text) for o in en_orgs))]
+        # a country opening an English policy name without a possessive is part of it ("India
+        # Semiconductor Mission"), unless the name holds another known one ("EU AI Act")
+        opening = [k for k in known if k.label_ in ("Country", "Bloc") and any(
+            k.start == t.start and k.end < t.end and not any(o is not k and o.start < t.end and t.start < o.end
+                                                              for o in known) for t in en_names)]
+        known = [k for k in known if k not in opening]
         new = filter_spans([s for s in found if not any(s.start < k.end and k.start < s.end for k in known)])
         doc.ents = known + new
         for span in doc.ents:

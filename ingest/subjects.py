@@ -251,7 +251,7 @@ class Subjects:
         marks = ("from", "by") if seller else ("from", "on", "of")
         for e in actors:
             prev = doc[e.start - 1].lower_ if doc[e.start - 1].lower_ != "the" else doc[e.start - 2].lower_
-            if e.start >= tj and e.start - tj <= 8 and prev in marks:
+            if e.start >= tj and e.start - tj <= 10 and prev in marks:
                 return e
         # "dependent on American cloud providers", "supplied by American firms": the country the adjective names
         k = next((t.i for t in doc[tj - seller:min(sent.end, tj + 3)]  # ("supplied by" ends with its "by")

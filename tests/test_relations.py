@@ -87,6 +87,8 @@ DEPENDS = [
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
+    ("en", "Korea imports nearly all of its advanced chips, mainly from the United States.",
+     ("dependsOn", "country/kr", "resource/ai-chip")),
     # what a self-reliance not achieved is about is what the dependence is on
     ("ko", "한국은 반도체를 자급하지 못하고 있어 미국에 대한 의존이 지속되고 있다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "한국은 고성능 GPU의 국산화율이 낮아 외국 기술에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
