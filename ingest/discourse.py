@@ -257,9 +257,13 @@ class Discourse:
         m = ANAPHOR[self.lang].match(text) or (ANAPHOR_INSIDE[self.lang].search(text) if inside else None)
         if m is None or not self.policies:
             return None
-        kind = m.group("kind").lower()  # (in the name, or the word after it: "InvestAI Facility")
-        return next((p for p in reversed(self.policies) if kind in p.doc[p.start:p.end + 1].text.lower()),
-                    self.policies[-1])
+        return self.of_kind(m.group("kind")) or self.policies[-1]
+
+    def of_kind(self, kind: str) -> Span | None:
+        """The last policy named of a kind ("계획", "facility"): the word is in its name or right after
+        it ("InvestAI Facility"); None if there is none."""
+        kind = kind.lower()
+        return next((p for p in reversed(self.policies) if kind in p.doc[p.start:p.end + 1].text.lower()), None)
 
     @staticmethod
     def cell_actor(doc: Doc) -> Span | None:

@@ -128,6 +128,10 @@ ANAPHOR_INSIDE = {
     "en": re.compile(r"\b(?:this|that|the same)\s+(?:new\s+)?(?P<kind>plan|strategy|programme|program|project|initiative|"
                      r"fund|facility|act|law|mission|scheme|policy|roadmap)\b", re.I),
 }
+# a Korean kind noun as the object of a runBy trigger, with no demonstrative: "DSIT가 계획 이행을 총괄"
+# (the last policy named of that kind)
+KO_BARE_KIND = re.compile(r"(?<![가-힣])(?P<kind>계획|전략|사업|프로그램|프로젝트|이니셔티브|기금|펀드|로드맵)"
+                          r"(?:\s?(?:이행|운영|추진|집행|실행|전반))?\s?(?:을|를)\s*$")
 # words that open an adverbial before an English sentence's main clause ("In response to …, China
 # has …", "Amid US export controls, Japan is …")
 EN_FRONTED = {"in", "with", "through", "amid", "amidst", "under", "against", "following", "despite", "after",

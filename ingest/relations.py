@@ -41,7 +41,7 @@ from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
-                      EN_TRIGGER_RES, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+                      EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .roles import instrument_labels, role_labels, row_policies
 from .objects import Objects
@@ -356,6 +356,12 @@ class Extractor(Objects, Subjects):
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
             meant = self.discourse.referent(sent.text, inside=True) if not pols and orgs else None
+            back = ANAPHOR_INSIDE[self.lang].search(sent.text) if meant is not None else None
+            lo, hi = (sent.start_char + back.start(), sent.start_char + back.end()) if back else (0, 0)
+            if meant is None and not pols and orgs and self.lang == "ko":  # "DSIT가 계획 이행을 총괄"
+                bare = KO_BARE_KIND.search(doc.text, sent.start_char, doc[ti].idx)
+                meant = self.discourse.of_kind(bare.group("kind")) if bare else None
+                lo, hi = (bare.start(), bare.end()) if meant is not None else (0, 0)
             if meant is not None:
                 pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:
@@ -364,8 +370,6 @@ class Extractor(Objects, Subjects):
             if self.lang == "ko":  # the organisations right before the trigger, with their coordination
                 # (not counting particles, a pronoun object or the words pointing back: "BMBF(연방교육연구부)가
                 # 이를 주관", "MeitY가 이 사업을 총괄")
-                back = ANAPHOR_INSIDE["ko"].search(sent.text) if rule == "anaphor" else None
-                lo, hi = (sent.start_char + back.start(), sent.start_char + back.end()) if back else (0, 0)
                 near = [o for o in orgs if sum(1 for t in _outside_brackets(doc, o.end, ti) if not (
                     t.is_punct or last_tag(t).startswith("J") or t.tag_.startswith("NP") or lo <= t.idx < hi)) <= 1]
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []

@@ -239,6 +239,16 @@ def test_run_by_a_policy_pointed_back_to_inside_the_sentence(ko, en, lang, then)
         ("policy/kr-ai-basic-act", "agency/kr-msit")]
 
 
+def test_run_by_a_policy_of_the_kind_a_bare_korean_noun_names(ko):
+    # "사업 운영을 총괄": the last programme named, with no demonstrative
+    doc = last_doc(ko, ("body", "한국은 「디지털 혁신 사업」을 추진한다."), ("body", "과학기술정보통신부가 사업 운영을 총괄한다."))
+    assert [(f.subject.text, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
+        ("디지털 혁신 사업", "agency/kr-msit")]
+    # none of that kind named: no fact (a law is no programme)
+    doc = last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."), ("body", "과학기술정보통신부가 사업 운영을 총괄한다."))
+    assert [f for f in doc._.facts if f.relation == "runBy"] == []
+
+
 def test_run_by_refers_back_only_within_a_section(ko, en):
     then = ("body", "동 법은 과학기술정보통신부가 주관한다.")
     assert facts(last_doc(ko, ("body", "한국은 「인공지능 기본법」을 제정하였다."), ("heading", "3. 일본"), then)) == []
