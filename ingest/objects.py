@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .discourse import last_tag, particle
+from .discourse import is_mark, last_tag, particle
 from .gazetteer import stack_object
 from .lexicon import EN_REDUCE, KO_REDUCE, KO_TRIGGER_RES
 
@@ -30,6 +30,15 @@ def _reduced(doc: Doc, e: Span, ti: int) -> bool:
     """The name ``e`` is what a verb of reducing between it and the trigger at ``ti`` takes: "규제를
     최소화함으로써 혁신을 촉진", "규제 철폐를 통한 혁신 촉진" (regulation is cut, not strengthened)."""
     return KO_REDUCE.search("".join(t.text for t in doc[e.end:ti])) is not None
+
+
+def _compound_object(doc: Doc, e: Span) -> bool:
+    """The name ``e`` opens a compound of up to two more nouns marked as an object ("반도체 후공정을",
+    "클라우드 서비스를")."""
+    i = e.end
+    while i < len(doc) and i - e.end < 3 and doc[i].tag_ in ("NNG", "XSN"):
+        i += 1
+    return e.end < i < len(doc) and doc[i].text in ("을", "를")
 
 
 class Objects:
@@ -52,8 +61,14 @@ class Objects:
                          and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
             if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
                 cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
+            if not cands:  # "반도체 후공정을 … 의존": the head of a compound the name opens, marked 을/를
+                cands = [e for e in stack if e.end <= ti and _compound_object(doc, e)
+                         and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
             if not cands:
                 cands = [e for e in stack if e.start >= tj and e.start - tj <= 1]
+            if not cands:  # "다만 첨단 GPU는 자체 생산이 어려워 … 엔비디아에 의존": the thing the sentence is about
+                cands = [e for e in stack[:1] if e.end <= ti and particle(doc, e) in ("은", "는")
+                         and all(t.tag_.startswith(("MA", "NN", "XPN", "SL")) or is_mark(t) for t in doc[sent.start:e.start])]
         else:
             # what is strengthened is not the means ("bolstering operating conditions through nuclear
             # power"); but self-reliance "by securing data centres" is control of them

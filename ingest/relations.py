@@ -213,6 +213,8 @@ class Extractor(Objects, Subjects):
         if self.lang == "ko":
             for t in doc[tj:sent.end]:
                 tag = t.tag_
+                if t.text.startswith("없") and t.i > 0 and doc[t.i - 1].text == "밖에":
+                    continue  # "의존할 수밖에 없다": cannot but depend
                 if t.text in KO_NEG or t.text.startswith(("않", "못", "없")) or KO_HEDGE.match(t.text) or (
                         "EC" in tag and t.text.endswith("면")):
                     return True

@@ -41,6 +41,7 @@ HAS_POLICY = [
     ("ko", "프랑스는 「디지털기술산업법」을 공포했다.", ("country/fr", "디지털기술산업법")),
     ("ko", "프랑스는 「국가 AI 샌드박스」를 가동했다.", ("country/fr", "국가 AI 샌드박스")),
     ("ko", "프랑스는 「국가 AI 샌드박스」를 실시했다.", ("country/fr", "국가 AI 샌드박스")),
+    ("ko", "프랑스 정부는 「AI 반도체 전략」을 승인했다.", ("country/fr", "AI 반도체 전략")),
     ("ko", "프랑스는 「AI 인재 기금」을 신설했다.", ("country/fr", "AI 인재 기금")),
     ("ko", "프랑스는 「AI 반도체 전략」을 선정했다.", ("country/fr", "AI 반도체 전략")),
     ("ko", "프랑스는 기존 「AI 반도체 전략」을 유지한다.", ("country/fr", "AI 반도체 전략")),
@@ -169,6 +170,7 @@ RUN_BY = [
      ("runBy", "policy/kr-ai-basic-act", "company/nvidia")),
     ("ko", "「인공지능 기본법」은 국가 전략의 핵심 사업으로, 엔비디아–화웨이가 공동으로 추진한다.",
      ("runBy", "policy/kr-ai-basic-act", "company/huawei")),
+    ("ko", "「인공지능 기본법」은 과학기술정보통신부가 이행한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     # hosting an event
     ("ko", "과학기술정보통신부와 엔비디아가 공동 주최한 「AI 역량 세미나」에 30개국이 참여했다.", ("runBy", "", "company/nvidia")),
     ("ko", "과학기술정보통신부와 엔비디아가 공동 주최한 「AI 역량 세미나」에 30개국이 참여했다.", ("runBy", "", "agency/kr-msit")),

@@ -87,6 +87,12 @@ DEPENDS = [
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
+    # "cannot but depend" is no negation
+    ("ko", "한국은 당분간 엔비디아에 GPU를 의존할 수밖에 없다.", ("dependsOn", "country/kr", "resource/gpu")),
+    # the head of a compound the name opens, marked as the object
+    ("ko", "한국은 반도체 후공정을 외국 기업에 크게 의존해 왔다.", ("dependsOn", "country/kr", "resource/ai-chip")),
+    # the thing the sentence is about, across a clause
+    ("ko", "한국은 움직인다. 다만 GPU는 자체 생산이 어려워 엔비디아에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
     ("en", "Korea imports nearly all of its advanced chips, mainly from the United States.",
      ("dependsOn", "country/kr", "resource/ai-chip")),
     # what a self-reliance not achieved is about is what the dependence is on
