@@ -112,13 +112,14 @@ EN_REPORTING = {"said", "says", "announced", "announces", "stated", "added", "co
 # "self-sufficiency remains limited" (not "lower": "to lower its dependence" states the dependence)
 EN_LOW = {"low", "limited", "insufficient", "weak", "lacking", "inadequate", "little"}
 EN_COPULA = {"is", "are", "was", "were", "remains", "remain", "remained", "stays", "stay", "appears", "seems"}
-# a sentence that opens by referring back to a policy named before: "동 계획은", "이 사업은",
+# a sentence that opens (after a list number: "(2)", "가.") by referring back to a policy named before: "동 계획은", "이 사업은",
 # "The programme is coordinated by"
 ANAPHOR = {
-    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?:동|이번|이|해당|본|同)\s?)?(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|"
-                     r"이니셔티브|기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
-    "en": re.compile(r"^[\s\-–•*]*(?:The|This|That|Such a)\s+(?:new\s+)?(?P<kind>plan|strategy|programme|program|project|"
-                     r"initiative|fund|facility|act|law|mission|scheme|policy|roadmap)\b"),
+    "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:\(?[0-9a-z가-힣]{1,2}[.)]\s+)?(?:(?:동|이번|이|해당|본|同)\s?)?"
+                     r"(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
+    # (a capitalised kind too, as a law's text writes it: "(2) The Programme shall be administered by")
+    "en": re.compile(r"^[\s\-–•*]*(?:\(?[0-9a-z]{1,2}[.)]\s+)?(?:The|This|That|Such a)\s+(?:new\s+)?(?P<kind>(?i:plan|strategy|"
+                     r"programme|program|project|initiative|fund|facility|act|law|mission|scheme|policy|roadmap))\b"),
 }
 # ... or that points back to one with a demonstrative anywhere: "MeitY가 이 사업을 총괄한다",
 # "MeitY oversees this programme"
