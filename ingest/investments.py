@@ -23,7 +23,8 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
     each amount in a sentence with an investment word, or that qualifies a policy ("a $2 billion
     plan"), and not a valuation, a market's size or the same sum converted in brackets. Who
     invests: the policy a sentence refers back to ("이번 사업은 … 투입된다"), the clause's subject,
-    the sentence's policy or first actor, else the row's, topic's or section's actor."""
+    the sentence's policy or first actor, else in a table the policy of its caption (or the last one
+    named), else the row's, topic's or section's actor."""
     text = sent.text
     trigger = INVEST_KO if ex.lang == "ko" else INVEST_EN
     invested = trigger.search(text) is not None
@@ -56,6 +57,8 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         if subj is None:
             actors = [e for e in ents if e.label_ in ACTOR_TYPES]
             subj = actors[0] if actors else None
+        if subj is None and doc.user_data.get("segment") == "table":
+            subj = ex.discourse.policy  # a table's row ("투자 규모 ⦁총 200억 유로"): the caption's policy
         if subj is None:  # nobody named: the row's, the topic's or the section's actor
             subj = next((a for a, _ in ex.discourse.implied_subjects(country_first=True)), None)
         if subj is None:

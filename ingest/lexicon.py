@@ -116,7 +116,8 @@ EN_COPULA = {"is", "are", "was", "were", "remains", "remain", "remained", "stays
 # "The programme is coordinated by"
 ANAPHOR = {
     "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:\(?[0-9a-z가-힣]{1,2}[.)]\s+)?(?:(?:동|이번|이|해당|본|同)\s?)?"
-                     r"(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|기금|펀드|과제|구상|로드맵)\s?(?:은|는|이|가|의)"),
+                     r"(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|기금|펀드|과제|구상|로드맵)\s?"
+                     r"(?:은|는|이|가|의|에는|에서는|에)"),
     # (a capitalised kind too, as a law's text writes it: "(2) The Programme shall be administered by")
     "en": re.compile(r"^[\s\-–•*]*(?:\(?[0-9a-z]{1,2}[.)]\s+)?(?:The|This|That|Such a)\s+(?:new\s+)?(?P<kind>(?i:plan|strategy|"
                      r"programme|program|project|initiative|fund|facility|act|law|mission|scheme|policy|roadmap))\b"),

@@ -143,9 +143,11 @@ class Extractor(Objects, Subjects):
 
     # -------------------------------------------------------- per sentence
     def sentence(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-        """The facts of one sentence; ``ents``: its entities (those wholly inside it)."""
+        """The facts of one sentence; ``ents``: its entities (those wholly inside it). A sentence
+        that names nothing may still commit a sum ("투자 규모 ⦁총 200억 유로", "이번 사업에는 3,000억 원이
+        투입된다"), whose investor the discourse gives."""
         if not ents:
-            return []
+            return investments(self, doc, sent, ents)
         out: list[Fact] = []
         triggers = KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES
         text = sent.text

@@ -56,6 +56,19 @@ def test_no_invests_without_an_investment_or_when_negated(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "invests") == []
 
 
+@pytest.mark.parametrize(("lang", "segments"), [
+    # a sentence that names nothing: the policy it refers back to
+    ("ko", [("body", "한국은 「디지털 혁신 사업」을 추진한다."), ("body", "이번 사업에는 총 3,000억 원이 투입된다.")]),
+    ("en", [("body", "Korea launched the Digital Innovation Programme."), ("body", "The programme will invest $2 billion.")]),
+    # a table's row: the policy of its caption
+    ("ko", [("caption", "표 1. 「디지털 혁신 사업」 개요"), ("table", "구분 내용"), ("table", "투자 규모 ⦁총 3,000억 원")]),
+])
+def test_a_sum_in_a_sentence_that_names_nothing_is_the_policys(ko, en, lang, segments):
+    doc = last_doc(nlp_for(lang, ko, en), *segments)
+    assert [(f.subject.text, f.amount > 0) for f in doc._.facts if f.relation == "invests"] == [
+        ("디지털 혁신 사업" if lang == "ko" else "Digital Innovation Programme", True)]
+
+
 def test_an_investment_with_nobody_named_is_the_topics(ko):
     doc = last_doc(ko, ("body", "일본은 반도체를 강화한다."), ("body", "2025년 한 해에만 총 2,139억 원이 GPU 구매에 투입되었다."))
     assert [(f.subject.id, f.amount, f.currency) for f in doc._.facts if f.relation == "invests"] == [
