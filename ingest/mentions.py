@@ -154,7 +154,8 @@ def by_context(e: Span, ents: list[Span], implied: list[Span], owner: dict[str, 
     blocs around it: those the sentence names, those whose government bodies it names, and
     ``implied`` (the section's country, a table row's). A generic name (:func:`generic`) whose
     known policy belongs to none of them is the policy of that name whose owner is among them
-    (``others``), or else a new name, proposed. A proper name (GENIAC, 「디지털 중국 건설 …」)
+    (``others``), or else a new name, proposed (or no mention where the name only describes a
+    kind of measure: "소버린 AI 정책", "AI 규제"). A proper name (GENIAC, 「디지털 중국 건설 …」)
     keeps its link wherever it is mentioned, and so does a name with no polity around it.
 
     A group of one country known by common words ("공공 부문", "스타트업", "국내 기업" of the
@@ -169,11 +170,15 @@ def by_context(e: Span, ents: list[Span], implied: list[Span], owner: dict[str, 
     if not polities or owner[e.kb_id_] in polities:
         return e
     match = next((i for i, o in others.get(e.kb_id_, ()) if o in polities), "")
+    if not match and _DESCRIPTIVE_HEAD.search(e.text):
+        return None  # "소버린 AI 정책", "AI 규제": a description of another country's measures, no name
     span = Span(e.doc, e.start, e.end, label=e.label_, kb_id=match)
     span._.rule = "gazetteer.context" if match else "cue.context:Policy"
     return span
 
 
+# the head words of a generic name that describes a kind of measure rather than naming one
+_DESCRIPTIVE_HEAD = re.compile(r"(?:정책|규제|제재|통제|(?i:polic(?:y|ies)|regulations?|controls|sanctions))$")
 # the words of a generic English policy name: a name made only of them ("National AI Strategy") is
 # one many countries have; any other word ("Stargate", "Britain", "Pax") makes it a proper name
 _GENERIC_EN = {

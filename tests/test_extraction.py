@@ -401,10 +401,12 @@ OWNED = [{"label": "Policy", "pattern": "National AI Strategy", "id": "policy/kr
           "others": [["policy/jp-nas", "country/jp"]]},
          {"label": "Policy", "pattern": "국가 AI 전략", "id": "policy/kr-nas", "owner": "country/kr"},
          {"label": "Policy", "pattern": "GENIAC", "id": "policy/geniac", "owner": "country/jp"},
+         {"label": "Policy", "pattern": "소버린 AI 전략", "id": "policy/kr-sas", "owner": "country/kr"},
          {"label": "Policy", "pattern": "소버린 AI 정책", "id": "policy/kr-sap", "owner": "country/kr"},
          {"label": "Group", "pattern": "공공 부문", "id": "group/fr-public-sector", "owner": "country/fr"},
          {"label": "Group", "pattern": "public sector", "id": "group/fr-public-sector", "owner": "country/fr"},
          {"label": "Policy", "pattern": "AI 행동계획", "id": "policy/jp-ap", "owner": "country/jp"},
+         {"label": "Policy", "pattern": "Sovereign AI Policy", "id": "policy/kr-sap", "owner": "country/kr"},
          {"label": "Policy", "pattern": "AI Action Plan", "id": "policy/kr-ap", "owner": "country/kr",
           "others": [["policy/jp-ap", "country/jp"]]}]
 
@@ -424,7 +426,7 @@ def owned():
     ("en", "France revised its National AI Strategy in 2025.", "National AI Strategy", "", "cue.context:Policy"),
     # the English name in a Korean text, and a Korean name with a loanword Kiwi splits (소버린)
     ("ko", "일본은 「National AI Strategy」를 개정했다.", "National AI Strategy", "policy/jp-nas", "gazetteer.context"),
-    ("ko", "일본의 소버린 AI 정책은 다음과 같다.", "소버린 AI 정책", "", "cue.context:Policy"),
+    ("ko", "일본의 소버린 AI 전략은 다음과 같다.", "소버린 AI 전략", "", "cue.context:Policy"),
     # with no section, the country the text is about counts
     ("en", "France acts. Its National AI Strategy was revised in 2025.", "National AI Strategy", "",
      "cue.context:Policy"),
@@ -439,6 +441,14 @@ def test_a_generic_policy_name_is_linked_by_the_countries_around_it(owned, lang,
     doc = nlp(text)
     (e,) = [e for e in doc.ents if e.text == name]
     assert (e.kb_id_, e._.rule) == (linked, rule)
+
+
+@pytest.mark.parametrize("text", ["일본의 소버린 AI 정책은 다음과 같다.", "Japan's Sovereign AI Policy is as follows."])
+def test_another_countrys_generic_name_of_a_kind_of_measure_is_no_mention(owned, text):
+    # "소버린 AI 정책" of Japan describes its measures; the knowledge base's is Korea's
+    nlp = owned[0] if text[0] > "z" else owned[1]
+    nlp.get_pipe("policykg_relations").reset()
+    assert [e.label_ for e in nlp(text).ents] == ["Country"]
 
 
 @pytest.mark.parametrize(("text", "linked"), [
