@@ -238,8 +238,15 @@ class Subjects:
                  seller: bool = False) -> Span | None:
         """Whom a dependence is on: an actor marked as such near the trigger ("미국 의존", "미국
         기업에 의존", "reliance on Nvidia"); for buying (``seller``), the one bought from ("미국에서
-        수입", "imports from Taiwan", "supplied by American firms")."""
+        수입", "imports from Taiwan", "supplied by American firms"), or whose make it is ("buys Nvidia
+        chips")."""
         actors = [e for e in ents if e.label_ in ACTOR_TYPES and e != subj]
+        if seller:  # the maker named on what is bought: "buys Nvidia chips", "엔비디아 GPU를 수입"
+            stack = {e.start for e in ents if stack_object(e)}
+            maker = next((e for e in actors if e.end in stack and (e.start >= tj if self.lang == "en" else e.end <= ti)
+                          and self.same_phrase(doc, *((tj, e.start) if e.start >= tj else (e.end, ti)), 8)), None)
+            if maker is not None:
+                return maker
         if self.lang == "ko":
             marks = ("에서", "로부터", "으로부터") if seller else ("의", "에", "에게", "")
             objects = {e.start for e in ents if stack_object(e)}

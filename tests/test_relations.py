@@ -87,6 +87,9 @@ DEPENDS = [
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
+    # the maker named on what is bought is the seller
+    ("en", "Korea signed agreements to buy thousands of Nvidia chips.", ("dependsOn", "country/kr", "resource/ai-chip")),
+    ("ko", "한국은 엔비디아 GPU를 대량으로 구매하고 있다.", ("dependsOn", "country/kr", "resource/gpu")),
     # "cannot but depend" is no negation
     ("ko", "한국은 당분간 엔비디아에 GPU를 의존할 수밖에 없다.", ("dependsOn", "country/kr", "resource/gpu")),
     # the head of a compound the name opens, marked as the object
@@ -106,6 +109,7 @@ DEPENDS_NEG = [
     ("ko", "한국은 클라우드를 기대한다."),  # (the noun 기대, expectation)
     ("ko", "클라우드 기대효과는 크다."),
     ("ko", "한국은 GPU를 수입한다."),
+    ("en", "Korea buys thousands of chips."),  # nobody's make named
     ("ko", "한국의 GPU 수입은 늘었다."),
     ("en", "Korea imports GPUs."),
     ("en", "Japan's reliance on cloud services is limited."),
