@@ -70,6 +70,11 @@ _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?(?:({'|'.join(sorted(_DEMONYM
                                  r"(?:government|administration|state|authorities)\b"
                                  rf"|({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?\s+[a-z])")
 
+# a capital that opens a clause stands for its government too: "…, and Beijing has responded by …",
+# "Tokyo, for its part, continues to rely on …", "while Seoul is investing …"
+_CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|whereas|but)\s+)"
+                             rf"({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?(?=\s+[a-z]|,)")
+
 # a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
 # "The government has …"
 _BARE_GOVERNMENT = {
@@ -327,6 +332,17 @@ class Discourse:
             return None
         g = 1 if m.group(1) else 2
         return self.demonym(doc, sent.start_char + m.start(g), sent.start_char + m.end(g))
+
+    def capitals(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:
+        """``ents`` of an English sentence with each capital that opens a clause read as its country
+        ("…, and Beijing has responded", "Tokyo, for its part, …"), in place of any entity over it (the
+        city as a region). The mentions stay as they are: a capital is no country's name."""
+        out = list(ents)
+        for m in _CLAUSE_CAPITAL.finditer(sent.text):
+            span = self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1))
+            if span is not None:
+                out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [span]
+        return sorted(out, key=lambda e: e.start)
 
     def country_named(self, word: str) -> str:
         """The id of the country (or bloc) a word names ("인도네시아", "Japan"), else ""."""

@@ -116,6 +116,8 @@ class Extractor(Objects, Subjects):
             while j < len(all_ents) and all_ents[j].start < sent.end:
                 j += 1
             ents = [e for e in all_ents[k:j] if e.end <= sent.end]
+            if self.lang == "en":  # ("…, and Beijing has responded": China)
+                ents = self.discourse.capitals(doc, sent, ents)
             self.discourse.sentence(doc, sent, ents, kind)
             if any(e.label_ in ("Policy", "Group") and e.kb_id_ in owner for e in ents):
                 # the section's country and a table row's, not the running topic (which drifts to

@@ -100,10 +100,11 @@ class Subjects:
         relative = self.relative_clause(doc, sent, ti, before)
         if relative is not None:
             return relative or None
-        # a trigger in a later clause of contrast ("The EU …, whereas France has opted to secure …"):
-        # the actor that opens that clause
-        k = next((t.i for t in reversed(doc[sent.start + 1:ti]) if t.lower_ in _EN_CONTRAST
-                  and not all(is_mark(u) for u in doc[sent.start:t.i])), None)  # (not one opening the sentence)
+        # a trigger in a later clause of contrast or one after ", and" ("The EU …, whereas France has
+        # opted to secure …"): the actor that opens that clause
+        k = next((t.i for t in reversed(doc[sent.start + 1:ti]) if (t.lower_ in _EN_CONTRAST or t.lower_ == "and"
+                  and doc[t.i - 1].text == ",") and not all(is_mark(u) for u in doc[sent.start:t.i])), None)
+        # (not one opening the sentence; ", and" opens a clause too: "…, and Beijing has responded by …")
         opener = next((e for e in actors if k is not None and k < e.start <= k + 2), None)
         if opener is not None:
             return opener

@@ -25,6 +25,19 @@ def test_an_english_capital_opening_a_sentence_stands_for_its_country(en, text, 
     assert [f[1] for f in facts(doc) if f[0] in ("dependsOn", "strengthens")] == [subject]
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    # a capital opening a later clause, after ", and" or "while", or before an aside
+    ("The United States tightened its rules, and Beijing has responded by pursuing self-reliance in chips.",
+     "country/cn"),
+    ("Korea is expanding GPUs, while Paris has strengthened its data centres.", "country/fr"),
+    ("Tokyo, for its part, continues to rely on cloud from the United States.", "country/jp"),
+])
+def test_an_english_capital_opening_a_clause_stands_for_its_country(en, text, subject):
+    doc = last_doc(en, ("body", "Korea acts."), ("body", text))
+    assert subject in [f[1] for f in facts(doc) if f[0] in ("dependsOn", "strengthens", "controls")]
+    assert not [e for e in doc.ents if e.text in ("Beijing", "Paris", "Tokyo")]  # no country's name
+
+
 def test_a_capital_that_names_something_else_is_not_its_country(en):
     doc = last_doc(en, ("body", "Korea acts."), ("body", "Paris Saint-Germain strengthens its data centres."))
     assert [f[1] for f in facts(doc)] == ["country/kr"]
