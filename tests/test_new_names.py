@@ -1,0 +1,150 @@
+"""Names not in the knowledge base, found by cue patterns (ingest.cues): titles in 「」 or quotes,
+Korean law titles, English capitalised policy names ending in a kind word, organisation names by
+their head, with the small gazetteer of tests/small_kb.py (the pipelines, recognition and linking of
+known names: tests/test_extraction.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .small_kb import ents, facts, last_doc
+
+
+# ------------------------------------------------------------------ cue patterns (new names)
+def test_title_in_brackets_is_a_new_policy(ko):
+    doc = ko("정부는 「새로운 인공지능 진흥법」을 발의하였다.")
+    pol = [e for e in doc.ents if e.text == "새로운 인공지능 진흥법"]
+    assert len(pol) == 1
+    assert pol[0].label_ == "Policy" and pol[0].kb_id_ == "" and pol[0]._.rule == "cue.title:LawOrRegulation"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("정부는 인공지능 산업 진흥에 관한 법률을 개정했다.", "인공지능 산업 진흥에 관한 법률"),
+    ("인공지능 발전과 신뢰 기반 조성 등에 관한 기본법이 시행된다.", "인공지능 발전과 신뢰 기반 조성 등에 관한 기본법"),
+    ("국회는 개인정보 보호에 관한 특별법 시행령을 의결했다.", "개인정보 보호에 관한 특별법 시행령"),
+])
+def test_a_korean_law_title_without_brackets_is_a_new_policy(ko, text, title):
+    # the form Korean law titles take: "…에 관한 법률 / 기본법 / 특별법 (시행령)"
+    pol = [(e.text, e.label_, e._.rule) for e in ko(text).ents if e.label_ == "Policy"]
+    assert pol == [(title, "Policy", "cue.ko-law:LawOrRegulation")]
+
+
+def test_about_something_is_no_law_title(ko):
+    assert [e for e in ko("정부는 데이터에 관한 논의를 시작했다.").ents if e.label_ == "Policy"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vietnam launched its National Strategy on AI Research in 2021.", "National Strategy on AI Research"),
+    ("Korea adopted the Data Plan for Public Services and Health.", "Data Plan for Public Services and Health"),
+    # a known name after "of" is a mention of its own
+    ("France adopted the Digital Strategy of France.", "Digital Strategy"),
+])
+def test_an_english_policy_name_goes_on_after_on_for_of(en, text, name):
+    assert (name, "Policy", "") in ents(en(text))
+
+
+def test_english_capitalised_strategy_is_a_new_policy(en):
+    doc = en("The government unveiled the National Compute Strategy last year.")
+    assert ents(doc) == [("National Compute Strategy", "Policy", "")]
+    assert doc.ents[0]._.rule == "cue.en-policy:StrategyOrPlan"
+
+
+def test_an_english_policy_name_holds_the_resources_it_names(en):
+    # "chips" and "data centres" are known resources, but here words of a policy's name; a known
+    # actor whose name the policy's follows is still recognised (one that opens the name is part of
+    # it, as a country inside a longer proper name is no mention of its own: tests/data/gold/README.md)
+    doc = en("France announced the Sovereign Chips and Data Centres Plan in 2025.")
+    assert ents(doc) == [("France", "Country", "country/fr"), ("Sovereign Chips and Data Centres Plan", "Policy", "")]
+    assert ("Japan", "Country", "country/jp") in ents(en("Japan's AI Strategy was revised."))
+    # outside a name, the resources are still resources
+    assert ("chips", "Resource", "resource/ai-chip") in ents(en("France builds chips."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('The "Guidelines for the Construction of the National Artificial Intelligence Standard System" came out in 2020.',
+     "Guidelines for the Construction of the National Artificial Intelligence Standard System"),
+    ("China issued the “Opinions of the State Council on Deepening the Digital Economy” last year.",
+     "Opinions of the State Council on Deepening the Digital Economy"),
+])
+def test_an_official_english_title_in_quotes_opening_with_its_kind_is_a_new_policy(en, text, name):
+    assert (name, "Policy", "cue.quoted:LawOrRegulation") in [(e.text, e.label_, e._.rule) for e in en(text).ents]
+
+
+def test_a_quoted_phrase_opening_with_a_kind_in_lower_case_is_no_title(en):
+    assert [e for e in en('Officials called for "guidelines for the use of data in schools" last year.').ents
+            if e.label_ == "Policy"] == []
+
+
+def test_organisation_names_by_their_head_are_new_agencies(ko, en):
+    assert ("디지털플랫폼정부위원회", "Agency", "") in ents(ko("디지털플랫폼정부위원회가 출범하였다."))
+    assert ("Ministry of Digital Affairs", "Agency", "") in ents(en("The Ministry of Digital Affairs oversees the plan."))
+    # a list in the name
+    assert ("Ministry of Science, Technology and Innovation", "Agency", "") in ents(
+        en("The plan is run by the Ministry of Science, Technology and Innovation."))
+
+
+def test_an_english_organisation_name_may_hold_and(en):
+    assert ("National Research and Innovation Agency", "Agency", "") in ents(
+        en("The National Research and Innovation Agency runs it."))
+    assert ("IndiaAI Division", "Agency", "") in ents(en("It is implemented by the IndiaAI Division."))
+    # but not over the end of the sentence before it
+    assert ("Infocomm Media Development Authority", "Agency", "") in ents(
+        en("It has diversified across China and France. The Infocomm Media Development Authority oversees it."))
+    assert ("U.S. Department of Energy", "Agency", "") in ents(en("The U.S. Department of Energy said so."))
+
+
+def test_an_english_body_of_a_country_is_one_name_of_that_country(en):
+    # the country at the end of the name is part of it, and the body's country
+    doc = last_doc(en, ("body", "The Business Development Bank of Canada launched the AI Basic Act."))
+    assert ("Business Development Bank of Canada", "Organisation", "") in ents(doc)
+    assert "country/ca" not in [e.kb_id_ for e in doc.ents]
+    doc = last_doc(en, ("body", "The Digital Development Agency of Canada launched the AI Basic Act."))
+    assert [f.subject.id for f in doc._.facts if f.relation == "hasPolicy"] == ["country/ca"]
+    # a country after another preposition is a name of its own
+    assert "country/ca" in [e.kb_id_ for e in en("The Digital Development Agency in Canada opened.").ents]
+
+
+def test_a_country_opening_an_english_policy_name_is_part_of_it(en):
+    doc = last_doc(en, ("body", "In 2021 Korea launched the Korea Semiconductor Mission."))
+    assert ("Korea Semiconductor Mission", "Policy", "") in ents(doc)
+    assert facts(doc, "hasPolicy") == [("hasPolicy", "country/kr", "")]
+    # not where the name holds another known one: both stay
+    assert {("Korea", "country/kr"), ("AI Basic Act", "policy/kr-ai-basic-act")} <= {
+        (e.text, e.kb_id_) for e in en("The Korea AI Basic Act took effect.").ents}
+
+
+def test_a_determiner_is_not_part_of_a_new_name(en):
+    assert ("Brazilian AI Plan", "Policy", "") in ents(en("Its Brazilian AI Plan was announced in 2024."))
+    # nor is the possessor, a mention of its own
+    assert ents(en("France's Smart Nation Initiative was launched in 2014.")) == [
+        ("France", "Country", "country/fr"), ("Smart Nation Initiative", "Policy", "")]
+
+
+def test_an_english_name_ends_at_its_last_kind_word(en):
+    assert ("AI Regulation Bill", "Policy", "") in ents(en("France is considering a new AI Regulation Bill."))
+    assert ("Chips Package", "Policy", "") in ents(en("The Chips Package funds new fabs."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The programme, called Chip Nusantara, will start in 2026.", "Chip Nusantara"),  # over a known word (chips)
+    ("Indonesia launched a fund named Garuda Seed in 2025.", "Garuda Seed"),
+    ("The plan, known as the Digital Sky 2030, sets targets.", "Digital Sky 2030"),
+])
+def test_an_english_policy_the_text_names_by_calling_it(en, text, name):
+    assert (name, "Policy", "") in ents(en(text))
+
+
+def test_calling_needs_a_name(en):
+    assert [e for e in en("A project called for more data, and a plan named after him.").ents if e.label_ == "Policy"] == []
+
+
+def test_common_words_are_not_organisations(ko):
+    assert ents(ko("정부는 내부 검토를 거쳐 일부 과제를 신청하였다.")) == []
+    # but a name may end like one: 혁신청 is not 신청
+    assert ("국가연구혁신청", "Agency", "") in ents(ko("국가연구혁신청(BRIN)이 주관한다."))
+
+
+def test_known_name_wins_over_the_cue(ko):
+    doc = ko("「인공지능 기본법」은 과학기술정보통신부가 주관한다.")
+    assert ("인공지능 기본법", "Policy", "policy/kr-ai-basic-act") in ents(doc)
+    assert ("과학기술정보통신부", "Agency", "agency/kr-msit") in ents(doc)
