@@ -38,7 +38,8 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|sourc(?:es|ed|ing)|purchas(?:es|ed|ing)|buy(?:s|ing)?|bought|"
                                 r"procur(?:es|ed|ing)|supplied by"),
     ("controls", "directlyControls",
-     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|domestic(?:ally)? produc\w*|"
+     r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|locali[sz](?:e|es|ed|ing|ation)|"
+     r"domestic(?:ally)? produc\w*|"
      r"(?<!export )(?<!export-)control(?:s|led|ling)?"),
     ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
     ("strengthens", "strengthens",

@@ -239,6 +239,10 @@ class Extractor(Objects, Subjects):
             words.discard("would")  # "said it would spend": a plan reported, not a hedge
         if words & EN_NEG or words & EN_HEDGE or ti > sent.start and doc[ti - 1].lower_ in EN_LOW:
             return True
+        # what something is compared with or preferred over: "more … than on localising AI
+        # infrastructure", "rather than relying on imported models"
+        if any(t.lower_ == "than" for t in doc[max(sent.start, ti - 2):ti]):
+            return True
         if any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)]):
             return True
         # "self-sufficiency in GPUs remains low": a low level said of the trigger's phrase

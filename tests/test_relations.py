@@ -242,6 +242,7 @@ CONTROLS = [
     ("ko", "중국이 독자 반도체 개발을 가속화하자, 미국은 통제를 넘어섰다.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
+    ("en", "Japan plans to localise the production of chips.", ("controls", "country/jp", "resource/ai-chip")),
     # a thing secured or made at home (not a modifier alone: "자국 데이터센터")
     ("ko", "일본은 데이터센터를 자국 내에서 확보하고 있다.", ("controls", "country/jp", "resource/datacentre")),
     ("ko", "일본은 반도체 자체를 자국 내에서 확보했다.", ("controls", "country/jp", "resource/ai-chip")),
@@ -290,6 +291,13 @@ def test_a_thing_secured_at_home_is_control_but_a_modifier_alone_is_not_asserted
 
     rules = [f.rule for f in ko(text)._.facts if f.relation == "controls"]
     assert any(not modifier_only(r) for r in rules) is asserted
+
+
+@pytest.mark.parametrize("text", ["Japan places more emphasis on cloud than on self-reliance in chips.",
+                                  "Japan, rather than relying on cloud from the United States, builds data centres."])
+def test_what_is_compared_with_or_preferred_over_is_no_fact(en, text):
+    doc = last_doc(en, ("body", "Japan acts."), ("body", text))
+    assert facts(doc, "controls") == [] and facts(doc, "dependsOn") == []
 
 
 def test_a_self_reliance_achieved_gives_no_dependence(ko):
