@@ -92,7 +92,8 @@ INSTRUMENT_LABEL = {
 # (not 줄이/탈피/벗어나/낮추: "reducing its dependence on X" still states that it depends on X; but
 # a level that is low or lacking is: "국산화율이 낮아", "자급 역량이 부족", "의존은 낮은")
 KO_NEG = {"않", "못", "없", "어렵", "아니", "불가능", "힘들", "한계", "보다", "낮", "부족", "미흡", "저조", "실패"}
-KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면)$")
+# (and whether, or merely considered: "확충할지 여부를", "자립을 검토하고 있다")
+KO_HEDGE = re.compile(r"^(?:면|으면|다면|경우|라면|할지|될지|일지|여부|검토)$")
 # verbs of cutting something back: what they take is not strengthened ("규제를 최소화함으로써 혁신을
 # 촉진", "규제 철폐를 통한"); searched in the words between the name and the trigger
 KO_REDUCE = re.compile(r"최소화|철폐|완화|간소화|축소|폐지|감축|경감|줄이|줄여|줄인|없애|해소|억제|낮추|낮춰|벗어나|벗어날|탈피")
@@ -105,7 +106,8 @@ EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "u
           "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining",
           # an attempt that did not succeed: "failed to secure domestic production of GPUs"
           "fail", "fails", "failed", "failing", "struggles", "struggled", "struggling"}
-EN_HEDGE = {"if", "could", "might", "would", "whether", "unless", "unlikely"}
+EN_HEDGE = {"if", "could", "might", "would", "whether", "unless", "unlikely", "considering", "considers", "consider",
+            "exploring", "explores", "explore", "mulling", "weighing"}
 # verbs that report a plan: "would" after them is the plan's future, no hedge ("said it would spend")
 EN_REPORTING = {"said", "says", "announced", "announces", "stated", "added", "confirmed", "pledged", "promised",
                 "declared", "told"}

@@ -261,6 +261,10 @@ CONTROLS_NEG = [
     ("ko", "한국은 2030년까지 반도체 자립을 달성할 가능성이 낮다."),
     ("en", "Korea is unlikely to achieve self-sufficiency in GPUs before 2030."),
     ("en", "Japan failed to secure domestic production of GPUs."),
+    # only considered, or whether it will be is open
+    ("ko", "일본은 클라우드 자립을 검토하고 있다."),
+    ("ko", "한국은 반도체를 자급할지 여부를 아직 결정하지 않았다."),
+    ("en", "Japan is considering self-reliance in chips."),
     ("en", "Brazil has little control over its cloud."),
     ("en", "China's self-sufficiency in GPUs remains low."),
     ("en", "Korea has low self-sufficiency in semiconductors."),
