@@ -168,14 +168,14 @@ class Cues:
 
         for m in _TITLE.finditer(text):
             inner = m.group(1).strip()
-            if len(inner) >= 2:
+            if len(inner) >= 2 and not _bare_kind(inner):
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy",
                     policy_kind(inner) or "Policy", "title")
         for m in _QUOTED.finditer(text):
             inner = m.group(1).strip()
             cls = policy_kind(inner) if len(inner.split()) <= 8 else None
             cls = cls or _en_official_title(inner)
-            if cls:
+            if cls and not _bare_kind(inner):
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
         for m in _EN_CALLED.finditer(text):
             add(m.start(2), m.end(2), "Policy", _EN_KINDS[m.group(1).lower()], "en-called")
@@ -252,6 +252,12 @@ def policy_kind(name: str) -> str | None:
     """The class of policy a Korean or English name's last word says it is (전략, 법, Act,
     Programme…), or None."""
     return _policy_type_ko(name) or _en_policy_type(name)
+
+
+def _bare_kind(name: str) -> bool:
+    """Whether a quoted name is only a word for a kind of policy, pointing back to one ("the
+    'Initiative'", "‘이니셔티브’를")."""
+    return name in _POLICY_HEADS_KO or name.lower() in {h.lower() for h in _POLICY_HEADS_EN}
 
 
 def _en_policy_type(name: str) -> str | None:

@@ -75,6 +75,10 @@ _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?(?:({'|'.join(sorted(_DEMONYM
 _CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|whereas|but)\s+)"
                              rf"({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?(?=\s+[a-z]|,)")
 
+# words for policies in a caption ("중국의 대표 AI 정책", "Japan's AI strategies")
+_POLICY_KINDS = re.compile(r"정책|전략|법|계획|제도|이니셔티브|프로그램|\b(?i:polic(?:y|ies)|strateg(?:y|ies)|laws?|plans?|"
+                           r"initiatives?|programmes?|programs?)\b")
+
 # a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
 # "The government has …"
 _BARE_GOVERNMENT = {
@@ -159,6 +163,9 @@ class Discourse:
         self.lang = nlp.lang
         self.topic: Span | None = None
         self.row: Span | None = None
+        # the country or bloc whose policies the table under the last caption lists ("표 2-24. 중국의
+        # 대표 AI 정책", "Table 3. Japan's AI strategies"), until the next caption or heading
+        self.listing: Span | None = None
         # the policies body text named since the section began, what "동 계획은" / "The plan is led
         # by" refers to (:meth:`referent`)
         self.policies: list[Span] = []
@@ -167,13 +174,15 @@ class Discourse:
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
-        self.topic = self.row = None
+        self.topic = self.row = self.listing = None
         self.policies, self.sections = [], []
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
         """A new segment of ``kind`` (``ingest.clean``'s segment kinds) starts: a heading opens a
         section (and clears the topic); a table cell that is only an actor's name heads a row."""
+        if kind in ("heading", "caption"):
+            self.listing = self.policy_listing(doc) if kind == "caption" else None
         if kind == "heading":
             self.topic, self.policies = None, []
             level = heading_level(doc.text)
@@ -269,6 +278,15 @@ class Discourse:
         it ("InvestAI Facility"); None if there is none."""
         kind = kind.lower()
         return next((p for p in reversed(self.policies) if kind in p.doc[p.start:p.end + 1].text.lower()), None)
+
+    def policy_listing(self, doc: Doc) -> Span | None:
+        """The country or bloc a caption names as the owner of the policies its table lists: in
+        the genitive, a word for policies after it ("중국의 대표 AI 정책", "Japan's AI strategies")."""
+        for e in doc.ents:
+            if e.label_ in POLITY_TYPES and particle(doc, e) in ("의", "'s", "’s") \
+                    and _POLICY_KINDS.search(doc[e.end:min(len(doc), e.end + 6)].text):
+                return e
+        return None
 
     @staticmethod
     def cell_actor(doc: Doc) -> Span | None:

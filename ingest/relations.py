@@ -43,7 +43,7 @@ from .investments import investments
 from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
                       EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
-from .roles import instrument_labels, role_labels, row_policies
+from .roles import instrument_labels, listed_policies, role_labels, row_policies
 from .objects import Objects
 from .subjects import Subjects
 
@@ -172,6 +172,7 @@ class Extractor(Objects, Subjects):
         out.extend(role_labels(self, doc, sent, ents))
         out.extend(instrument_labels(self, doc, sent, ents))
         out.extend(row_policies(self, doc, sent, ents))
+        out.extend(listed_policies(self, doc, sent, ents))
         return out
 
     def heading_layers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:

@@ -11,8 +11,9 @@ about: the policy of the table's caption or the last one body text named
 A label may list instruments instead: "핵심 수단 ⦁AI 스킬 아카데미, AI 펠로우십", "핵심 법제
 ⦁「인공지능법」", "Legal basis: the AI Act, the Data Act": those are the policies of the country or
 bloc the row, the section or the text is about; so are the named policies in a table row headed
-by a country. The relation extractor (:mod:`ingest.relations`) calls :func:`role_labels`,
-:func:`instrument_labels` and :func:`row_policies` on every sentence."""
+by a country, or in a table whose caption lists a country's policies. The relation extractor
+(:mod:`ingest.relations`) calls :func:`role_labels`, :func:`instrument_labels`, :func:`row_policies`
+and :func:`listed_policies` on every sentence."""
 
 from __future__ import annotations
 
@@ -68,6 +69,18 @@ def row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[
     if row is None or row.label_ not in POLITY_TYPES or doc.user_data.get("segment") != "table":
         return []
     return [Fact("hasPolicy", "hasPolicy", Arg.of(row, doc), Arg.of(b), f"hasPolicy.{ex.lang}.row", 0.5,
+                 sent.start_char, sent.end_char)
+            for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
+
+
+def listed_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+    """A named policy in a table under a caption that lists a country's or bloc's policies ("표
+    2-24. 중국의 대표 AI 정책": rows "2017 「차세대 인공지능 발전계획」 …") is that country's (not one
+    whose name says whose it is)."""
+    polity = ex.discourse.listing
+    if polity is None or doc.user_data.get("segment") != "table":
+        return []
+    return [Fact("hasPolicy", "hasPolicy", Arg.of(polity, doc), Arg.of(b), f"hasPolicy.{ex.lang}.listing", 0.5,
                  sent.start_char, sent.end_char)
             for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
 

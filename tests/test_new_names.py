@@ -148,3 +148,10 @@ def test_known_name_wins_over_the_cue(ko):
     doc = ko("「인공지능 기본법」은 과학기술정보통신부가 주관한다.")
     assert ("인공지능 기본법", "Policy", "policy/kr-ai-basic-act") in ents(doc)
     assert ("과학기술정보통신부", "Agency", "agency/kr-msit") in ents(doc)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ko", "이 문서는 ‘이니셔티브’를 13개 과제로 구체화했다."),
+                                            ("en", "The document turns the \"Initiative\" into 13 tasks.")])
+def test_a_quoted_word_for_a_kind_of_policy_is_no_new_name(ko, en, lang, text):
+    doc = (ko if lang == "ko" else en)(text)
+    assert not [e for e in doc.ents if e.label_ == "Policy"]

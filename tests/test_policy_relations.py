@@ -306,6 +306,23 @@ def test_an_instrument_list_ends_at_the_next_label(ko):
     assert [f.object.text for f in doc._.facts if f.relation == "hasPolicy"] == ["인공지능 기본법"]
 
 
+@pytest.mark.parametrize(("lang", "caption", "row"), [
+    ("ko", "표 2. 프랑스의 대표 AI 정책", "2017 「디지털 혁신 사업」 ⦁최초의 국가급 계획"),
+    ("en", "Table 2. France's main AI policies", "- 2017; \"Digital Innovation Programme\"; the first national plan"),
+])
+def test_a_named_policy_in_a_table_whose_caption_lists_a_countrys_policies_is_its(ko, en, lang, caption, row):
+    nlp = nlp_for(lang, ko, en)
+    doc = last_doc(nlp, ("caption", caption), ("table", row))
+    assert [(f.subject.id, f.rule) for f in doc._.facts if f.relation == "hasPolicy"] == [
+        ("country/fr", f"hasPolicy.{lang}.listing")]
+    # a caption that names the country otherwise, or a heading after it, lists nobody's
+    other = "표 2. 프랑스와의 협력 사례" if lang == "ko" else "Table 2. Cooperation with France"
+    assert not [f for f in last_doc(nlp, ("caption", other), ("table", row))._.facts if f.relation == "hasPolicy"]
+    heading = "3. 기타" if lang == "ko" else "3. Other"
+    assert not [f for f in last_doc(nlp, ("caption", caption), ("heading", heading), ("table", row))._.facts
+                if f.relation == "hasPolicy"]
+
+
 def test_a_named_policy_in_a_table_row_headed_by_a_country_is_its(ko):
     segments = [("caption", "표 1. 국가별 정책"), ("table", "프랑스"), ("table", "「디지털 혁신 사업」, 클라우드 확충")]
     doc = last_doc(ko, *segments)
