@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .discourse import is_mark, last_tag, particle
+from .discourse import is_mark, last_tag, particle, particle_at
 from .gazetteer import stack_object
 from .lexicon import EN_REDUCE, KO_REDUCE, KO_TRIGGER_RES
 
@@ -41,6 +41,10 @@ def _compound_object(doc: Doc, e: Span) -> bool:
     return e.end < i < len(doc) and doc[i].text in ("을", "를")
 
 
+# verbs of spanning or covering, in a relative clause before a trigger's phrase
+_KO_SPANNING = {"아우르", "포괄", "포함", "망라", "걸치", "걸친", "아우른"}
+
+
 class Objects:
     """Object finding for the relation extractor (a mixin)."""
 
@@ -61,6 +65,8 @@ class Objects:
                          and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
             if not cands:  # "클라우드 등에 대한 해외 의존도": what the trigger noun is about
                 cands = [e for e in stack if e.end <= ti and self.about(doc, e.end, ti)]
+            if not cands:  # "칩, 프레임워크, 모델을 포괄하는 독자 기술 스택의 자립": what the trigger's phrase spans
+                cands = self.spanned(doc, sent, stack, ti)
             if not cands:  # "반도체 후공정을 … 의존": the head of a compound the name opens, marked 을/를
                 cands = [e for e in stack if e.end <= ti and _compound_object(doc, e)
                          and self.same_phrase(doc, e.end, ti, 12) and not _reduced(doc, e, ti)]
@@ -142,3 +148,13 @@ class Objects:
         stack = [e for e in ents if stack_object(e) and sent.start <= e.start < sent.end]
         after = [e for e in stack if e.start >= tj]
         return self.coordinated(doc, stack, after[0], 1) if after else []
+
+    def spanned(self, doc: Doc, sent: Span, stack: list[Span], ti: int) -> list[Span]:
+        """Korean "칩, 프레임워크, 모델을 포괄하는 독자 기술 스택의 자립": the names a relative clause of
+        spanning ends with, when its phrase runs on to the trigger at ``ti``."""
+        etm = next((t.i for t in reversed(doc[max(sent.start, ti - 7):ti]) if last_tag(t).startswith("ETM")), None)
+        if etm is None or not self.same_phrase(doc, etm + 1, ti, 6):
+            return []
+        verb = next((t.i for t in doc[max(sent.start, etm - 2):etm + 1] if t.text.rstrip("는은") in _KO_SPANNING), None)
+        return [e for e in stack if verb is not None and e.end <= verb and particle(doc, e) in ("을", "를")
+                and particle_at(doc, e) == verb - 1]

@@ -304,6 +304,14 @@ def test_what_is_compared_with_or_preferred_over_is_no_fact(en, text):
     assert facts(doc, "controls") == [] and facts(doc, "dependsOn") == []
 
 
+def test_what_a_korean_triggers_phrase_spans_is_its_object(ko):
+    # "X, Y를 포괄하는 … 자립": the names the relative clause of spanning ends with
+    doc = ko("중국은 반도체, 클라우드를 포괄하는 독자 기술 스택의 자립을 추진한다.")
+    assert sorted(o for _, _, o in facts(doc, "controls")) == ["resource/ai-chip", "resource/cloud"]
+    # not across a clause boundary
+    assert facts(ko("중국은 반도체, 클라우드를 포괄하는 협력을 늘리고, 자립을 추진한다."), "controls") == []
+
+
 def test_a_self_reliance_achieved_gives_no_dependence(ko):
     doc = ko("한국은 반도체를 자급하고 있어 미국에 대한 의존이 사라졌다.")
     assert facts(doc, "dependsOn") == [] and facts(doc, "controls") == [("controls", "country/kr", "resource/ai-chip")]
