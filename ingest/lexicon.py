@@ -12,7 +12,8 @@ import re
 
 # ---------------------------------------------------------------- triggers
 KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a morpheme start)
-    # (기대다, to lean on, in its verb forms: not the noun 기대, expectation: 기대하다, 기대효과, 기대를)
+    # (기대다, to lean on, in its verb forms: not the noun 기대, expectation: 기대하다, 기대효과, 기대를;
+    # not 노출, which is also a leak: "민감 데이터 노출 위험")
     ("dependsOn", "dependsOn", r"의존|종속|예속|기대(?=고|어|며|서)|기댄|기댔|기댈"),
     # buying from abroad is depending on the seller: only with the seller named ("GPU를 미국에서 수입",
     # "대만으로부터 반도체를 공급받"); the trailing "@" says so
@@ -34,7 +35,8 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("replaces", "replaces", r"교체|대체"),
 ]
 EN_TRIGGERS: list[tuple[str, str, str]] = [
-    ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?"),
+    ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?|"
+                               r"expos(?:ed|ure) to"),
     ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|sourc(?:es|ed|ing)|purchas(?:es|ed|ing)|buy(?:s|ing)?|bought|"
                                 r"procur(?:es|ed|ing)|supplied by"),
     ("controls", "directlyControls",

@@ -87,6 +87,8 @@ DEPENDS = [
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
+    # exposure to a supply
+    ("en", "Japan is heavily exposed to the supply of foreign chips.", ("dependsOn", "country/jp", "resource/ai-chip")),
     # the maker named on what is bought is the seller
     ("en", "Korea signed agreements to buy thousands of Nvidia chips.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "한국은 엔비디아 GPU를 대량으로 구매하고 있다.", ("dependsOn", "country/kr", "resource/gpu")),
