@@ -326,6 +326,10 @@ class Extractor(Objects, Subjects):
                 pols = self.relative_policy(doc, after, tj) or self.topic_policy(doc, before, ti)
             if not pols:
                 return []
+            # with those listed with the nearest ("「CHIPS and Science Act」, 「인플레이션 감축법」 등을 통해")
+            listed = [e for e in ents if e.label_ == "Policy"]
+            nearest = pols[-1] if pols[-1].end <= ti else pols[0]
+            pols += [e for e in self.coordinated(doc, listed, nearest, -1 if nearest.end <= ti else 1) if e not in pols]
             subj = self.subject(doc, sent, [e for e in before if e.label_ in POLITY_TYPES | ORG_TYPES
                                             and e not in pols], ti)
             if subj is None and self.lang == "en":  # "Under its National AI Mission, India …"

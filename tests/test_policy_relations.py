@@ -56,6 +56,12 @@ def test_has_policy_more_forms(ko, en, lang, text, expected):
     assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [expected]
 
 
+def test_the_policies_listed_with_the_nearest_are_the_countrys_too(ko):
+    doc = last_doc(ko, ("body", "프랑스는 「AI 반도체 전략」, 「디지털 혁신 사업」, 「국가 데이터 전략」 등을 통해 반도체를 지원한다."))
+    assert sorted(f.object.text for f in doc._.facts if f.relation == "hasPolicy") == [
+        "AI 반도체 전략", "국가 데이터 전략", "디지털 혁신 사업"]
+
+
 def test_a_means_is_what_it_takes_not_the_policy_the_sentence_is_about(ko):
     doc = last_doc(ko, ("body", "프랑스는 움직인다."), ("body", "「AI 반도체 전략」은 엔비디아를 통해 반도체 양산을 지원한다."))
     assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
