@@ -188,9 +188,12 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        # names by their first two characters (lowered), longest first: (key, pattern, case-sensitive, title case)
         self.by_prefix: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
-        # Korean names without their spaces, matched on Korean text without its spaces: Korean writes a
-        # compound with or without them ("대규모 언어모델", "대규모언어모델", "대규모 언어 모델")
+        # names with Korean in them: as written, for text in other languages, and without their spaces,
+        # matched on Korean text without its spaces (Korean writes a compound with or without them:
+        # "대규모 언어모델", "대규모언어모델", "대규모 언어 모델")
+        self.hangul: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.unspaced: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
         self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
@@ -198,7 +201,7 @@ class Gazetteer:
         self.others: dict[str, list[tuple[str, str]]] = {}  # policy id -> (id, owner) sharing a name
 
     def clear(self) -> None:
-        for table in (self.by_prefix, self.unspaced, self.single, self.index, self.owner, self.others):
+        for table in (self.by_prefix, self.hangul, self.unspaced, self.single, self.index, self.owner, self.others):
             table.clear()
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
@@ -220,14 +223,16 @@ class Gazetteer:
             # a proper name in title case matches only text that opens with a capital too ("Scale AI", not
             # "mega-scale AI"); one in sentence case ("Model and data") matches "model and data" as well
             title = all(w[:1].isupper() for w in name.split() if w[:1].isalpha())
-            self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
             if _HANGUL.search(name):
+                self.hangul.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
                 bare = re.sub(r"\s+", "", key_name)
                 self.unspaced.setdefault(bare[:2].lower(), []).append((bare, p, cased, title))
+            else:
+                self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
             if p["label"] in STACK_TYPES and not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name):
                 # an English common noun of the stack matches its plural too ("foreign clouds")
                 self.by_prefix[key_name[:2]].append((english_plural(key_name), p, cased, title))
-        for lst in (*self.by_prefix.values(), *self.unspaced.values()):
+        for lst in (*self.by_prefix.values(), *self.hangul.values(), *self.unspaced.values()):
             lst.sort(key=lambda x: -len(x[0]))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -236,22 +241,35 @@ class Gazetteer:
         if len(lower) != len(text):  # a few characters change length when lowered: compare as is
             lower = text
         ends = {t.idx + len(t.text) for t in doc}
+        korean = doc.lang_ == "ko"
         # Korean text without its spaces: ``kept[n]`` is the offset of its n-th character in the text
-        kept = [k for k, c in enumerate(text) if c not in " \t\u00a0\u3000"] if doc.lang_ == "ko" and self.unspaced else []
+        kept = [k for k, c in enumerate(text) if c not in " \t\u00a0\u3000"] if korean else []
         bare, bare_lower = "".join(text[k] for k in kept), "".join(lower[k] for k in kept)
         at = {k: n for n, k in enumerate(kept)}
         spans: list[Span] = []
         for tok in doc:
             i = tok.idx
-            found = self._match(doc, i, ends, [(key_name, p, cased, initial, i, i + len(key_name), text, lower)
-                                         for key_name, p, cased, initial in self.by_prefix.get(lower[i:i + 2], ())])
+            found = None
+            for table in ((self.by_prefix,) if korean else (self.by_prefix, self.hangul)):
+                for key, p, cased, initial in table.get(lower[i:i + 2], ()):
+                    j = i + len(key)
+                    if found is not None and j <= found.end_char:
+                        break  # (longest first: nothing longer is left)
+                    if j in ends and (text if cased else lower).startswith(key, i) and not (initial and text[i].islower()):
+                        if (span := self._span(doc, i, j, p)) is not None:
+                            found = span
+                            break
             n = at.get(i)
-            if n is not None:
-                unspaced = self._match(doc, i, ends, [(key, p, cased, initial, n, kept[n + len(key) - 1] + 1, bare, bare_lower)
-                                                for key, p, cased, initial in self.unspaced.get(bare_lower[n:n + 2], ())
-                                                if n + len(key) <= len(kept)])
-                if unspaced is not None and (found is None or unspaced.end_char > found.end_char):
-                    found = unspaced
+            for key, p, cased, _initial in self.unspaced.get(bare_lower[n:n + 2], ()) if n is not None else ():
+                if n + len(key) > len(kept):
+                    continue
+                j = kept[n + len(key) - 1] + 1
+                if found is not None and j <= found.end_char:
+                    break
+                if j in ends and (bare if cased else bare_lower).startswith(key, n):
+                    if (span := self._span(doc, i, j, p)) is not None:
+                        found = span
+                        break
             if found is not None:
                 found._.rule = "gazetteer"
                 spans.append(found)
@@ -263,19 +281,13 @@ class Gazetteer:
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
 
-    def _match(self, doc: Doc, i: int, ends: set[int], cands: list[tuple[str, dict[str, str], bool, bool, int, int, str, str]]
-               ) -> Span | None:
-        """The longest name that starts at character ``i``: each candidate is a name's key, its
-        pattern, whether it is case-sensitive or title-cased, where the key starts in the text it is
-        compared with, where the match ends in ``doc.text``, and that text as is and lowered. ``ends``:
-        the offsets where a token ends."""
-        for key, p, cased, initial, at, j, hay, hay_lower in cands:
-            if j in ends and (hay if cased else hay_lower).startswith(key, at) and not (initial and doc.text[i].islower()):
-                span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
-                if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
-                    continue
-                return span
-        return None
+    def _span(self, doc: Doc, i: int, j: int, p: dict[str, str]) -> Span | None:
+        """The name of pattern ``p`` at characters ``i:j``, unless it is inside a derived word or an
+        ambiguous name where it does not count."""
+        span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
+        if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
+            return None
+        return span
 
     @staticmethod
     def _derived(doc: Doc, span: Span) -> bool:
