@@ -4,7 +4,9 @@ of :class:`ingest.relations.Extractor`, which gives it ``lang``, ``negated`` and
 
 Korean: the name right before the trigger (``GPU 의존``, ``클라우드에 의존``, ``연산(HPC) 역량 강화``),
 else the one marked 을/를 (or 에서) further back in its clause, else what the trigger noun is about
-(``클라우드 등에 대한 해외 의존도``). English: the name after the trigger (``reliance on GPUs``), else a
+(``클라우드 등에 대한 해외 의존도``), what a relative clause of spanning ends with (``반도체, 클라우드를
+포괄하는 … 자립``), the head of a compound it opens (``반도체 후공정을``) or the thing the sentence is
+about (``GPU는 … 의존``). English: the name after the trigger (``reliance on GPUs``), else a
 compound before it (``data centre expansion``). Coordinated names come with it. A dependence may
 also be read off what the sentence says is missing ("X의 국산화율이 낮아 외국 기술에 의존"), what it
 is for ("depends on US firms for cloud"), or what is built to reduce it ("해외 의존도를 낮추고
@@ -24,6 +26,8 @@ _EN_MEANS = {"through", "via", "using", "by"}
 # what marks a Korean name as the means or the measure of a clause, not its object: "반도체·HPC로
 # 보완", "규제보다는 민간 자율을 우선시"
 _KO_MEANS = {"로", "으로", "보다"}
+# verbs of spanning or covering, in a relative clause before a trigger's phrase
+_KO_SPANNING = {"아우르", "포괄", "포함", "망라", "걸치", "걸친", "아우른"}
 
 
 def _reduced(doc: Doc, e: Span, ti: int) -> bool:
@@ -40,9 +44,6 @@ def _compound_object(doc: Doc, e: Span) -> bool:
         i += 1
     return e.end < i < len(doc) and doc[i].text in ("을", "를")
 
-
-# verbs of spanning or covering, in a relative clause before a trigger's phrase
-_KO_SPANNING = {"아우르", "포괄", "포함", "망라", "걸치", "걸친", "아우른"}
 
 
 class Objects:

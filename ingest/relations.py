@@ -43,8 +43,8 @@ from .investments import investments
 from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
                       EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
-from .roles import instrument_labels, listed_policies, role_labels, row_policies
 from .objects import Objects
+from .roles import instrument_labels, listed_policies, role_labels, row_policies
 from .subjects import Subjects
 
 for _ext in ("facts", "candidates"):
