@@ -254,10 +254,13 @@ def policy_kind(name: str) -> str | None:
     return _policy_type_ko(name) or _en_policy_type(name)
 
 
+_POLICY_HEADS_EN_LOWER = {h.lower() for h in _POLICY_HEADS_EN}
+
+
 def _bare_kind(name: str) -> bool:
     """Whether a quoted name is only a word for a kind of policy, pointing back to one ("the
     'Initiative'", "‘이니셔티브’를")."""
-    return name in _POLICY_HEADS_KO or name.lower() in {h.lower() for h in _POLICY_HEADS_EN}
+    return name in _POLICY_HEADS_KO or name.lower() in _POLICY_HEADS_EN_LOWER
 
 
 def _en_policy_type(name: str) -> str | None:

@@ -75,6 +75,8 @@ _DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?(?:({'|'.join(sorted(_DEMONYM
 _CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|whereas|but)\s+)"
                              rf"({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?(?=\s+[a-z]|,)")
 
+# the country an English body's name ends with: "… Bank of Canada", "… Agency of the Philippines"
+_OF_COUNTRY = re.compile(r"\s(?:of|for)\s+(?:the\s+)?([A-Z][\w .]*)$")
 # words for policies in a caption ("중국의 대표 AI 정책", "Japan's AI strategies")
 _POLICY_KINDS = re.compile(r"정책|전략|법|계획|제도|이니셔티브|프로그램|\b(?i:polic(?:y|ies)|strateg(?:y|ies)|laws?|plans?|"
                            r"initiatives?|programmes?|programs?)\b")
@@ -245,8 +247,8 @@ class Discourse:
         if actor.label_ == "Agency":
             polity = self.owners().get(actor.kb_id_, "")
             if not polity and len(actor) > 1:  # (or ends with: "Business Development Bank of Canada")
-                polity = self.country_named(actor[0].text) or self.country_named(
-                    re.split(r"\s(?:of|for)\s+(?:the\s+)?", actor.text)[-1] if re.search(r"\s(?:of|for)\s", actor.text) else "")
+                tail = _OF_COUNTRY.search(actor.text)
+                polity = self.country_named(actor[0].text) or (self.country_named(tail.group(1)) if tail else "")
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None
