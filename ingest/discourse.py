@@ -58,20 +58,17 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
              "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
              "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
              "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
-# a capital that stands for its government when it opens a sentence: "Beijing has accelerated …",
-# "Berlin's dependence on Taiwan"
+# a capital that stands for its government when it opens a sentence or a clause (:meth:`Discourse.capitals`):
+# "Beijing has accelerated …", "Berlin's dependence on Taiwan", "…, and Beijing has responded by …",
+# "Tokyo, for its part, continues to rely on …", "while Seoul is investing …"
 _CAPITALS = {"Seoul": "South Korea", "Tokyo": "Japan", "Beijing": "China", "Paris": "France",
              "London": "United Kingdom", "Washington": "United States", "Berlin": "Germany", "Riyadh": "Saudi Arabia",
              "Abu Dhabi": "United Arab Emirates", "New Delhi": "India", "Taipei": "Taiwan", "Ottawa": "Canada",
              "Rome": "Italy", "Moscow": "Russia", "The Hague": "Netherlands", "Madrid": "Spain",
              "Canberra": "Australia", "Jakarta": "Indonesia", "Brasília": "Brazil", "Brasilia": "Brazil",
              "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia", "Brussels": "European Union"}
-_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?(?:({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
-                                 r"(?:government|administration|state|authorities)\b"
-                                 rf"|({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?\s+[a-z])")
-
-# a capital that opens a clause stands for its government too: "…, and Beijing has responded by …",
-# "Tokyo, for its part, continues to rely on …", "while Seoul is investing …"
+_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
+                                 r"(?:government|administration|state|authorities)\b")
 _CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|whereas|but)\s+)"
                              rf"({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?(?=\s+[a-z]|,)")
 
@@ -345,13 +342,10 @@ class Discourse:
         return actors[0] if actors[0].start - lead <= 1 else None
 
     def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
-        """``The Korean government has …``, ``Beijing has …``: the country a sentence's subject names
-        by its adjective or its capital."""
+        """``The Korean government has …``: the country a sentence's subject names by its adjective
+        (a capital opening it is among the sentence's actors already: :meth:`capitals`)."""
         m = _DEMONYM_GOVERNMENT.match(sent.text)
-        if m is None:
-            return None
-        g = 1 if m.group(1) else 2
-        return self.demonym(doc, sent.start_char + m.start(g), sent.start_char + m.end(g))
+        return self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1)) if m else None
 
     def capitals(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:
         """``ents`` of an English sentence with each capital that opens a clause read as its country
