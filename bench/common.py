@@ -50,13 +50,13 @@ def options(doc: str | None, argv: list[str] | None = None,
     ap = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes and few repeats (CI keeps the benchmark alive)")
-    ap.add_argument("--repeat", type=int, default=None, help="timed runs per measurement (default 5, quick 2)")
+    ap.add_argument("--repeat", type=int, default=None, help="timed runs per measurement (default 5, quick 1)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"folder for the JSON results (default {DEFAULT_OUT.relative_to(REPO)})")
     if extra:
         extra(ap)
     args = ap.parse_args(argv)
     if args.repeat is None:
-        args.repeat = 2 if args.quick else 5
+        args.repeat = 1 if args.quick else 5
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
     return args
