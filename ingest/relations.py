@@ -40,8 +40,8 @@ from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR_INSIDE, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_REPORTING,
-                      EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+from .lexicon import (ANAPHOR_INSIDE, DEFINITION, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG,
+                      EN_REPORTING, EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
@@ -215,6 +215,8 @@ class Extractor(Objects, Subjects):
         return self.discourse.country_named(pol[0].text)
 
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
+        if DEFINITION[self.lang].search(sent.text):
+            return True  # a definition of a concept, not a fact about an actor
         if self.lang == "ko":
             for t in doc[tj:sent.end]:
                 tag = t.tag_

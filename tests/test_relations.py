@@ -286,6 +286,18 @@ def test_controls(ko, en, lang, text, expected):
     assert (*expected, "directlyControls") in got
 
 
+@pytest.mark.parametrize(("lang", "fact", "definition"), [
+    ("ko", "중국은 반도체 자립을 추진하고 있다.", "중국의 소버린 AI는 ‘반도체 자립을 추진하는 체계’로 정의될 수 있다."),
+    ("ko", "중국은 반도체 자립을 추진하고 있다.", "중국의 소버린 AI는 반도체 자립을 추진하는 체계로 정의한다."),
+    ("en", "China pursues self-reliance in semiconductors.",
+     "China's sovereign AI is defined as self-reliance in semiconductors."),
+])
+def test_a_definition_states_no_fact(ko, en, lang, fact, definition):
+    nlp = nlp_for(lang, ko, en)
+    assert nlp(fact)._.facts  # the same words as a statement give a fact
+    assert [(f.relation, f.object.id) for f in nlp(definition)._.facts] == []
+
+
 @pytest.mark.parametrize(("text", "asserted"), [
     ("일본은 데이터센터를 자국 내에서 확보하고 있다.", True),
     ("일본은 GPU를 국내에서 생산한다.", True),
