@@ -33,6 +33,10 @@ _BRACKETED = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # an alternative that is a name: Latin script starting with a capital letter (not a date, not a description)
 _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
+# "procurement" (조달) bought from abroad is sourcing, not the public procurement a layer's name
+# means ("핵심 부품의 해외 조달 의존", "reliance on overseas procurement of components")
+_SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
+_FROM_ABROAD = {"해외", "외부", "외국", "국외", "overseas", "foreign", "external", "offshore", "international"}
 
 
 class Mentions:
@@ -47,8 +51,15 @@ class Mentions:
             ents.extend(self.split_bracketed(doc, e, index))
         gazetteer = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
         owner = gazetteer.owner if gazetteer is not None else {}
+        ents = [e for e in ents if not self.sourcing(doc, e)]
         doc.ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents, owner)), index)
         return doc
+
+    @staticmethod
+    def sourcing(doc: Doc, e: Span) -> bool:
+        """The bare word for procurement right after "from abroad" (해외, overseas): buying abroad."""
+        return e.label_ == "Resource" and bool(_SOURCING.match(e.text)) and e.start > 0 \
+            and doc[e.start - 1].lower_ in _FROM_ABROAD
 
     @staticmethod
     def layer_lists(doc: Doc, ents: list[Span], index: dict[str, dict[str, str]]) -> list[Span]:

@@ -456,3 +456,20 @@ def test_facts_carry_sentence_offsets_and_rule(ko):
 def test_no_entities_no_facts(ko, en):
     assert ko("정부는 투자를 확대하고 의존을 줄이고 있다.")._.facts == []
     assert en("The government relies on partners and invests $5 billion.")._.facts == []
+
+
+@pytest.mark.parametrize(("lang", "text", "procurement"), [
+    ("ko", "일본은 핵심 부품의 해외 조달 의존을 줄이고 있다.", False),
+    ("en", "Japan is reducing its reliance on overseas procurement of core components.", False),
+    ("ko", "EU는 공공 조달 기준을 강화하고, 조달을 통해 자국 클라우드를 우대한다.", True),
+    ("en", "The EU strengthens procurement to favour European cloud.", True),
+])
+def test_procurement_from_abroad_is_sourcing_not_public_procurement(lang, text, procurement):
+    from .small_kb import more_names
+
+    extra = [{"label": "Resource", "pattern": n, "id": "resource/procurement"}
+             for n in ("조달", "공공 조달", "procurement", "public procurement")]
+    with more_names(lang, extra) as nlp:
+        doc = nlp(text)
+    assert ("resource/procurement" in {e.kb_id_ for e in doc.ents}) is procurement
+    assert ("resource/procurement" in {f.object.id for f in doc._.facts if f.object}) is procurement
