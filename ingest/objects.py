@@ -15,6 +15,8 @@ is for ("depends on US firms for cloud"), or what is built to reduce it ("해외
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from .discourse import is_mark, last_tag, particle, particle_at
@@ -28,6 +30,9 @@ _EN_MEANS = {"through", "via", "using", "by"}
 _KO_MEANS = {"로", "으로", "보다"}
 # verbs of spanning or covering, in a relative clause before a trigger's phrase
 _KO_SPANNING = {"아우르", "포괄", "포함", "망라", "걸치", "걸친", "아우른"}
+# verbs of building or securing a thing of one's own (what replaces a dependence being reduced)
+_KO_BUILD = re.compile(r"^(?:확보|구축|개발|생산|양산|제조|마련|조성|내재화|확충)")
+_EN_BUILD = re.compile(r"^(?:build|develop|secur|establish|produc|creat|manufactur|expand)")
 
 
 def _reduced(doc: Doc, e: Span, ti: int) -> bool:
@@ -147,8 +152,20 @@ class Objects:
         if not reducing:
             return []
         stack = [e for e in ents if stack_object(e) and sent.start <= e.start < sent.end]
-        after = [e for e in stack if e.start >= tj]
-        return self.coordinated(doc, stack, after[0], 1) if after else []
+        for e in (e for e in stack if e.start >= tj):
+            group = self.coordinated(doc, stack, e, 1)
+            if self.built(doc, sent, group[0].start, group[-1].end):
+                return group
+        return []
+
+    def built(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """The names at ``start:end`` are what a verb of building or securing takes ("인프라·데이터를 …
+        확보", "to develop a Japanese LLM"), not what is found or supported ("스타트업을 발굴")."""
+        if self.lang == "ko":
+            k = next((t.i for t in doc[end:min(sent.end, end + 8)] if _KO_BUILD.match(t.text)), None)
+            return k is not None and self.same_phrase(doc, end, k, 8)
+        k = next((t.i for t in reversed(doc[max(sent.start, start - 6):start]) if _EN_BUILD.match(t.lower_)), None)
+        return k is not None and self.same_phrase(doc, k, start, 6)
 
     def spanned(self, doc: Doc, sent: Span, stack: list[Span], ti: int) -> list[Span]:
         """Korean "칩, 프레임워크, 모델을 포괄하는 독자 기술 스택의 자립": the names a relative clause of

@@ -215,6 +215,10 @@ def test_depends_on_coordinated_objects(ko):
     ("ko", "일본은 미국에 대한 기술 의존에서 벗어나 GPU를 자체 개발한다.", ["resource/gpu"]),
     ("en", "To reduce its technological dependence on the United States, Japan is building data centres.",
      ["resource/datacentre"]),
+    # what is built or secured, not what is found or funded on the way
+    ("ko", "일본은 글로벌 의존에서 벗어나 클라우드 기업을 발굴하고 GPU를 국내에서 개발한다.", ["resource/gpu"]),
+    ("en", "To reduce its dependence on the United States, Japan is funding cloud start-ups and developing GPUs.",
+     ["resource/gpu"]),
     # not reduced: the dependence is on something unnamed, and what is built is something else
     ("ko", "일본은 해외 의존도가 높으며, 데이터센터를 국내에 구축한다.", []),
     ("en", "Japan's dependence on the United States grows, and Japan is building data centres.", []),
