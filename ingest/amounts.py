@@ -19,7 +19,8 @@ _CUR_EN = {"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "
            "rubles": "RUB", "lira": "TRY", "reais": "BRL", "rand": "ZAR", "shekels": "ILS", "zloty": "PLN",
            "swiss francs": "CHF", "s$": "SGD", "singapore dollars": "SGD", "a$": "AUD", "australian dollars": "AUD",
            "c$": "CAD", "ca$": "CAD", "canadian dollars": "CAD", "hk$": "HKD", "hong kong dollars": "HKD",
-           "nt$": "TWD", "taiwan dollars": "TWD", "nz$": "NZD"}
+           "nt$": "TWD", "taiwan dollars": "TWD", "nz$": "NZD", "r$": "BRL", "brazilian reais": "BRL",
+           "mx$": "MXN"}
 # ISO 4217 codes written as such ("USD 40 billion", "40 billion SGD")
 _ISO = ("USD", "EUR", "GBP", "JPY", "KRW", "CNY", "SAR", "AED", "INR", "IDR", "MYR", "THB", "RUB", "TRY", "BRL",
         "ZAR", "ILS", "PLN", "CHF", "SGD", "AUD", "CAD", "HKD", "TWD", "NZD", "SEK", "NOK", "DKK", "MXN", "VND",
@@ -72,6 +73,8 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     ((20000000000.0, 'EUR'), (3500000000000.0, 'JPY'))
     >>> parse_amount("10억 싱가포르 달러"), parse_amount("30조 루피아"), parse_amount("10,372 crore rupees")
     ((1000000000.0, 'SGD'), (30000000000000.0, 'IDR'), (103720000000.0, 'INR'))
+    >>> parse_amount("R$23 billion"), parse_amount("NT$190 billion"), parse_amount("MX$5 million")
+    ((23000000000.0, 'BRL'), (190000000000.0, 'TWD'), (5000000.0, 'MXN'))
     """
     m = MONEY_KO.search(text)
     if m:

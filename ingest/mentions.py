@@ -51,9 +51,44 @@ class Mentions:
             ents.extend(self.split_bracketed(doc, e, index))
         gazetteer = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
         owner = gazetteer.owner if gazetteer is not None else {}
-        ents = [e for e in ents if not self.sourcing(doc, e)]
-        doc.ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents, owner)), index)
+        ents = [e for e in ents if not (self.sourcing(doc, e) or self.no_name(doc, e))]
+        ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents, owner)), index)
+        doc.ents = self.alternatives(doc, ents, index, owner)
         return doc
+
+    @staticmethod
+    def alternatives(doc: Doc, ents: list[Span], index: dict[str, dict[str, str]],
+                     owner: dict[str, str]) -> list[Span]:
+        """A name in brackets right after a name of the same type is another name of it ("베트남
+        과학기술부(MOST)", "「국가 AI 전략(National AI Strategy)」"): both stay mentions, and
+        ``doc.user_data["alternatives"]`` lists the pairs (token offsets), so that facts name one of
+        them (:mod:`ingest.relations`). An abbreviation the knowledge base gives another country's
+        body is not that body here ("MOST" is China's, "베트남 과학기술부" Vietnam's): it is left
+        unlinked."""
+        out = list(ents)
+        pairs = []
+        for n in range(len(out) - 1):
+            a, b = out[n], out[n + 1]
+            if a.label_ != b.label_ or doc.text[a.end_char:b.start_char].strip() not in ("(", "（") \
+                    or not doc.text[b.end_char:b.end_char + 2].lstrip().startswith((")", "）")):
+                continue
+            if not a.kb_id_ and b.kb_id_ in owner:
+                first = index.get(name_key(a.text.split()[0])) if " " in a.text else None
+                if first is not None and first["label"] in ("Country", "Bloc") and first["id"] != owner[b.kb_id_]:
+                    rule = b._.rule
+                    out[n + 1] = Span(doc, b.start, b.end, label=b.label_)
+                    out[n + 1]._.rule = rule
+            pairs.append(((a.start, a.end), (b.start, b.end)))
+        doc.user_data["alternatives"] = pairs
+        return out
+
+    @staticmethod
+    def no_name(doc: Doc, e: Span) -> bool:
+        """Words that only look like a name: a country's dollar ("대만달러", "Singapore dollars") and
+        Korean endings spelt like a name ("“컴퓨팅 자원”이란": 이+란, not Iran)."""
+        if e.label_ == "Country" and e.end < len(doc) and doc[e.end].lower_.startswith(("달러", "dollar")):
+            return True
+        return all(t.tag_.startswith(("J", "E", "VCP", "XS")) for t in e)
 
     @staticmethod
     def sourcing(doc: Doc, e: Span) -> bool:

@@ -230,8 +230,12 @@ class Gazetteer:
             else:
                 self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
             if p["label"] in STACK_TYPES and not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name):
-                # an English common noun of the stack matches its plural too ("foreign clouds")
-                self.by_prefix[key_name[:2]].append((english_plural(key_name), p, cased, title))
+                # an English common noun of the stack matches its plural too ("foreign clouds"), and
+                # a compound of them with hyphens ("the data-centre campus")
+                variants = {english_plural(key_name)}
+                if key_name.count(" ") in (1, 2):
+                    variants |= {v.replace(" ", "-") for v in (key_name, english_plural(key_name))}
+                self.by_prefix[key_name[:2]].extend((v, p, cased, title) for v in sorted(variants))
         for lst in (*self.by_prefix.values(), *self.hangul.values(), *self.unspaced.values()):
             lst.sort(key=lambda x: -len(x[0]))
 

@@ -36,6 +36,7 @@ _EN_CONTRAST = {"whereas", "while", "whilst", "but", "although", "though"}
 # "「A」, 「B」"), and in English up to two modifiers of the next one ("foreign talent and imported
 # chips", "GPUs and its own data centres")
 _EN_MODIFIER = r"(?:its|their|own|other|key|core|foreign|domestic|local|global|new|more|[a-z-]+(?:ed|al|ic|ive|ous))"
+_BRACKETS = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
 _COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
                            rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
                            r"|\)?\s*(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act",
@@ -59,7 +60,8 @@ class Subjects:
         while 0 <= j < len(pool):
             a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
             between = doc[a.end:b.start]
-            if _COORDINATION.fullmatch(between.text.strip()) or self.lang == "ko" and 2 <= len(between) <= 4 \
+            # (another name in brackets may come between: "정보통신산업진흥원(NIPA)과 한국지능정보사회진흥원")
+            if _COORDINATION.fullmatch(_BRACKETS.sub("", between.text).strip()) or self.lang == "ko" and 2 <= len(between) <= 4 \
                     and between[0].text in _KO_SEPARATORS and all(t.tag_ in _KO_MODIFIER_TAGS for t in between[1:]):
                 group.append(pool[j])
                 j += step

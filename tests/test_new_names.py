@@ -155,3 +155,56 @@ def test_known_name_wins_over_the_cue(ko):
 def test_a_quoted_word_for_a_kind_of_policy_is_no_new_name(ko, en, lang, text):
     doc = (ko if lang == "ko" else en)(text)
     assert not [e for e in doc.ents if e.label_ == "Policy"]
+
+
+@pytest.mark.parametrize(("lang", "text", "countries"), [
+    # a country's dollar is a currency, not the country
+    ("ko", "대만은 40억 대만달러를 투입한다.", ["대만"]),
+    ("ko", "캐나다는 20억 캐나다 달러를 배정했다.", ["캐나다"]),
+    ("en", "Taiwan will spend 40 billion Taiwan dollars.", ["Taiwan"]),
+    # a Korean ending spelt like a country's name: "“컴퓨팅 자원”이란" (이+란, "what is called"), not Iran
+    ("ko", "“컴퓨팅 자원”이란 GPU를 말한다. 이란은 GPU를 수입한다.", ["이란"]),
+])
+def test_words_that_only_look_like_a_country(lang, text, countries):
+    from .small_kb import more_names
+
+    extra = [{"label": "Country", "pattern": n, "id": i} for n, i in
+             (("대만", "country/tw"), ("Taiwan", "country/tw"), ("이란", "country/ir"), ("Iran", "country/ir"))]
+    with more_names(lang, extra) as nlp:
+        doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "Country"] == countries
+
+
+def test_an_english_compound_of_the_stack_matches_with_hyphens(en):
+    doc = en("Japan will expand its data-centres and data centres.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Resource"] == [
+        ("data-centres", "resource/datacentre"), ("data centres", "resource/datacentre")]
+
+
+@pytest.mark.parametrize(("lang", "text", "policy"), [
+    # a name and another name of it in brackets: one policy announced, not two
+    ("ko", "캐나다는 「범캐나다 AI 전략(Pan-Canadian AI Strategy)」을 발표했다.", "범캐나다 AI 전략"),
+    ("en", "Canada announced the Pan-Canadian AI Strategy (PCAIS Plan).", "Pan-Canadian AI Strategy"),
+])
+def test_a_name_and_another_name_of_it_in_brackets_give_one_fact(ko, en, lang, text, policy):
+    doc = (ko if lang == "ko" else en)(text)
+    assert len([e for e in doc.ents if e.label_ == "Policy"]) == 2  # both are mentions
+    assert [(f.subject.id, f.object.text) for f in doc._.facts if f.relation == "hasPolicy"] == [("country/ca", policy)]
+
+
+def test_another_countrys_abbreviation_in_brackets_is_not_its_body(ko):
+    from .small_kb import more_names
+
+    extra = [{"label": "Agency", "pattern": "MOST", "id": "agency/cn-most", "owner": "country/cn"},
+             {"label": "Country", "pattern": "베트남", "id": "country/vn"}]
+    with more_names("ko", extra) as nlp:
+        doc = nlp("베트남 과학기술부(MOST)는 「국가 AI 발전 전략 2030」을 발표하였다. 중국 과학기술부(MOST)도 계획을 냈다.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Agency"] == [
+        ("베트남 과학기술부", ""), ("MOST", ""), ("중국 과학기술부", ""), ("MOST", "agency/cn-most")]
+    assert "country/cn" not in {f.subject.id for f in doc._.facts}
+    assert [f.object.text for f in doc._.facts if f.relation == "runBy"] == ["베트남 과학기술부"]
+
+
+def test_coordination_runs_past_another_name_in_brackets(ko):
+    doc = ko("일본은 반도체(칩)와 클라우드에 의존한다.")
+    assert sorted(f.object.id for f in doc._.facts if f.relation == "dependsOn") == ["resource/ai-chip", "resource/cloud"]
