@@ -18,6 +18,11 @@ def test_an_investment_of_a_policy_named_before(ko):
 
 
 INVESTS = [
+    # allocating, a project's budget, a grant
+    ("ko", "캐나다는 AI 컴퓨팅에 20억 캐나다 달러를 배정하였다.", "country/ca", 2e9, "CAD"),
+    ("ko", "일본은 이 분야에 사업비 3억 달러를 들인다.", "country/jp", 3e8, "USD"),
+    ("en", "Canada provides C$50 million to the programme.", "country/ca", 5e7, "CAD"),
+    ("en", "France granted €2 billion to its AI plan.", "country/fr", 2e9, "EUR"),
     ("ko", "한국은 반도체 산업에 5,300억 원을 투자하기로 했다.", "country/kr", 5.3e11, "KRW"),
     ("ko", "과학기술정보통신부는 데이터센터 구축에 1조 2,000억 원의 예산을 투입한다.", "agency/kr-msit", 1.2e12, "KRW"),
     ("ko", "프랑스는 데이터센터에 100억 유로를 투자한다.", "country/fr", 1e10, "EUR"),
