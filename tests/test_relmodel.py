@@ -231,19 +231,28 @@ def test_select_never_keeps_a_negated_candidate():
     assert relmodel.select(model, [], [_cand(["cue", "neg>"])]) == []
 
 
+# (a relation the model may score, an asserted and a negated sentence, and the asserted fact)
+_NEGATION_CASES = {
+    "hasPolicy": ("일본은 「AI 추진 계획」을 발표하였다.", "중국은 「AI 통제 계획」을 발표하지 않았다.", ("country/jp", "AI 추진 계획")),
+    "controls": ("일본은 반도체 자립을 추진하고 있다.", "중국은 반도체 자립을 추진하지 않는다.", ("country/jp", "반도체")),
+}
+
+
 def test_extraction_with_the_committed_model_respects_negation():
-    raw = ("일본은 「AI 추진 계획」을 발표하였다.\n\n"
-           "중국은 「AI 통제 계획」을 발표하지 않았다.\n")
-    ex = extract("t", raw, "h", PATTERNS)
-    pol = [(f["subject"]["id"], f["object"]["text"]) for f in ex.facts if f["relation"] == "hasPolicy"]
-    assert ("country/jp", "AI 추진 계획") in pol
-    assert not any(s == "country/cn" for s, _ in pol)
     model = relmodel.load("ko")
-    assert model is not None and "hasPolicy" in model["relations"]
-    if model["relations"]["hasPolicy"].get("mode", "replace") == "replace":  # else the rules' facts stay too
-        assert all(f["rule"].startswith("hasPolicy.ko.model") for f in ex.facts if f["relation"] == "hasPolicy")
-    plain = extract("t", raw, "h", PATTERNS, use_model=False)
-    assert all(".model" not in f["rule"] for f in plain.facts) and not plain.candidates
+    assert model is not None
+    scored = [rel for rel in _NEGATION_CASES if rel in model["relations"]]
+    assert scored, f"the Korean model scores none of {sorted(_NEGATION_CASES)}"
+    for rel in scored:
+        yes, no, fact = _NEGATION_CASES[rel]
+        ex = extract("t", f"{yes}\n\n{no}\n", "h", PATTERNS)
+        got = [(f["subject"]["id"], f["object"]["text"]) for f in ex.facts if f["relation"] == rel]
+        assert fact in got
+        assert not any(s == "country/cn" for s, _ in got)
+        if model["relations"][rel].get("mode", "replace") == "replace":  # else the rules' facts stay too
+            assert all(f["rule"].startswith(f"{rel}.ko.model") for f in ex.facts if f["relation"] == rel)
+        plain = extract("t", f"{yes}\n\n{no}\n", "h", PATTERNS, use_model=False)
+        assert all(".model" not in f["rule"] for f in plain.facts) and not plain.candidates
 
 
 @pytest.mark.slow
