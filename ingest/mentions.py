@@ -8,7 +8,11 @@ Runs after the gazetteer and the cues, before relations:
   that only describes (``Vision 2030(경제 다각화 및 사회개혁 전략)``, ``GENIAC(2024. 2.)``) is not
   part of the name;
 - a country right before one of its government bodies is part of the body's name
-  (``일본 경제산업성``, ``사우디 데이터·AI청``): one Agency mention, not a Country and an Agency.
+  (``일본 경제산업성``, ``사우디 데이터·AI청``): one Agency mention, not a Country and an Agency;
+- a name followed by another name of it in brackets (``베트남 과학기술부(MOST)``) is noted as a
+  pair, so that facts name one of them (:meth:`Mentions.alternatives`);
+- words that only look like a name are none: a country's dollar (``대만달러``), an ending spelt
+  like a name (``…”이란``), procurement bought abroad (``해외 조달``: sourcing, not the resource).
 
 :func:`by_context` links a policy known by a generic name ("National AI Strategy", "국가 AI 전략",
 "AI gigafactory") by the countries and blocs around it; the relation extractor calls it, as it
