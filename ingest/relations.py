@@ -391,6 +391,15 @@ class Extractor(Objects, Subjects):
                 # 이를 주관", "MeitY가 이 사업을 총괄")
                 near = [o for o in orgs if sum(1 for t in _outside_brackets(doc, o.end, ti) if not (
                     t.is_punct or last_tag(t).startswith("J") or t.tag_.startswith("NP") or lo <= t.idx < hi)) <= 1]
+                if not near and rule == "trigger":
+                    # "과학기술정보통신부는 「X」를 총괄한다": a policy the trigger takes as its object is
+                    # run by the clause's subject
+                    obj = [p for p in pols if p.end <= ti and p.doc is doc and particle(doc, p) in ("을", "를")
+                           and self.same_phrase(doc, p.end, ti, 3)]
+                    subj = self.subject(doc, sent, [o for o in orgs if obj and o.end <= obj[-1].start],
+                                        obj[-1].start) if obj else None
+                    if subj is not None and subj.label_ in ORG_TYPES:
+                        near, pol = [subj], obj[-1]
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
             else:
                 chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []

@@ -174,8 +174,14 @@ RUN_BY = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 이행한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The AI Basic Act consultation was hosted by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    # the policy the trigger takes as its object is run by the clause's subject
+    ("ko", "과학기술정보통신부는 「인공지능 기본법」을 총괄한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    ("ko", "과학기술정보통신부는 올해부터 「디지털 혁신 사업」을 전담 운영한다.", ("runBy", "", "agency/kr-msit")),
 ]
 RUN_BY_NEG = [
+    # the policy is not what the trigger takes, or the subject is no body
+    ("ko", "과학기술정보통신부는 「인공지능 기본법」에 따라 예산을 총괄한다."),
+    ("ko", "한국은 「인공지능 기본법」을 총괄한다."),
     # a relative clause about something else before the policy
     ("ko", "과학기술정보통신부가 발표한 계획과 「인공지능 기본법」은 다르다."),
     # the policy the sentence is about, with no subject that pursues it
