@@ -109,13 +109,18 @@ EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "u
           # an attempt that did not succeed: "failed to secure domestic production of GPUs"
           "fail", "fails", "failed", "failing", "struggles", "struggled", "struggling"}
 EN_HEDGE = {"if", "could", "might", "would", "whether", "unless", "unlikely", "considering", "considers", "consider",
-            "exploring", "explores", "explore", "mulling", "weighing"}
+            "exploring", "explores", "explore", "mulling", "weighing",
+            # a recommendation, not what is done: "Germany should secure sovereign cloud capacity"
+            "should", "ought", "recommends", "recommended", "urges", "urged"}
 # a sentence that defines a concept states no fact about an actor ("중국의 소버린 AI 개념은 'AI 기술, 인프라,
 # 데이터 … 통제를 국가 주권하에 두고 …'로 정의될 수 있다", "Sovereign AI is defined as a state's control over …")
 DEFINITION = {
     "ko": re.compile(r"(?:로|으로|라고|이라고)[’'”\"」)]?\s*정의(?:된|될|되|한|할|하|해)"),
     "en": re.compile(r"\b(?:is|are|be|been|being)\s+(?:commonly\s+|broadly\s+|often\s+|here\s+)?defined\s+as\b", re.I),
 }
+# verbs of recommending: what they say "that" a country do is not done ("recommends that Germany pursue …")
+EN_RECOMMEND = {"recommend", "recommends", "recommended", "urge", "urges", "urged", "suggest", "suggests", "suggested",
+                "propose", "proposes", "proposed", "advise", "advises", "advised", "calls"}
 # verbs that report a plan: "would" after them is the plan's future, no hedge ("said it would spend")
 EN_REPORTING = {"said", "says", "announced", "announces", "stated", "added", "confirmed", "pledged", "promised",
                 "declared", "told"}

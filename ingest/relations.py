@@ -42,7 +42,7 @@ from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import (ANAPHOR_INSIDE, DEFINITION, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG,
-                      EN_REPORTING, EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+                      EN_RECOMMEND, EN_REPORTING, EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
 from .mentions import by_context
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
@@ -230,6 +230,9 @@ class Extractor(Objects, Subjects):
                 if last_tag(t).startswith(("EF", "SF")) or t.text in (",", ";") or (
                         last_tag(t).startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
                     return False
+                if last_tag(t).startswith("ETM") and t.i + 1 < sent.end and doc[t.i + 1].text == "필요" \
+                        and t.text.endswith(("할", "ㄹ", "을")):
+                    return True  # "확충할 필요가 있다": a recommendation, not what is done
                 if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in _KO_MODAL_NOUNS):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
@@ -238,6 +241,9 @@ class Extractor(Objects, Subjects):
         words = set()
         for t in reversed(doc[max(sent.start, ti - 8):ti]):
             if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
+                # "(does not) recommend that Germany pursue …": what is recommended is not done
+                if t.lower_ == "that" and any(u.lower_ in EN_RECOMMEND for u in doc[max(sent.start, t.i - 3):t.i]):
+                    return True
                 break
             words.add(t.lower_)
         if "would" in words and any(t.lower_ in EN_REPORTING for t in doc[max(sent.start, ti - 12):ti]):

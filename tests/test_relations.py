@@ -249,6 +249,10 @@ CONTROLS = [
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
     ("en", "Japan plans to localise the production of chips.", ("controls", "country/jp", "resource/ai-chip")),
+    # what is needed for something is no recommendation ("AI 개발에 필요한")
+    ("ko", "중국은 AI 개발에 필요한 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
+    ("en", "The report notes that China pursues self-reliance in semiconductors.",
+     ("controls", "country/cn", "resource/ai-chip")),
     # a thing secured or made at home (not a modifier alone: "자국 데이터센터")
     ("ko", "일본은 데이터센터를 자국 내에서 확보하고 있다.", ("controls", "country/jp", "resource/datacentre")),
     ("ko", "일본은 반도체 자체를 자국 내에서 확보했다.", ("controls", "country/jp", "resource/ai-chip")),
@@ -277,6 +281,11 @@ CONTROLS_NEG = [
     ("en", "Europe has few chips, which limits its self-sufficiency in GPUs."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
+    # a recommendation, not what is done
+    ("ko", "한국은 반도체 자립을 추진할 필요가 있다."),
+    ("en", "France should pursue self-reliance in semiconductors."),
+    ("en", "The committee does not recommend that France pursue self-reliance in semiconductors."),
+    ("en", "The committee recommends that France pursue self-reliance in semiconductors."),
     # the negation governs the whole verb chain before the modifier, not only the four words before it
     ("en", "France does not plan to develop its own chips."),
     ("en", "France has no plan to build domestic data centres or chips."),
