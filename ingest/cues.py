@@ -47,7 +47,8 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
                  "Committee": "Agency", "Institute": "Agency", "Unit": "Agency", "Division": "Agency",
                  "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency",
                  "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation",
-                 "Bank": "Organisation"}
+                 "Bank": "Organisation", "Alliance": "Organisation", "Corporation": "Organisation",
+                 "Parliament": "Agency", "Assembly": "Agency", "Yuan": "Agency"}
 # common words that end like an organisation name but are not one (요청, 신청 as words of their own:
 # "국가연구혁신청" is an agency)
 _NOT_ORGS = re.compile(
@@ -95,6 +96,9 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 # what may follow the kind word of an English name: "National Strategy on AI Research", "Plan for
 # Digital Sovereignty" (not "Strategy of France": a country after it is another mention)
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
+# a year or a version number that ends a name ("National AI Strategy 2.0", "Fund Act 2026"; not a
+# year that opens a clause: "Plan 2026 budgets" is fine, "Act 2026." too, "Act 2,000" is no version)
+_EN_VERSION = re.compile(r"\s+(?:(?:19|20)\d{2}|\d{1,2}\.\d)(?![\d,.]\d)\b")
 # whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 # a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
@@ -187,6 +191,8 @@ class Cues:
             tail = _EN_POLICY_TAIL.match(text, end)
             if tail and not any(e.start_char < tail.end() and e.end_char > end for e in doc.ents):
                 end = tail.end()
+            if (version := _EN_VERSION.match(text, end)) is not None:  # "National AI Strategy 2.0", "… Act 2026"
+                end = version.end()
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
         for m in _EN_ORG.finditer(text):

@@ -40,6 +40,8 @@ _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
 # "procurement" (조달) bought from abroad is sourcing, not the public procurement a layer's name
 # means ("핵심 부품의 해외 조달 의존", "reliance on overseas procurement of components")
 _SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
+_VERSION = re.compile(r"^\d{1,2}\.\d$")
+_QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
 _FROM_ABROAD = {"해외", "외부", "외국", "국외", "overseas", "foreign", "external", "offshore", "international"}
 
 
@@ -55,7 +57,7 @@ class Mentions:
             ents.extend(self.split_bracketed(doc, e, index))
         gazetteer = self.nlp.get_pipe("policykg_gazetteer") if "policykg_gazetteer" in self.nlp.pipe_names else None
         owner = gazetteer.owner if gazetteer is not None else {}
-        ents = [e for e in ents if not (self.sourcing(doc, e) or self.no_name(doc, e))]
+        ents = [self.versioned(doc, e) for e in ents if not (self.sourcing(doc, e) or self.no_name(doc, e))]
         ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents, owner)), index)
         doc.ents = self.alternatives(doc, ents, index, owner)
         return doc
@@ -85,6 +87,18 @@ class Mentions:
             pairs.append(((a.start, a.end), (b.start, b.end)))
         doc.user_data["alternatives"] = pairs
         return out
+
+    @staticmethod
+    def versioned(doc: Doc, e: Span) -> Span:
+        """A policy's name with the version number after it ("National AI Strategy 2.0", "Smart
+        Nation 2.0"): another policy than the one without it, a new name."""
+        if e.label_ != "Policy" or e.end >= len(doc) or not _VERSION.match(doc[e.end].text) \
+                or not e[-1].whitespace_ or e.end + 1 < len(doc) and (doc[e.end + 1].text[:1].isdigit()
+                                                                      or doc[e.end + 1].lower_ in _QUANTITY_WORDS):
+            return e
+        span = Span(doc, e.start, e.end + 1, label="Policy")
+        span._.rule = "cue.version:Policy"
+        return span
 
     @staticmethod
     def no_name(doc: Doc, e: Span) -> bool:

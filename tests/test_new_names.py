@@ -208,3 +208,25 @@ def test_another_countrys_abbreviation_in_brackets_is_not_its_body(ko):
 def test_coordination_runs_past_another_name_in_brackets(ko):
     doc = ko("일본은 반도체(칩)와 클라우드에 의존한다.")
     assert sorted(f.object.id for f in doc._.facts if f.relation == "dependsOn") == ["resource/ai-chip", "resource/cloud"]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    # more heads of English organisation names; the country inside is part of the name
+    ("The Digital Research Alliance of Canada will operate the supercomputer.",
+     "Digital Research Alliance of Canada", "Organisation"),
+    ("The Parliament of Australia passed the bill.", "Parliament of Australia", "Agency"),
+    ("The Executive Yuan approved the plan.", "Executive Yuan", "Agency"),
+    # a version number or a year ends a policy's name
+    ("Singapore launched the National AI Strategy 2.0 in 2023.", "National AI Strategy 2.0", "Policy"),
+    ("Australia passed the National AI Capability Fund Act 2026.", "National AI Capability Fund Act 2026", "Policy"),
+])
+def test_more_english_names_and_their_ends(en, text, name, label):
+    doc = en(text)
+    assert (name, label) in [(e.text, e.label_) for e in doc.ents]
+    assert "Country" not in {e.label_ for e in doc.ents if e.start_char >= doc.text.index(name)
+                             and e.end_char <= doc.text.index(name) + len(name)}
+
+
+def test_a_number_after_a_policy_name_that_counts_something_is_no_version(en):
+    doc = en("The AI Basic Act 2.5 million budget was cut.")
+    assert "AI Basic Act" in [e.text for e in doc.ents]
