@@ -41,6 +41,19 @@ _COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,
                            rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
                            r"|\)?\s*(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act",
 # "the Ministry of … (METI) and the New Energy … Organization")
+# the head nouns of an English list item after its name ("compute access, talent"): up to two
+# lowercase words that are no function words
+_EN_HEAD_NOUNS = re.compile(r"^(?:[a-z][a-z-]+\s+){0,1}[a-z][a-z-]+(?=\s*(?:,|and\b|or\b))")
+
+
+def _en_function_word(text: str) -> bool:
+    """Whether the words before the list separator in ``text`` include a function word ("from the")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    head = re.split(r"\s*(?:,|\band\b|\bor\b)", text, maxsplit=1)[0]
+    return any(w in STOP_WORDS for w in head.split())
+
+
 # Korean: a separator or conjunction then up to two nouns modifying the next name ("클라우드 및 생태계
 # 소프트웨어", "GPU/AI 전용 칩")
 _KO_SEPARATORS = {"·", ",", "ㆍ", "/", "와", "과", "및"}
@@ -60,8 +73,12 @@ class Subjects:
         while 0 <= j < len(pool):
             a, b = (pool[j], group[-1]) if step == -1 else (group[-1], pool[j])
             between = doc[a.end:b.start]
-            # (another name in brackets may come between: "정보통신산업진흥원(NIPA)과 한국지능정보사회진흥원")
-            if _COORDINATION.fullmatch(_BRACKETS.sub("", between.text).strip()) or self.lang == "ko" and 2 <= len(between) <= 4 \
+            # (another name in brackets may come between: "정보통신산업진흥원(NIPA)과 한국지능정보사회진흥원";
+            # in English the head nouns of the earlier item: "compute access, talent and trusted data")
+            text = _BRACKETS.sub("", between.text).strip()
+            if self.lang == "en":
+                text = _EN_HEAD_NOUNS.sub("", text, count=1) if not _en_function_word(text) else text
+            if _COORDINATION.fullmatch(text) or self.lang == "ko" and 2 <= len(between) <= 4 \
                     and between[0].text in _KO_SEPARATORS and all(t.tag_ in _KO_MODIFIER_TAGS for t in between[1:]):
                 group.append(pool[j])
                 j += step

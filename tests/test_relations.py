@@ -231,6 +231,17 @@ def test_what_is_built_to_reduce_a_dependence_is_what_it_is_on(ko, en, lang, tex
     assert all(f.rule.endswith("substitute") for f in doc._.facts if f.relation == "dependsOn")
 
 
+@pytest.mark.parametrize(("text", "objects"), [
+    # an English list item may have head nouns after its name ("compute access, talent")
+    ("Japan relies on cloud services and GPU supply, chips and data centres.",
+     ["resource/ai-chip", "resource/cloud", "resource/datacentre", "resource/gpu"]),
+    # not across a function word: what comes after "from the US and" is another phrase
+    ("Japan relies on cloud from the US and chips.", ["resource/cloud"]),
+])
+def test_english_coordination_past_head_nouns(en, text, objects):
+    assert sorted(o for _, _, o in facts(en(text), "dependsOn")) == objects
+
+
 def test_korean_coordination_may_put_nouns_before_the_next_name(ko):
     # "GPU/AI 전용 칩", "클라우드 및 생태계 소프트웨어": nouns after the separator modify the next name
     got = facts(ko("일본은 GPU/AI 전용 반도체, 클라우드 및 대형 데이터센터에 의존한다."), "dependsOn")
