@@ -57,7 +57,14 @@ _DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japa
              "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
              "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
              "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
-             "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia"}
+             "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia",
+             "Brazilian": "Brazil", "Indonesian": "Indonesia", "Vietnamese": "Vietnam", "Malaysian": "Malaysia",
+             "Thai": "Thailand", "Philippine": "Philippines", "Filipino": "Philippines", "Mexican": "Mexico",
+             "Swedish": "Sweden", "Finnish": "Finland", "Norwegian": "Norway", "Danish": "Denmark",
+             "Swiss": "Switzerland", "Austrian": "Austria", "Polish": "Poland", "Irish": "Ireland",
+             "Belgian": "Belgium", "Portuguese": "Portugal", "Turkish": "Turkey", "Qatari": "Qatar",
+             "Egyptian": "Egypt", "Nigerian": "Nigeria", "Kenyan": "Kenya", "South African": "South Africa",
+             "Pakistani": "Pakistan", "Argentine": "Argentina", "Chilean": "Chile", "Kazakh": "Kazakhstan"}
 # a capital that stands for its government when it opens a sentence or a clause (:meth:`Discourse.capitals`):
 # "Beijing has accelerated …", "Berlin's dependence on Taiwan", "…, and Beijing has responded by …",
 # "Tokyo, for its part, continues to rely on …", "while Seoul is investing …"

@@ -210,6 +210,28 @@ class Extractor(Objects, Subjects):
                                 0.55, sent.start_char, sent.end_char))
         return out
 
+    def held_by(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, list[Span]] | None:
+        """English control said of the thing, with the country after it: "capacity owned and
+        controlled in Canada" (or by), "data centres under Brazilian control", "under Australian
+        ownership and control". The things are the layers or resources just before."""
+        subj, k = None, None
+        if doc[ti].lower_ == "controlled" and tj + 1 < sent.end and doc[tj].lower_ in ("in", "by", "within"):
+            subj = next((e for e in ents if e.label_ in POLITY_TYPES and tj < e.start <= tj + 2), None)
+            k = ti
+        else:
+            under = next((t.i for t in reversed(doc[max(sent.start, ti - 4):ti]) if t.lower_ == "under"), None)
+            if under is not None:
+                subj = next((d for t in doc[under + 1:ti]
+                             if (d := self.discourse.demonym(doc, t.idx, t.idx + len(t.text))) is not None), None)
+                subj = subj or next((e for e in ents if e.label_ in POLITY_TYPES and under < e.start < ti), None)
+                k = under
+        if subj is None or k is None:
+            return None
+        stack = [e for e in ents if stack_object(e) and e.end <= k and k - e.end <= 5 and self.same_phrase(doc, e.end, k, 5)]
+        if not stack:
+            return None
+        return subj, self.coordinated(doc, [e for e in ents if stack_object(e)], stack[-1], -1)
+
     def named_country(self, pol: Span) -> str:
         """The country (or bloc) a policy's name opens with in the genitive ("China's …", "중국의 …"), else ""."""
         if pol.label_ != "Policy" or len(pol) < 3 or pol[1].text not in ("의", "'s", "’s"):
@@ -277,6 +299,11 @@ class Extractor(Objects, Subjects):
                         f"{relation}.{self.lang}.{rule}", conf, sent.start_char, sent.end_char,
                         Arg.of(sup) if sup is not None else None)
 
+        if relation == "controls" and self.lang == "en" and not prefix:
+            held = self.held_by(doc, sent, ents, ti, tj)
+            if held is not None:  # "owned and controlled in Canada", "under Brazilian control"
+                subj, objs = held
+                return [mk(subj, o, "held", 0.6) for o in objs]
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
                                       means_not_object=relation == "strengthens")

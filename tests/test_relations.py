@@ -271,6 +271,25 @@ CONTROLS = [
     # the subject of a later clause of contrast
     ("en", "Japan relies on US cloud, whereas China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
 ]
+@pytest.mark.parametrize(("text", "expected"), [
+    # control said of the thing, with the country after it
+    ("The new data centres will be owned and controlled in Canada.", ("country/ca", "resource/datacentre")),
+    ("Brazil wants its data centres and cloud under Brazilian control.", ("country/br", "resource/datacentre")),
+    ("The fund supports GPU clusters under Australian ownership and control.", ("country/au", "resource/gpu")),
+])
+def test_english_control_said_of_the_thing(en, text, expected):
+    extra = [{"label": "Country", "pattern": n, "id": i} for n, i in (("Brazil", "country/br"), ("Australia", "country/au"))]
+    from .small_kb import more_names
+
+    with more_names("en", extra) as nlp:
+        got = [(f.subject.id, f.object.id) for f in nlp(text)._.facts if f.relation == "controls"]
+    assert expected in got
+
+
+def test_english_control_held_by_a_company_is_no_country_s(en):
+    assert facts(en("The cloud is controlled by Nvidia."), "controls") == []
+
+
 CONTROLS_NEG = [
     ("ko", "프랑스는 반도체 자립이 어렵다."),
     ("ko", "프랑스는 GPU 자립이 어렵다."),
