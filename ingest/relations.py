@@ -455,9 +455,17 @@ class Extractor(Objects, Subjects):
                 else:
                     news = [e for e in things if e.end <= ti]
                     olds = [e for e in things if e.start >= tj]
+            if self.lang == "ko" and olds and not news:
+                # "네이버클라우드가 AWS를 대체한다", "네이버클라우드의 공공 클라우드는 AWS를 대체": the subject, or
+                # the owner of the thing the sentence is about
+                marked = [e for e in things if e.end <= olds[-1].start and particle(doc, e) in ("은", "는", "이", "가")]
+                owners = [e for e in things if e.end <= olds[-1].start and particle(doc, e) == "의"]
+                news = marked[-1:] or owners[:1]
+            if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
+                news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"
             if not olds or not news:
                 return []
-            return [Fact("replaces", "replaces", Arg.of(news[-1]), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
+            return [Fact("replaces", "replaces", Arg.of(news[-1], doc), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
                          0.6, sent.start_char, sent.end_char)]
         return []
 

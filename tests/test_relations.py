@@ -466,8 +466,12 @@ REPLACES = [
     ("en", "Huawei replaced Nvidia as the main chip supplier in China.", ("replaces", "company/huawei", "company/nvidia")),
     pytest.param("en", "Chinese cloud providers are replacing Nvidia with Huawei.",
                  ("replaces", "company/huawei", "company/nvidia")),
+    # the Korean active voice: the subject, or the owner of what the sentence is about
+    ("ko", "화웨이가 중국 시장에서 엔비디아를 대체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
+    ("ko", "화웨이의 AI 칩은 엔비디아를 빠르게 대체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
 ]
 REPLACES_NEG = [
+    ("ko", "화웨이는 아직 엔비디아를 대체하지 못한다."),
     ("ko", "중국 기업들이 엔비디아를 화웨이로 교체하기는 어렵다."),
     ("ko", "엔비디아와 화웨이가 경쟁하고 있다."),
     ("en", "Huawei cannot replace Nvidia in China soon."),
@@ -483,6 +487,17 @@ def test_replaces(ko, en, lang, text, expected):
 @pytest.mark.parametrize(("lang", "text"), REPLACES_NEG)
 def test_replaces_negated_or_without_trigger(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "replaces") == []
+
+
+@pytest.mark.parametrize(("lang", "segments"), [
+    ("ko", [("body", "한국은 「디지털 혁신 사업」을 추진한다."), ("body", "이번 사업은 기존 「AI 바우처 사업」을 대체한다.")]),
+    ("en", [("body", "Korea launched the Digital Innovation Programme."),
+            ("body", "The programme replaces the AI Voucher Programme.")]),
+])
+def test_replaces_a_policy_referred_back_to(ko, en, lang, segments):
+    doc = last_doc(nlp_for(lang, ko, en), *segments)
+    assert [(f.subject.text, f.object.text) for f in doc._.facts if f.relation == "replaces"] == [
+        ("디지털 혁신 사업", "AI 바우처 사업") if lang == "ko" else ("Digital Innovation Programme", "AI Voucher Programme")]
 
 
 def test_facts_carry_sentence_offsets_and_rule(ko):
