@@ -67,6 +67,8 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     return out
 
 
+# what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
+_EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
 _KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침"}
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
@@ -274,7 +276,9 @@ class Extractor(Objects, Subjects):
             return True
         # what something is compared with or preferred over: "more … than on localising AI
         # infrastructure", "rather than relying on imported models"
-        if any(t.lower_ == "than" for t in doc[max(sent.start, ti - 2):ti]):
+        # (not a quantity: "more than S$1 billion", "over 10,000 GPUs")
+        if any(t.lower_ == "than" and not (t.i + 1 < len(doc) and _EN_QUANTITY_START.match(doc[t.i + 1].text))
+               for t in doc[max(sent.start, ti - 2):ti]):
             return True
         if any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)]):
             return True

@@ -23,6 +23,9 @@ INVESTS = [
     ("ko", "일본은 이 분야에 사업비 3억 달러를 들인다.", "country/jp", 3e8, "USD"),
     ("en", "Canada provides C$50 million to the programme.", "country/ca", 5e7, "CAD"),
     ("en", "France granted €2 billion to its AI plan.", "country/fr", 2e9, "EUR"),
+    # a quantity is no comparison: "more than"
+    ("en", "Canada will invest more than C$1 billion in AI compute.", "country/ca", 1e9, "CAD"),
+    ("en", "In Canada, C$200 million will support public supercomputing.", "country/ca", 2e8, "CAD"),
     ("ko", "한국은 반도체 산업에 5,300억 원을 투자하기로 했다.", "country/kr", 5.3e11, "KRW"),
     ("ko", "과학기술정보통신부는 데이터센터 구축에 1조 2,000억 원의 예산을 투입한다.", "agency/kr-msit", 1.2e12, "KRW"),
     ("ko", "프랑스는 데이터센터에 100억 유로를 투자한다.", "country/fr", 1e10, "EUR"),
@@ -40,6 +43,8 @@ INVESTS = [
     ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
 ]
 INVESTS_NEG = [
+    # a market's size, whatever the verb
+    ("en", "Korea plans to expand the data market to KRW 50 trillion with a new support system."),
     ("ko", "한국의 반도체 수출액은 5,300억 원에 달했다."),  # an amount, no investment word
     ("ko", "한국은 반도체 산업에 5,300억 원을 투자하지 않았다."),
     ("en", "The United States exported chips worth $100 billion last year."),
