@@ -107,6 +107,19 @@ _EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
 _LEADING_THE = re.compile(r"^(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+")
 
 
+# the English words that introduce a company: "G42, the Abu Dhabi AI company", "Cohere, a Toronto-based
+# start-up", "the Indian start-up Sarvam"
+_COMPANY_WORDS = r"(?:company|start-?up|firm|chipmaker|chip-maker|conglomerate|unicorn|subsidiary|hyperscaler)"
+_EN_COMPANY_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
+# (after the name, the description may be any kind of business: "G42, the Abu Dhabi-based technology group",
+# "Core42, G42's cloud and compute subsidiary")
+_EN_COMPANY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+"
+                                rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_COMPANY_WORDS[3:-1]}|group|provider|operator|"
+                                r"developer|maker|champion)\b")
+_EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_COMPANY_WORDS}\s+{_EN_COMPANY_NAME}")
+_NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
+                      "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
+
 # the words a Korean law's title ends with after "…에 관한": 법률, 기본법, 특별법, then 시행령 or 시행규칙
 _LAW_ENDS = re.compile(r"^(?:법|법률|기본법|특별법|시행령|시행규칙)$")
 # the morphemes of the title's subject before "에 관한": nouns, numbers, foreign words, 등, and 과/와 between nouns
@@ -149,6 +162,11 @@ class Cues:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.nlp = nlp
+        self.companies: set[str] = set()  # companies a document has introduced ("G42, the … company")
+
+    def reset(self) -> None:
+        """Forget the names the last document introduced (:func:`ingest.extract.extract` calls this)."""
+        self.companies.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -183,6 +201,16 @@ class Cues:
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
         for m in _EN_CALLED.finditer(text):
             add(m.start(2), m.end(2), "Policy", _EN_KINDS[m.group(1).lower()], "en-called")
+        # companies by what the text calls them ("G42, the Abu Dhabi AI company", "the Indian start-up
+        # Sarvam"), and the same names again later in the document
+        for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER):
+            for m in rx.finditer(text):
+                name = m.group("name")
+                if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
+                    self.companies.add(name)
+        for name in self.companies:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                add(m.start(), m.end(), "Company", "Company", "en-company")
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))  # ("Singapore's Smart Nation Initiative")
             start, end = m.end(1) - len(name), m.end(1)

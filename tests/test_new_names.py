@@ -230,3 +230,31 @@ def test_more_english_names_and_their_ends(en, text, name, label):
 def test_a_number_after_a_policy_name_that_counts_something_is_no_version(en):
     doc = en("The AI Basic Act 2.5 million budget was cut.")
     assert "AI Basic Act" in [e.text for e in doc.ents]
+
+
+def test_a_company_the_text_introduces_is_a_new_company_name_for_the_rest_of_the_document(en):
+    from ingest.extract import extract
+
+    from .small_kb import PATTERNS
+
+    raw = ("G42, the Abu Dhabi-based technology group, launched a sovereign cloud.\n\n"
+           "The region is operated by Core42, G42’s cloud and compute subsidiary.\n\n"
+           "The Indian start-up Sarvam released a model.\n\n"
+           "G42 relies on Nvidia GPUs, and Sarvam relies on cloud.\n")
+    ex = extract("t", raw, "h", PATTERNS, use_model=False)
+    companies = [(m.line, m.text) for m in ex.mentions if m.type == "Company" and not m.id]
+    assert companies == [(1, "G42"), (3, "Core42"), (3, "G42"), (5, "Sarvam"), (7, "G42"), (7, "Sarvam")]
+    assert {(f["subject"]["text"], f["object"]["id"]) for f in ex.facts if f["relation"] == "dependsOn"} == {
+        ("G42", "resource/gpu"), ("Sarvam", "resource/cloud")}
+    # another document does not know them
+    other = extract("u", "G42 relies on Nvidia GPUs.\n", "h2", PATTERNS, use_model=False)
+    assert not [m for m in other.mentions if m.text == "G42"]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany, the largest market in Europe, relies on US cloud.",  # a description of a known name
+    "The startup said it would expand.",  # no name after the word
+    "Partners include Cohere, Mistral, the French start-up, and others.",  # a list: whose description?
+])
+def test_no_company_name_without_one_introduced(en, text):
+    assert not [e for e in en(text).ents if e.label_ == "Company" and not e.kb_id_]
