@@ -115,8 +115,10 @@ EN_HEDGE = {"if", "could", "might", "would", "whether", "unless", "unlikely", "c
 # a sentence that defines a concept states no fact about an actor ("중국의 소버린 AI 개념은 'AI 기술, 인프라,
 # 데이터 … 통제를 국가 주권하에 두고 …'로 정의될 수 있다", "Sovereign AI is defined as a state's control over …")
 DEFINITION = {
-    "ko": re.compile(r"(?:로|으로|라고|이라고)[’'”\"」)]?\s*정의(?:된|될|되|한|할|하|해)"),
-    "en": re.compile(r"\b(?:is|are|be|been|being)\s+(?:commonly\s+|broadly\s+|often\s+|here\s+)?defined\s+as\b", re.I),
+    "ko": re.compile(r"(?:로|으로|라고|이라고)[’'”\"」)]?\s*정의(?:된|될|되|한|할|하|해)|"
+                     r"\S란\s.*(?:뜻하|뜻한|뜻합|의미하|의미한|의미합|가리키|가리킨|말한다|말합니다)"),
+    "en": re.compile(r"\b(?:is|are|be|been|being)\s+(?:commonly\s+|broadly\s+|often\s+|here\s+)?defined\s+as\b|"
+                     r"\brefers?\s+to\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:capacity|ability|capability|state|condition)\b", re.I),
 }
 # verbs of recommending: what they say "that" a country do is not done ("recommends that Germany pursue …")
 EN_RECOMMEND = {"recommend", "recommends", "recommended", "urge", "urges", "urged", "suggest", "suggests", "suggested",

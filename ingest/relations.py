@@ -67,6 +67,15 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     return out
 
 
+def _ko_whether(t) -> bool:
+    """A verb ending in ~ㄹ지 or ~는지 (whether): "통제를 더 조일지", "자립을 늘릴지", "확대하는지"."""
+    text = t.text
+    if len(text) < 2 or not text.endswith("지") or not ("EC" in t.tag_ or "EF" in t.tag_):
+        return False
+    before = text[-2]
+    return before == "는" or "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 == 8  # a final ㄹ
+
+
 # what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
 _EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
@@ -249,7 +258,7 @@ class Extractor(Objects, Subjects):
                 if t.text.startswith("없") and t.i > 0 and doc[t.i - 1].text == "밖에":
                     continue  # "의존할 수밖에 없다": cannot but depend
                 if t.text in KO_NEG or t.text.startswith(("않", "못", "없")) or KO_HEDGE.match(t.text) or (
-                        "EC" in tag and t.text.endswith("면")):
+                        "EC" in tag and t.text.endswith("면")) or _ko_whether(t):
                     return True
                 if last_tag(t).startswith(("EF", "SF")) or t.text in (",", ";") or (
                         last_tag(t).startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):

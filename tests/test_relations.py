@@ -311,6 +311,9 @@ CONTROLS_NEG = [
     ("en", "Europe has few chips, which limits its self-sufficiency in GPUs."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
+    # whether (~ㄹ지, ~는지) is open
+    ("ko", "한국이 반도체 자립을 늘릴지 검토한다."),
+    ("ko", "중국이 반도체 자립을 추진하는지 지켜봐야 한다."),
     # a recommendation, not what is done
     ("ko", "한국은 반도체 자립을 추진할 필요가 있다."),
     ("en", "France should pursue self-reliance in semiconductors."),
@@ -334,6 +337,9 @@ def test_controls(ko, en, lang, text, expected):
     ("ko", "중국은 반도체 자립을 추진하고 있다.", "중국의 소버린 AI는 반도체 자립을 추진하는 체계로 정의한다."),
     ("en", "China pursues self-reliance in semiconductors.",
      "China's sovereign AI is defined as self-reliance in semiconductors."),
+    ("ko", "중국은 반도체 자립을 추진하고 있다.", "소버린 AI란 중국이 반도체 자립을 추진할 수 있는 능력을 뜻한다."),
+    ("en", "China pursues self-reliance in semiconductors.",
+     "Sovereign AI refers to the capacity of China to pursue self-reliance in semiconductors."),
 ])
 def test_a_definition_states_no_fact(ko, en, lang, fact, definition):
     nlp = nlp_for(lang, ko, en)
