@@ -24,14 +24,16 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
                                       r"소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
     # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),
-    # 유치 (attract: talent, investment), 촉진 (promote: adoption); not 구축/확보/조성/투자/개발/지원/도입,
-    # which cost more precision than they gave on the development gold (measured one by one)
-    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성|유치|촉진"),
+    # 유치 (attract: talent, investment), 촉진 (promote: adoption), 늘리다 (increase); not 구축/확보/조성/투자/
+    # 개발/지원/도입, nor 키우다/높이다/갖추다, which cost more precision than they gave on the development
+    # gold (measured one by one)
+    ("strengthens", "strengthens", r"건설|배치|증설|육성|양성|유치|촉진|늘리|늘려|늘린|늘릴"),
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
     ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|의결|확정|공포|선포|"
                                r"내놓|내놨|가동|개시|승인|실시|신설|설립|조성|제시|발간|지정|선정|유지|통하|통해|기반으로"),
-    ("runBy", "runBy", r"주관|주최|운영|이행|담당|전담(?!기관)|총괄|주도|실행\s?주체|이끌|이끄"),
+    # (맡다: to take charge of, "집행은 EuroHPC가 맡는다", "운영을 맡는다")
+    ("runBy", "runBy", r"주관|주최|운영|이행|담당|전담(?!기관)|총괄|주도|실행\s?주체|이끌|이끄|맡"),
     ("replaces", "replaces", r"교체|대체"),
 ]
 EN_TRIGGERS: list[tuple[str, str, str]] = [

@@ -174,6 +174,7 @@ RUN_BY = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 이행한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The AI Basic Act consultation was hosted by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    ("ko", "「인공지능 기본법」의 집행은 과학기술정보통신부가 맡는다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     # the policy the trigger takes as its object is run by the clause's subject
     ("ko", "과학기술정보통신부는 「인공지능 기본법」을 총괄한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("ko", "과학기술정보통신부는 올해부터 「디지털 혁신 사업」을 전담 운영한다.", ("runBy", "", "agency/kr-msit")),

@@ -420,6 +420,7 @@ def test_self_reliance_is_not_dependence(en):
 
 
 STRENGTHENS = [
+    ("ko", "프랑스는 데이터센터를 세 배로 늘린다.", "strengthens", ("country/fr", "resource/datacentre")),
     ("ko", "프랑스는 데이터센터를 확충하고 있다.", "strengthens", ("country/fr", "resource/datacentre")),
     ("ko", "일본은 모델·데이터 계층을 강화하고 있다.", "strengthens", ("country/jp", "layer/model")),
     ("ko", "일본은 클라우드 보안 체계를 보완하고 있다.", "supplements", ("country/jp", "resource/cloud")),
@@ -434,6 +435,7 @@ STRENGTHENS = [
     ("en", "France is doubling down on GPUs.", "strengthens", ("country/fr", "resource/gpu")),
 ]
 STRENGTHENS_NEG = [
+    ("ko", "프랑스는 데이터센터를 늘리지 않는다."),
     ("ko", "프랑스는 데이터센터를 확충하지 못했다."),
     ("ko", "프랑스는 데이터센터를 확충할 여력이 없다."),
     ("ko", "일본은 클라우드 보안 체계를 보완할 경우 비용이 늘어난다."),
