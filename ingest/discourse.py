@@ -175,13 +175,14 @@ class Discourse:
         # the policies body text named since the section began, what "동 계획은" / "The plan is led
         # by" refers to (:meth:`referent`)
         self.policies: list[Span] = []
+        self.previous: list[Span] = []  # the policies the last sentence named ("It is run by …" means one)
         # the enclosing headings, outermost first: (level, the actor the heading is about or None)
         self.sections: list[tuple[int, Span | None]] = []
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
         self.topic = self.row = self.listing = None
-        self.policies, self.sections = [], []
+        self.policies, self.sections, self.previous = [], [], []
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
@@ -262,7 +263,8 @@ class Discourse:
         """After a sentence of body text or a caption: its policies are what a later "동 계획"
         may mean, and the last is what the rows of a table under the caption are about."""
         if kind in ("body", "caption"):
-            self.policies = (self.policies + [e for e in ents if e.label_ == "Policy"])[-12:]
+            self.previous = [e for e in ents if e.label_ == "Policy"]
+            self.policies = (self.policies + self.previous)[-12:]
 
     @property
     def policy(self) -> Span | None:

@@ -110,10 +110,12 @@ EN_NEG = {"not", "n't", "no", "never", "without", "neither", "nor", "cannot", "u
           "limits", "limiting", "hampers", "hampering", "undermines", "undermining", "constrains", "constraining",
           # an attempt that did not succeed: "failed to secure domestic production of GPUs"
           "fail", "fails", "failed", "failing", "struggles", "struggled", "struggling"}
-EN_HEDGE = {"if", "could", "might", "would", "whether", "unless", "unlikely", "considering", "considers", "consider",
+EN_HEDGE = {"if", "could", "may", "might", "would", "whether", "unless", "unlikely", "considering", "considers", "consider",
             "exploring", "explores", "explore", "mulling", "weighing",
             # a recommendation, not what is done: "Germany should secure sovereign cloud capacity"
-            "should", "ought", "recommends", "recommended", "urges", "urged"}
+            "should", "ought", "recommends", "recommended", "urges", "urged",
+            # asked for, not granted: "the agency has requested $303 million"
+            "requested", "requests", "request"}
 # a sentence that defines a concept states no fact about an actor ("중국의 소버린 AI 개념은 'AI 기술, 인프라,
 # 데이터 … 통제를 국가 주권하에 두고 …'로 정의될 수 있다", "Sovereign AI is defined as a state's control over …")
 DEFINITION = {

@@ -46,7 +46,7 @@ from .lexicon import (ANAPHOR_INSIDE, DEFINITION, EN_CLAUSE_START, EN_COPULA, EN
 from .mentions import by_context
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
-from .subjects import Subjects
+from .subjects import Subjects, list_end
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -76,6 +76,10 @@ def _ko_whether(t) -> bool:
     return before == "는" or "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 == 8  # a final ㄹ
 
 
+_EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+# the words between a subject and its verb: "both depend", "have all relied", "will also build"
+_EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
+                 "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly"}
 # what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
 _EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
@@ -291,6 +295,12 @@ class Extractor(Objects, Subjects):
             return True
         if any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)]):
             return True
+        # a condition after it in its clause: "will buy Rapidus chips only if they prove competitive"
+        for t in doc[tj:min(sent.end, tj + 10)]:
+            if t.text in (",", ";", ":"):
+                break
+            if t.lower_ in ("if", "unless") and doc[t.i - 1].lower_ != "even":
+                return True
         # "self-sufficiency in GPUs remains low": a low level said of the trigger's phrase
         for t in doc[tj:min(sent.end, tj + 6)]:
             if t.text in (",", ";", ":") or t.lower_ in EN_CLAUSE_START:
@@ -357,6 +367,16 @@ class Extractor(Objects, Subjects):
             subjects = [subj]
             if subj in actors and self.lang == "ko":
                 subjects = self.coordinated(doc, actors, subj, -1)[::-1] + self.coordinated(doc, actors, subj, 1)[1:]
+            elif subj in actors:
+                # English "Saudi Arabia and the UAE (both) depend on …", and a list right before the verb
+                # ("Japan, Korea and Taiwan relied on …"; not one that ends an opening phrase with a comma)
+                k = m = actors.index(subj)
+                while k + 1 < len(actors) and _EN_AND.fullmatch(doc.text[actors[k].end_char:actors[k + 1].start_char]):
+                    k += 1
+                m = list_end(doc, actors, m)
+                if m > k and all(t.lower_ in _EN_VERB_LEAD for t in doc[actors[m].end:ti]):
+                    k = m
+                subjects = actors[actors.index(subj):k + 1]
             return [mk(s, o, rule, conf, sup) for s in subjects for o in objs if s is not sup]
         if relation == "hasPolicy":
             side = before if self.lang == "ko" else after
@@ -427,6 +447,9 @@ class Extractor(Objects, Subjects):
                 bare = KO_BARE_KIND.search(doc.text, sent.start_char, doc[ti].idx)
                 meant = self.discourse.of_kind(bare.group("kind")) if bare else None
                 lo, hi = (bare.start(), bare.end()) if meant is not None else (0, 0)
+            if meant is None and not pols and orgs and self.lang == "en" and doc[sent.start].lower_ == "it" \
+                    and len(self.discourse.previous) == 1:
+                meant = self.discourse.previous[0]  # "… launched the X Programme. It is run by EuroHPC."
             if meant is not None:
                 pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:

@@ -41,6 +41,21 @@ _COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,
                            rf"|,?\s*(?:and|or)\s+(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
                            r"|\)?\s*(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act",
 # "the Ministry of … (METI) and the New Energy … Organization")
+# what joins the items of a plain English list of names ("France, Germany and Italy", "the UAE")
+_EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
+
+
+def list_end(doc: Doc, names: list[Span], k: int) -> int:
+    """The index in ``names`` of the last item of the plain English list that ``names[k]`` opens
+    ("Japan, Korea and Taiwan"): a comma after the item that "and" or "or" joined ends the list."""
+    joined = False
+    while k + 1 < len(names) and not joined:
+        gap = _EN_LIST_GAP.fullmatch(doc.text[names[k].end_char:names[k + 1].start_char])
+        if gap is None:
+            break
+        joined = bool(re.search(r"\b(?:and|or)\b", gap.group(0)))
+        k += 1
+    return k
 # the head nouns of an English list item after its name ("compute access, talent"): up to two
 # lowercase words that are no function words
 _EN_HEAD_NOUNS = re.compile(r"^(?:[a-z][a-z-]+\s+){0,1}[a-z][a-z-]+(?=\s*(?:,|and\b|or\b))")
@@ -147,6 +162,9 @@ class Subjects:
             for e in actors:
                 k = e.start - 1 - (e.start - 1 > sent.start and doc[e.start - 1].lower_ in ("the", "a", "an"))
                 if k > sent.start and doc[k].text == ",":
+                    end = actors[list_end(doc, actors, actors.index(e))].end
+                    if end < ti and doc[end].text == "," and any(a.start > end for a in actors):
+                        continue  # the end of a list in the opening phrase ("In France, Germany and Italy, the EU …")
                     return e
         # else the first actor of the clause that is not inside a prepositional phrase, nor an example
         # ("such as Google and Meta"), nor listed with one (but "the Government of Canada" is Canada)

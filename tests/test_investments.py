@@ -43,6 +43,9 @@ INVESTS = [
     ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
 ]
 INVESTS_NEG = [
+    # asked for, or on a condition
+    ("en", "Korea has requested $300 million for data centres."),
+    ("en", "Korea will invest $100 million a year if the teams meet their benchmarks."),
     # a market's size, whatever the verb
     ("en", "Korea plans to expand the data market to KRW 50 trillion with a new support system."),
     ("ko", "한국의 반도체 수출액은 5,300억 원에 달했다."),  # an amount, no investment word

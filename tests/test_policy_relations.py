@@ -216,6 +216,14 @@ def test_run_by_each_body_listed_with_the_one_that_acts(ko, text, orgs):
     assert sorted(o for _, _, o in facts(ko(text), "runBy")) == orgs
 
 
+def test_run_by_it_the_policy_the_sentence_before_named(en):
+    doc = last_doc(en, ("body", "Korea launched the Digital Innovation Programme. It is run by the Ministry of Science and ICT."))
+    assert ("runBy", "", "agency/kr-msit") in facts(doc, "runBy")
+    # not when the sentence before named no policy (or several)
+    doc = last_doc(en, ("body", "Korea is a leader in chips. It is run by the Ministry of Science and ICT."))
+    assert facts(doc, "runBy") == []
+
+
 @pytest.mark.parametrize(("lang", "text"), RUN_BY_NEG)
 def test_run_by_negated_or_without_a_policy(ko, en, lang, text):
     assert facts(nlp_for(lang, ko, en)(text), "runBy") == []

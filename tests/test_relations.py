@@ -231,6 +231,17 @@ def test_what_is_built_to_reduce_a_dependence_is_what_it_is_on(ko, en, lang, tex
     assert all(f.rule.endswith("substitute") for f in doc._.facts if f.relation == "dependsOn")
 
 
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("Japan and Korea both depend on US cloud.", ["country/jp", "country/kr"]),
+    ("In 2024, Japan, Korea and China relied on US cloud.", ["country/cn", "country/jp", "country/kr"]),
+    # a list in an opening phrase is not the subject
+    ("In Japan, Korea and France, China relies on US cloud.", ["country/cn"]),
+    ("Japan, unlike Korea and France, relies on US cloud.", ["country/jp"]),
+])
+def test_english_subjects_listed_before_the_verb(en, text, subjects):
+    assert sorted(s for _, s, _ in facts(last_doc(en, ("body", text)), "dependsOn")) == subjects
+
+
 @pytest.mark.parametrize(("text", "objects"), [
     # an English list item may have head nouns after its name ("compute access, talent")
     ("Japan relies on cloud services and GPU supply, chips and data centres.",
@@ -311,6 +322,9 @@ CONTROLS_NEG = [
     ("en", "Europe has few chips, which limits its self-sufficiency in GPUs."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
+    # may, a condition after it, a request
+    ("en", "Korea may pursue self-reliance in semiconductors."),
+    ("en", "Korea will pursue self-reliance in semiconductors only if prices fall."),
     # whether (~ㄹ지, ~는지) is open
     ("ko", "한국이 반도체 자립을 늘릴지 검토한다."),
     ("ko", "중국이 반도체 자립을 추진하는지 지켜봐야 한다."),
