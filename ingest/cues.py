@@ -48,7 +48,7 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
                  "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency",
                  "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation",
                  "Bank": "Organisation", "Alliance": "Organisation", "Corporation": "Organisation",
-                 "Parliament": "Agency", "Assembly": "Agency", "Yuan": "Agency"}
+                 "Parliament": "Agency", "Assembly": "Agency", "Yuan": "Agency", "Cabinet": "Agency"}
 # common words that end like an organisation name but are not one (요청, 신청 as words of their own:
 # "국가연구혁신청" is an agency)
 _NOT_ORGS = re.compile(

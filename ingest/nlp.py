@@ -229,6 +229,10 @@ class Gazetteer:
                 self.unspaced.setdefault(bare[:2].lower(), []).append((bare, p, cased, title))
             else:
                 self.by_prefix.setdefault(key_name[:2].lower(), []).append((key_name, p, cased, title))
+                if p["label"] == "Company" and (short := _COMPANY_SUFFIX.sub(_short_suffix, key_name)) != key_name:
+                    # "Taiwan Semiconductor Manufacturing Co" is "… Company", "… Corp." is "… Corporation"
+                    for v in (short, short + "."):
+                        self.by_prefix[key_name[:2].lower()].append((v, p, cased, title))
             if p["label"] in STACK_TYPES and not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name):
                 # an English common noun of the stack matches its plural too ("foreign clouds"), and
                 # a compound of them with hyphens ("the data-centre campus")
@@ -289,7 +293,8 @@ class Gazetteer:
         """The name of pattern ``p`` at characters ``i:j``, unless it is inside a derived word or an
         ambiguous name where it does not count."""
         span = doc.char_span(i, j, label=p["label"], kb_id=p["id"])
-        if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span):
+        if span is None or self._derived(doc, span) or p.get("ambiguous") and not _ambiguous_ok(doc, span) \
+                or _inside_longer_name(doc, span):
             return None
         return span
 
@@ -324,6 +329,34 @@ class Gazetteer:
 
     def from_disk(self, _path: Any, **_kw: Any) -> "Gazetteer":
         return self
+
+
+_COMPANY_SUFFIX = re.compile(r" (Company|Corporation|Incorporated|Limited|company|corporation|incorporated|limited)$")
+_SHORT = {"company": "Co", "corporation": "Corp", "incorporated": "Inc", "limited": "Ltd"}
+
+
+def _short_suffix(m: re.Match) -> str:
+    short = _SHORT[m.group(1).lower()]
+    return " " + (short if m.group(1)[0].isupper() else short.lower())
+
+
+def _inside_longer_name(doc: Doc, span: Span) -> bool:
+    """A one-word English name of a body written in capitals inside a longer capitalised name:
+    "Cabinet" in "Union Cabinet", "the Japanese Cabinet" or "Cabinet Office" is not the UK's Cabinet.
+    (Names of several words, and countries, stand as they are.)"""
+    if len(span) != 1 or span.label_ not in ("Agency", "Organisation") or not span.text[:1].isupper() \
+            or span.text.isupper() or doc.lang_ != "en":
+        return False
+    prv = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.text[:1].isupper() and t.text.isalpha() and not t.is_sent_start
+               and t.lower_ not in ("the", "a", "an") for t in (prv,)) or (
+        nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.text.lower() not in _EN_FUNCTION_CAPS)
+
+
+# capitalised words that may follow a name without being part of it (a title-case headline's verbs are
+# not caught by this; it only keeps "Cabinet Office" from being the Cabinet)
+_EN_FUNCTION_CAPS = {"and", "or", "of", "the", "in", "on", "for", "to", "is", "was", "has", "had", "will"}
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[\uac00-\ud7a3]$")

@@ -258,3 +258,22 @@ def test_a_company_the_text_introduces_is_a_new_company_name_for_the_rest_of_the
 ])
 def test_no_company_name_without_one_introduced(en, text):
     assert not [e for e in en(text).ents if e.label_ == "Company" and not e.kb_id_]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a one-word name of a body inside a longer capitalised name is not that body
+    ("The Union Cabinet approved the mission.", [("Union Cabinet", "")]),
+    ("The Japanese Cabinet approved the plan.", [("Japanese Cabinet", "")]),
+    ("The Cabinet approved the plan.", [("Cabinet", "agency/uk-cabinet")]),
+    # a company's name with its suffix shortened
+    ("Japan relies on Taiwan Semiconductor Manufacturing Co. for chips.",
+     [("Taiwan Semiconductor Manufacturing Co.", "company/tsmc")]),
+])
+def test_names_of_bodies_inside_longer_names_and_short_company_suffixes(text, expected):
+    from .small_kb import more_names
+
+    extra = [{"label": "Agency", "pattern": "Cabinet", "id": "agency/uk-cabinet"},
+             {"label": "Company", "pattern": "Taiwan Semiconductor Manufacturing Company", "id": "company/tsmc"}]
+    with more_names("en", extra) as nlp:
+        doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ in ("Agency", "Company")] == expected
