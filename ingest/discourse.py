@@ -39,7 +39,7 @@ _EN_NOT_HEAD = {"for", "to", "with", "against", "on", "from", "versus", "vs", "a
 _EN_ABOUT = {"in", "for", "across", "within", "at", "under", "during", "over", "on"}
 # generic head nouns a particle may follow: "일본 정부는" -> 는
 _HEADS = {"정부", "당국", "행정부", "내각", "의회", "기업", "기업들", "빅테크", "업체", "업체들", "사업자", "사업자들", "측", "모델",
-          "전략", "경로", "사례", "입장", "역시"}
+          "전략", "경로", "사례", "입장", "역시", "장비", "제품", "솔루션", "서비스"}
 # nouns that head a phrase about a layer or resource: "GPU와 클라우드 공급에서는", "반도체 역량을"
 _STACK_HEADS = {"공급", "조달", "역량", "부문", "분야", "계층", "인프라", "자원", "기술", "산업", "생태계", "개발", "확보", "자체"}
 # and what measures a share of it: "GPU 대부분을 미국에서 수입", "반도체의 상당 부분을", "GPU의 90% 이상을"

@@ -67,6 +67,12 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     return out
 
 
+def _ko_together(doc: Doc, e: Span) -> bool:
+    """``e`` is marked as acting together with the subject: "산업통상자원부와 함께", "엔비디아와 공동으로"."""
+    i = e.end
+    return i + 1 < len(doc) and doc[i].text in ("와", "과") and doc[i + 1].text in ("함께", "공동", "공동으로")
+
+
 def _ko_whether(t) -> bool:
     """A verb ending in ~ㄹ지 or ~는지 (whether): "통제를 더 조일지", "자립을 늘릴지", "확대하는지"."""
     text = t.text
@@ -367,6 +373,8 @@ class Extractor(Objects, Subjects):
             subjects = [subj]
             if subj in actors and self.lang == "ko":
                 subjects = self.coordinated(doc, actors, subj, -1)[::-1] + self.coordinated(doc, actors, subj, 1)[1:]
+                # and who acts with it: "과학기술정보통신부는 산업통상자원부와 함께 전력망을 확충"
+                subjects += [e for e in actors if e.start > subj.end and e not in subjects and _ko_together(doc, e)]
             elif subj in actors:
                 # English "Saudi Arabia and the UAE (both) depend on …", and a list right before the verb
                 # ("Japan, Korea and Taiwan relied on …"; not one that ends an opening phrase with a comma)

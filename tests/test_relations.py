@@ -232,6 +232,19 @@ def test_what_is_built_to_reduce_a_dependence_is_what_it_is_on(ko, en, lang, tex
 
 
 @pytest.mark.parametrize(("text", "subjects"), [
+    ("과학기술정보통신부는 한국지능정보사회진흥원과 함께 데이터센터를 확충한다.", ["agency/kr-msit", "agency/kr-nia"]),
+    ("과학기술정보통신부는 한국지능정보사회진흥원과 협의해 데이터센터를 확충한다.", ["agency/kr-msit"]),
+])
+def test_korean_who_acts_together_with_the_subject(text, subjects):
+    from .small_kb import more_names
+
+    extra = [{"label": "Agency", "pattern": "한국지능정보사회진흥원", "id": "agency/kr-nia", "owner": "country/kr"}]
+    with more_names("ko", extra) as nlp:
+        got = sorted(s for _, s, _ in facts(nlp(text), "strengthens"))
+    assert got == subjects
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
     ("Japan and Korea both depend on US cloud.", ["country/jp", "country/kr"]),
     ("In 2024, Japan, Korea and China relied on US cloud.", ["country/cn", "country/jp", "country/kr"]),
     # a list in an opening phrase is not the subject
@@ -488,6 +501,8 @@ REPLACES = [
     ("en", "Huawei replaced Nvidia as the main chip supplier in China.", ("replaces", "company/huawei", "company/nvidia")),
     pytest.param("en", "Chinese cloud providers are replacing Nvidia with Huawei.",
                  ("replaces", "company/huawei", "company/nvidia")),
+    # a company's equipment or products are the company's ("화웨이 장비를 엔비디아 제품으로")
+    ("ko", "중국 기업들은 엔비디아 장비를 화웨이 제품으로 교체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
     # the Korean active voice: the subject, or the owner of what the sentence is about
     ("ko", "화웨이가 중국 시장에서 엔비디아를 대체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
     ("ko", "화웨이의 AI 칩은 엔비디아를 빠르게 대체하고 있다.", ("replaces", "company/huawei", "company/nvidia")),
