@@ -37,7 +37,7 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("replaces", "replaces", r"교체|대체"),
 ]
 EN_TRIGGERS: list[tuple[str, str, str]] = [
-    ("dependsOn", "dependsOn", r"rel(?:y|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?|"
+    ("dependsOn", "dependsOn", r"rel(?:y|ying|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?|"
                                r"expos(?:ed|ure) to"),
     ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|sourc(?:es|ed|ing)|purchas(?:es|ed|ing)|buy(?:s|ing)?|bought|"
                                 r"procur(?:es|ed|ing)|supplied by"),

@@ -60,6 +60,8 @@ def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
 
 
 DEPENDS = [
+    # a participle clause has the main clause's subject
+    ("en", "Japan builds fabs, relying on the US for chips.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("ko", "일본은 미국의 클라우드에 의존하고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
     ("ko", "한국은 반도체를 해외에 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "한국은 반도체를 해외에 크게 의존한다.", ("dependsOn", "country/kr", "resource/ai-chip")),
