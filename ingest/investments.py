@@ -12,7 +12,7 @@ from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
 from .discourse import particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
-from .lexicon import BUDGET_OF, BUDGET_WORTH, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
+from .lexicon import BUDGET_OF, BUDGET_WORTH, CHANGE_BY, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -38,6 +38,9 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         lead = text[max(0, m.start() - 14):m.start()]
         if NOT_INVESTMENT.search(lead) and not budget or CONVERTED.search(text[max(0, m.start() - 24):m.start()]):
             continue  # a valuation, revenue or market size; or the same sum converted, in brackets
+        around = text[max(0, m.start() - 24):m.start()] if ex.lang == "en" else text[m.end():m.end() + 8]
+        if CHANGE_BY[ex.lang].search(around):
+            continue  # what a sum changed by, not a sum: "3조 원 늘어난 10조 원", "up $3 billion to $10 billion"
         start = sent.start_char + m.start()
         ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
         if ex.negated(doc, sent, ti, ti + 1):

@@ -182,6 +182,13 @@ BUDGET_WORTH = re.compile(r"(?i)\b(?:plan|programme|program|fund|package|initiat
 INVEST_KO = re.compile(r"투자|투입|지원|출자|출연|예산|사업비|조성|집행|유치|편성|배정|기금|펀드|자금")
 NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|시장|자산|시가총액|valuation|valued at|worth|"
                              r"revenue|market|assets|sales)\s*(?:는|은|이|가|을|를|of|at|to)?\s*(?:약|총|about)?\s*$")
+# a sum that says by how much another changed: "3조 2천억 원 늘어난 10조 1천억 원" (after it, in Korean),
+# "up $3 billion to $10 billion", "an increase of $3 billion" (before it, in English)
+CHANGE_BY = {
+    "ko": re.compile(r"^\s*(?:이|가)?\s*(?:늘어난|늘어|증가한|증가해|증액된|증액돼|늘린|확대된|감소한|줄어든|삭감된|늘었)"),
+    "en": re.compile(r"(?i)(?:\b(?:up|down)|\b(?:rose|increased|grew|fell|decreased|jumped)\s+by|"
+                     r"\b(?:increase|rise|jump|cut|decrease|drop)\s+of)\s*(?:about|some|around|nearly)?\s*$"),
+}
 # the same sum converted, in brackets: "EUR 100 million (approximately KRW 160 billion)", "(약 1,700억 엔)"
 CONVERTED = re.compile(r"(?i)\(\s*(?:약|about|approx\.?|approximately|around|roughly|c\.)?\s*$")
 INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|"

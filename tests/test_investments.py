@@ -109,3 +109,13 @@ def test_the_actors_a_sum_comes_from_invest_it(ko, en, lang, text):
     # without a source, the one who attracts it
     alone = text.replace(" from Nvidia and Huawei", "").replace("엔비디아와 화웨이로부터 ", "")
     assert [f.subject.id for f in nlp_for(lang, ko, en)(alone)._.facts if f.relation == "invests"] == ["country/fr"]
+
+
+@pytest.mark.parametrize(("lang", "text", "amount"), [
+    # a sum that says by how much another changed is no investment of its own
+    ("ko", "한국은 AI 예산을 전년보다 3조 원 늘어난 10조 원으로 편성했다.", 1e13),
+    ("en", "Korea will invest $10 billion in AI, up $3 billion from last year.", 1e10),
+    ("en", "Korea's AI budget saw an increase of $3 billion to $10 billion.", 1e10),
+])
+def test_a_change_in_a_sum_is_not_a_sum(ko, en, lang, text, amount):
+    assert [f.amount for f in nlp_for(lang, ko, en)(text)._.facts if f.relation == "invests"] == [amount]
