@@ -44,7 +44,8 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("controls", "directlyControls",
      r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|locali[sz](?:e|es|ed|ing|ation)|"
      r"domestic(?:ally)? produc\w*|"
-     r"(?<!export )(?<!export-)control(?:s|led|ling)?"),
+     # (not restrictions placed on something: "controls on advanced AI chips")
+     r"(?<!export )(?<!export-)control(?:s|led|ling)?(?!\s+on\b)"),
     ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
     ("strengthens", "strengthens",
      r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
@@ -115,7 +116,9 @@ EN_HEDGE = {"if", "could", "may", "might", "would", "whether", "unless", "unlike
             # a recommendation, not what is done: "Germany should secure sovereign cloud capacity"
             "should", "ought", "recommends", "recommended", "urges", "urged",
             # asked for, not granted: "the agency has requested $303 million"
-            "requested", "requests", "request"}
+            "requested", "requests", "request",
+            # an analyst's figure, not a commitment: "We estimate the purchases at ₩4.4 trillion"
+            "estimate", "estimates"}
 # a sentence that defines a concept states no fact about an actor ("중국의 소버린 AI 개념은 'AI 기술, 인프라,
 # 데이터 … 통제를 국가 주권하에 두고 …'로 정의될 수 있다", "Sovereign AI is defined as a state's control over …")
 DEFINITION = {

@@ -43,6 +43,7 @@ INVESTS = [
     ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
 ]
 INVESTS_NEG = [
+    ("en", "We estimate Korea's public GPU investment at $4.4 billion."),
     # asked for, or on a condition
     ("en", "Korea has requested $300 million for data centres."),
     ("en", "Korea will invest $100 million a year if the teams meet their benchmarks."),

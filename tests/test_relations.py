@@ -337,6 +337,8 @@ CONTROLS_NEG = [
     ("en", "Europe has few chips, which limits its self-sufficiency in GPUs."),
     ("en", "France cannot achieve self-reliance in semiconductors."),
     ("en", "France cannot achieve self-reliance in GPUs."),
+    # restrictions placed on something are no control of it
+    ("en", "The United States tightened controls on advanced AI chips."),
     # may, a condition after it, a request
     ("en", "Korea may pursue self-reliance in semiconductors."),
     ("en", "Korea will pursue self-reliance in semiconductors only if prices fall."),
