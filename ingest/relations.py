@@ -74,14 +74,19 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 
 
 def _ko_whether(t) -> bool:
-    """A verb ending in ~ㄹ지 or ~는지 (whether): "통제를 더 조일지", "자립을 늘릴지", "확대하는지"."""
+    """A verb ending in ~ㄹ지 or ~는지 (whether): "통제를 더 조일지", "자립을 늘릴지", "확대하는지"; or in
+    ~ㄹ수록 (the more): "연산 자원을 늘릴수록 … 의존이 커진다"."""
     text = t.text
+    if text.endswith("수록") and "EC" in t.tag_:
+        return True
     if len(text) < 2 or not text.endswith("지") or not ("EC" in t.tag_ or "EF" in t.tag_):
         return False
     before = text[-2]
     return before == "는" or "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 == 8  # a final ㄹ
 
 
+# a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
+_KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 _EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # the words between a subject and its verb: "both depend", "have all relied", "will also build"
 _EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
@@ -89,7 +94,10 @@ _EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is
 # what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
 _EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
-_KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침"}
+_KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침", "방안"}
+# who or what a relative clause describes when the clause's predicate is said to be lacking: "반도체까지
+# 자립하려는 나라는 없다" (no country seeks to …)
+_KO_NOBODY = re.compile(r"^(?:나라|국가|곳|기업|정부|사례)$")
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
 _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달)")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
@@ -231,6 +239,23 @@ class Extractor(Objects, Subjects):
                                 0.55, sent.start_char, sent.end_char))
         return out
 
+    def genitive_owner(self, doc: Doc, before: list[Span], ti: int) -> Span | None:
+        """Korean "우리나라의 해외 빅테크 클라우드 의존도", "중국의 반도체 자립": the actor in the genitive
+        that opens the noun phrase the trigger noun ends is whose dependence (or control) it is,
+        whoever the sentence's topic is (not "미국의 클라우드에 의존": there the genitive is the
+        supplier's, and a particle comes between)."""
+        if self.lang != "ko" or ti < 2:
+            return None
+        for e in reversed(before):
+            if e.label_ not in ACTOR_TYPES or e.end >= len(doc) or doc[e.end].text != "의":
+                continue
+            between = doc[e.end + 1:ti]
+            if 1 <= len(between) <= 8 and all(t.tag_ in ("NNG", "NNP", "SL", "SN", "XSN", "XPN") or t.text in ("·", "/")
+                                               for t in between):
+                return e
+            return None
+        return None
+
     def held_by(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, list[Span]] | None:
         """English control said of the thing, with the country after it: "capacity owned and
         controlled in Canada" (or by), "data centres under Brazilian control", "under Australian
@@ -263,6 +288,8 @@ class Extractor(Objects, Subjects):
         if DEFINITION[self.lang].search(sent.text):
             return True  # a definition of a concept, not a fact about an actor
         if self.lang == "ko":
+            if tj > ti and _ko_whether(doc[tj - 1]):
+                return True  # the trigger's own ending: "늘릴지", "늘릴수록"
             for t in doc[tj:sent.end]:
                 tag = t.tag_
                 if t.text.startswith("없") and t.i > 0 and doc[t.i - 1].text == "밖에":
@@ -276,6 +303,9 @@ class Extractor(Objects, Subjects):
                 if last_tag(t).startswith("ETM") and t.i + 1 < sent.end and doc[t.i + 1].text == "필요" \
                         and t.text.endswith(("할", "ㄹ", "을")):
                     return True  # "확충할 필요가 있다": a recommendation, not what is done
+                if last_tag(t).startswith("ETM") and t.i + 3 < sent.end and _KO_NOBODY.match(doc[t.i + 1].text) \
+                        and doc[t.i + 2].text in ("은", "는", "도", "이", "가") and doc[t.i + 3].text.startswith("없"):
+                    return True  # "자립하려는 나라는 없다": nobody does
                 if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in _KO_MODAL_NOUNS):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
@@ -352,7 +382,8 @@ class Extractor(Objects, Subjects):
             # marked as the subject ("중국이 독자 반도체 개발을…")
             adjacent = [e for e in before if e.label_ in ACTOR_TYPES and ti - e.end <= 1 and self.lang == "ko"
                         and particle(doc, e) not in KO_TOPIC]
-            subj = self.subject(doc, sent, before, ti, exclude=objs + adjacent)
+            subj = (self.genitive_owner(doc, before, ti) if relation != "strengthens" else None) \
+                or self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             if subj is None and self.lang == "en":
                 subj = self.purpose_subject(doc, sent, ents, tj)
             conf = 0.6 if rule != "trigger" else 0.75
@@ -501,10 +532,14 @@ class Extractor(Objects, Subjects):
                     olds = [e for e in things if e.start >= tj]
             if self.lang == "ko" and olds and not news:
                 # "네이버클라우드가 AWS를 대체한다", "네이버클라우드의 공공 클라우드는 AWS를 대체": the subject, or
-                # the owner of the thing the sentence is about
+                # the owner of the thing the sentence is about; or a policy pointed back to after them
+                # ("과기정통부는 이번 사업이 기존 「X」을 대체하며")
                 marked = [e for e in things if e.end <= olds[-1].start and particle(doc, e) in ("은", "는", "이", "가")]
                 owners = [e for e in things if e.end <= olds[-1].start and particle(doc, e) == "의"]
                 news = marked[-1:] or owners[:1]
+                lo = news[-1].end_char if news else sent.start_char
+                if _KO_THIS_POLICY.search(doc.text, lo, olds[-1].start_char) and (meant := self.discourse.policy) is not None:
+                    news = [meant]
             if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"
             if not olds or not news:

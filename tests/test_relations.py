@@ -60,6 +60,8 @@ def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
 
 
 DEPENDS = [
+    # the actor in the genitive that opens the phrase of the dependence, not the sentence's topic
+    ("ko", "과학기술정보통신부는 한국의 해외 클라우드 의존도를 낮추기 위해 노력한다.", ("dependsOn", "country/kr", "resource/cloud")),
     # a participle clause has the main clause's subject
     ("en", "Japan builds fabs, relying on the US for chips.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("ko", "일본은 미국의 클라우드에 의존하고 있다.", ("dependsOn", "country/jp", "resource/cloud")),
@@ -339,6 +341,9 @@ CONTROLS_NEG = [
     ("en", "France cannot achieve self-reliance in GPUs."),
     # restrictions placed on something are no control of it
     ("en", "The United States tightened controls on advanced AI chips."),
+    # nobody does it; only a way to do it considered; the more … (ㄹ수록)
+    ("ko", "세 나라는 모두 의존을 줄이려 하지만, 반도체까지 자립하려는 나라는 없다."),
+    ("ko", "한국은 반도체 자립을 추진하는 방안을 검토할 필요가 있다."),
     # may, a condition after it, a request
     ("en", "Korea may pursue self-reliance in semiconductors."),
     ("en", "Korea will pursue self-reliance in semiconductors only if prices fall."),
@@ -466,6 +471,7 @@ STRENGTHENS = [
     ("en", "France is doubling down on GPUs.", "strengthens", ("country/fr", "resource/gpu")),
 ]
 STRENGTHENS_NEG = [
+    ("ko", "프랑스는 데이터센터를 늘릴수록 전력 수요가 커진다."),
     ("ko", "프랑스는 데이터센터를 늘리지 않는다."),
     ("ko", "프랑스는 데이터센터를 확충하지 못했다."),
     ("ko", "프랑스는 데이터센터를 확충할 여력이 없다."),
@@ -532,6 +538,8 @@ def test_replaces_negated_or_without_trigger(ko, en, lang, text):
 
 @pytest.mark.parametrize(("lang", "segments"), [
     ("ko", [("body", "한국은 「디지털 혁신 사업」을 추진한다."), ("body", "이번 사업은 기존 「AI 바우처 사업」을 대체한다.")]),
+    ("ko", [("body", "한국은 「디지털 혁신 사업」을 추진한다."),
+            ("body", "과학기술정보통신부는 이번 사업이 기존 「AI 바우처 사업」을 대체한다고 밝혔다.")]),
     ("en", [("body", "Korea launched the Digital Innovation Programme."),
             ("body", "The programme replaces the AI Voucher Programme.")]),
 ])
