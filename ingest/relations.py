@@ -221,7 +221,9 @@ class Extractor(Objects, Subjects):
         right after it."""
         out = []
         for a, b in zip(ents, ents[1:]):
-            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and particle(doc, a) in ("의", "'s", "’s") \
+            # (in Korean also a country right before the name, as a modifier: "미국 스타게이트 프로젝트")
+            bare = self.lang == "ko" and b.start == a.end and doc[a.end - 1].whitespace_ and b[0].text not in "「『‘“\"'"
+            if a.label_ in POLITY_TYPES and b.label_ == "Policy" and (particle(doc, a) in ("의", "'s", "’s") or bare) \
                     and b.start - a.end <= 3 and not any(t.text in (",", "·") for t in doc[a.end:b.start]):
                 out.append(Fact("hasPolicy", "hasPolicy", Arg.of(a), Arg.of(b), f"hasPolicy.{self.lang}.genitive", 0.6,
                                 sent.start_char, sent.end_char))

@@ -309,9 +309,12 @@ class Subjects:
     def relative_policy(self, doc: Doc, after: list[Span], tj: int) -> list[Span]:
         """Korean "디지털플랫폼정부위원회가 발표한 「X」": the policy a relative clause ending in the trigger
         (tokens up to ``tj``) describes, named right after it."""
-        if not last_tag(doc[tj - 1]).startswith("ETM") and not (tj < len(doc) and last_tag(doc[tj]) == "ETM"):
+        if tj + 1 < len(doc) and doc[tj].text == "중" and last_tag(doc[tj + 1]).startswith("ETM"):
+            start = tj + 2  # "정부가 추진 중인 「X」"
+        elif not last_tag(doc[tj - 1]).startswith("ETM") and not (tj < len(doc) and last_tag(doc[tj]) == "ETM"):
             return []
-        start = tj + (0 if last_tag(doc[tj - 1]).startswith("ETM") else 1)
+        else:
+            start = tj + (0 if last_tag(doc[tj - 1]).startswith("ETM") else 1)
         return [e for e in after[:1] if e.label_ == "Policy" and all(is_mark(t) for t in doc[start:e.start])]
 
     def topic_policy(self, doc: Doc, before: list[Span], ti: int) -> list[Span]:

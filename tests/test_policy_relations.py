@@ -175,6 +175,9 @@ RUN_BY = [
     ("en", "The AI Basic Act consultation was hosted by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("ko", "「인공지능 기본법」의 집행은 과학기술정보통신부가 맡는다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
+    # a relative clause "…가 추진 중인 「X」"
+    ("ko", "과학기술정보통신부가 추진 중인 「인공지능 기본법」은 내년에 시행된다.",
+     ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     # the policy the trigger takes as its object is run by the clause's subject
     ("ko", "과학기술정보통신부는 「인공지능 기본법」을 총괄한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("ko", "과학기술정보통신부는 올해부터 「디지털 혁신 사업」을 전담 운영한다.", ("runBy", "", "agency/kr-msit")),
@@ -374,3 +377,13 @@ def test_a_group_listed_after_a_role_label_runs_the_policy():
 ])
 def test_no_run_by_without_a_role_label_and_a_policy(ko, en, lang, segments):
     assert facts(last_doc(nlp_for(lang, ko, en), *segments), "runBy") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Korean country right before a policy's name, as a modifier, is its owner
+    ("미국 「GPU 클라우드 사업」에는 엔비디아가 참여한다.", []),  # (a title in brackets is a name of its own)
+    ("한국 AI 기본법은 산업계의 관심을 끈다.", [("country/kr", "policy/kr-ai-basic-act")]),
+    ("한국과 중국의 AI 기본법을 비교한다.", [("country/cn", "policy/kr-ai-basic-act")]),
+])
+def test_korean_country_modifying_a_policy_name(ko, text, expected):
+    assert [(s, o) for _, s, o in facts(ko(text), "hasPolicy")] == expected
