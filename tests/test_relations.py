@@ -60,6 +60,9 @@ def test_a_concept_of_another_layer_scheme_is_no_stack_object(ko, en):
 
 
 DEPENDS = [
+    # a government body's dependence is its state's
+    ("ko", "과학기술정보통신부는 해외 GPU 의존도를 낮추겠다고 밝혔다.", ("dependsOn", "country/kr", "resource/gpu")),
+    ("en", "The Ministry of Science and ICT relies on Nvidia for GPUs.", ("dependsOn", "country/kr", "resource/gpu")),
     # the actor in the genitive that opens the phrase of the dependence, not the sentence's topic
     ("ko", "과학기술정보통신부는 한국의 해외 클라우드 의존도를 낮추기 위해 노력한다.", ("dependsOn", "country/kr", "resource/cloud")),
     # a participle clause has the main clause's subject
