@@ -73,10 +73,11 @@ class Mentions:
         unlinked."""
         out = list(ents)
         pairs = []
+        text = doc.text if len(out) > 1 else ""  # (doc.text joins every token: once)
         for n in range(len(out) - 1):
             a, b = out[n], out[n + 1]
-            if a.label_ != b.label_ or doc.text[a.end_char:b.start_char].strip() not in ("(", "（") \
-                    or not doc.text[b.end_char:b.end_char + 2].lstrip().startswith((")", "）")):
+            if a.label_ != b.label_ or text[a.end_char:b.start_char].strip() not in ("(", "（") \
+                    or not text[b.end_char:b.end_char + 2].lstrip().startswith((")", "）")):
                 continue
             if not a.kb_id_ and b.kb_id_ in owner:
                 first = index.get(name_key(a.text.split()[0])) if " " in a.text else None

@@ -248,7 +248,9 @@ class Gazetteer:
         lower = text.lower()
         if len(lower) != len(text):  # a few characters change length when lowered: compare as is
             lower = text
-        ends = {t.idx + len(t.text) for t in doc}
+        # where tokens end, and start (from arrays: iterating a doc's tokens is slow)
+        starts_lengths = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        ends = {i + n for i, n in starts_lengths}
         korean = doc.lang_ == "ko"
         # Korean text without its spaces: ``kept[n]`` is the offset of its n-th character in the text
         kept = [k for k, c in enumerate(text) if c not in " \t\u00a0\u3000"] if korean else []
@@ -368,10 +370,19 @@ _CLAUSE_OPENERS_EN = {".", "!", "?", ",", ";", ":", "while", "whereas", "and", "
 _PREPOSITIONS_EN = {"of", "in", "on", "for", "to", "from", "with", "by", "at", "and", "or"}
 
 
+def char_before(span: Span) -> str:
+    """The character right before a span ("" at the start, " " after a space), read off the token
+    before it (``doc.text`` joins every token of the doc each time it is asked)."""
+    if span.start == 0:
+        return ""
+    prev = span.doc[span.start - 1]
+    return prev.whitespace_[-1:] if prev.whitespace_ else prev.text[-1:]
+
+
 def _ambiguous_ok(doc: Doc, span: Span) -> bool:
     """An ambiguous name (유럽 for the EU) counts inside 「」/quotes, or as the subject of its clause
     (Korean: followed by 은/는/이/가; English: opening a clause, followed by a verb-like word)."""
-    if span.start_char > 0 and doc.text[span.start_char - 1] in _OPENERS:
+    if (before := char_before(span)) and before in _OPENERS:
         return True
     if doc.lang_ != "ko":  # English: the name opens its clause ("..., while Europe has responded")
         prev = doc[span.start - 1] if span.start > 0 else None

@@ -102,8 +102,8 @@ class Objects:
         for rel, pred, rx in KO_TRIGGER_RES:
             if rel != "controls" or pred.endswith(">"):
                 continue
-            for m in rx.finditer(doc.text, sent.start_char, doc[ti].idx):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            for m in rx.finditer(sent.text, 0, doc[ti].idx - sent.start_char):
+                span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
                 if span is not None and span.end <= ti and self.negated(doc, sent, span.start, span.end):
                     objs = self.stack_objects(doc, sent, ents, span.start, span.end)
                     if objs:

@@ -46,7 +46,7 @@ from .lexicon import (ANAPHOR_INSIDE, DEFINITION, EN_CLAUSE_START, EN_COPULA, EN
 from .mentions import by_context
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
-from .subjects import Subjects, list_end
+from .subjects import Subjects, gap_between, list_end
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -116,6 +116,7 @@ class Extractor(Objects, Subjects):
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
+        self._defines: tuple[Any, bool] = (None, False)  # (doc, sentence start) -> whether it defines a concept
         # the country or bloc of each known policy, agency and group (the gazetteer's), set per document
         self.owner: dict[str, str] = {}
         self.features = Features(self.lang, particle, KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES,
@@ -287,7 +288,10 @@ class Extractor(Objects, Subjects):
         return self.discourse.country_named(pol[0].text)
 
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
-        if DEFINITION[self.lang].search(sent.text):
+        key = (doc, sent.start)
+        if self._defines[0] != key:  # (once per sentence: negated is asked for every trigger and candidate)
+            self._defines = (key, DEFINITION[self.lang].search(sent.text) is not None)
+        if self._defines[1]:
             return True  # a definition of a concept, not a fact about an actor
         if self.lang == "ko":
             if tj > ti and _ko_whether(doc[tj - 1]):
@@ -412,7 +416,7 @@ class Extractor(Objects, Subjects):
                 # English "Saudi Arabia and the UAE (both) depend on …", and a list right before the verb
                 # ("Japan, Korea and Taiwan relied on …"; not one that ends an opening phrase with a comma)
                 k = m = actors.index(subj)
-                while k + 1 < len(actors) and _EN_AND.fullmatch(doc.text[actors[k].end_char:actors[k + 1].start_char]):
+                while k + 1 < len(actors) and _EN_AND.fullmatch(gap_between(doc, actors[k], actors[k + 1])):
                     k += 1
                 m = list_end(doc, actors, m)
                 if m > k and all(t.lower_ in _EN_VERB_LEAD for t in doc[actors[m].end:ti]):
@@ -490,9 +494,9 @@ class Extractor(Objects, Subjects):
             back = ANAPHOR_INSIDE[self.lang].search(sent.text) if meant is not None else None
             lo, hi = (sent.start_char + back.start(), sent.start_char + back.end()) if back else (0, 0)
             if meant is None and not pols and orgs and self.lang == "ko":  # "DSIT가 계획 이행을 총괄"
-                bare = KO_BARE_KIND.search(doc.text, sent.start_char, doc[ti].idx)
+                bare = KO_BARE_KIND.search(sent.text, 0, doc[ti].idx - sent.start_char)
                 meant = self.discourse.of_kind(bare.group("kind")) if bare else None
-                lo, hi = (bare.start(), bare.end()) if meant is not None else (0, 0)
+                lo, hi = (sent.start_char + bare.start(), sent.start_char + bare.end()) if meant is not None else (0, 0)
             if meant is None and not pols and orgs and self.lang == "en" and doc[sent.start].lower_ == "it" \
                     and len(self.discourse.previous) == 1:
                 meant = self.discourse.previous[0]  # "… launched the X Programme. It is run by EuroHPC."
@@ -545,7 +549,8 @@ class Extractor(Objects, Subjects):
                 owners = [e for e in things if e.end <= olds[-1].start and particle(doc, e) == "의"]
                 news = marked[-1:] or owners[:1]
                 lo = news[-1].end_char if news else sent.start_char
-                if _KO_THIS_POLICY.search(doc.text, lo, olds[-1].start_char) and (meant := self.discourse.policy) is not None:
+                if _KO_THIS_POLICY.search(sent.text, lo - sent.start_char, olds[-1].start_char - sent.start_char) \
+                        and (meant := self.discourse.policy) is not None:
                     news = [meant]
             if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"

@@ -45,12 +45,18 @@ _COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,
 _EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
 
 
+def gap_between(doc: Doc, a: Span, b: Span) -> str:
+    """The words between two names, with a space on each side (" and the "); read off the tokens,
+    as ``doc.text`` joins every token of the doc each time it is asked."""
+    return f" {doc[a.end:b.start].text} " if a.end < b.start else ""
+
+
 def list_end(doc: Doc, names: list[Span], k: int) -> int:
     """The index in ``names`` of the last item of the plain English list that ``names[k]`` opens
     ("Japan, Korea and Taiwan"): a comma after the item that "and" or "or" joined ends the list."""
     joined = False
     while k + 1 < len(names) and not joined:
-        gap = _EN_LIST_GAP.fullmatch(doc.text[names[k].end_char:names[k + 1].start_char])
+        gap = _EN_LIST_GAP.fullmatch(gap_between(doc, names[k], names[k + 1]))
         if gap is None:
             break
         joined = bool(re.search(r"\b(?:and|or)\b", gap.group(0)))
