@@ -1,6 +1,6 @@
 """What a fact about the AI stack is about: the layers and resources of a trigger's clause. A mixin
-of :class:`ingest.relations.Extractor`, which gives it ``lang``, ``negated`` and ``coordinated``
-(:class:`ingest.subjects.Subjects`).
+of :class:`ingest.relations.Extractor`, which gives it ``lang``, ``discourse``, ``negated``
+(:class:`ingest.negation.Negation`) and ``coordinated`` (:class:`ingest.subjects.Subjects`).
 
 Korean: the name right before the trigger (``GPU 의존``, ``클라우드에 의존``, ``연산(HPC) 역량 강화``),
 else the one marked 을/를 (or 에서) further back in its clause, else what the trigger noun is about
@@ -19,8 +19,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .discourse import is_mark, last_tag, particle, particle_at
-from .gazetteer import stack_object
+from .discourse import Discourse, is_mark, last_tag, particle, particle_at
+from .gazetteer import POLITY_TYPES, stack_object
 from .lexicon import EN_REDUCE, KO_REDUCE, KO_TRIGGER_RES
 
 # prepositions of a means or instrument
@@ -55,6 +55,7 @@ class Objects:
     """Object finding for the relation extractor (a mixin)."""
 
     lang: str
+    discourse: Discourse
 
     def stack_objects(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int,
                       after_only: bool = False, means_not_object: bool = False) -> list[Span]:
@@ -95,6 +96,28 @@ class Objects:
             return []
         first = cands[-1] if cands[0].end <= ti else cands[0]
         return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+
+    def held_by(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, list[Span]] | None:
+        """English control said of the thing, with the country after it: "capacity owned and
+        controlled in Canada" (or by), "data centres under Brazilian control", "under Australian
+        ownership and control". The things are the layers or resources just before."""
+        subj, k = None, None
+        if doc[ti].lower_ == "controlled" and tj + 1 < sent.end and doc[tj].lower_ in ("in", "by", "within"):
+            subj = next((e for e in ents if e.label_ in POLITY_TYPES and tj < e.start <= tj + 2), None)
+            k = ti
+        else:
+            under = next((t.i for t in reversed(doc[max(sent.start, ti - 4):ti]) if t.lower_ == "under"), None)
+            if under is not None:
+                subj = next((d for t in doc[under + 1:ti]
+                             if (d := self.discourse.demonym(doc, t.idx, t.idx + len(t.text))) is not None), None)
+                subj = subj or next((e for e in ents if e.label_ in POLITY_TYPES and under < e.start < ti), None)
+                k = under
+        if subj is None or k is None:
+            return None
+        stack = [e for e in ents if stack_object(e) and e.end <= k and k - e.end <= 5 and self.same_phrase(doc, e.end, k, 5)]
+        if not stack:
+            return None
+        return subj, self.coordinated(doc, [e for e in ents if stack_object(e)], stack[-1], -1)
 
     def unmet(self, doc: Doc, sent: Span, ents: list[Span], ti: int) -> list[Span]:
         """Korean "X를 자급하지 못해 … 의존", "X의 국산화율이 낮아 외국 기술에 의존": what a negated

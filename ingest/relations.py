@@ -18,8 +18,9 @@ replaces                교체, 대체; replace                                 
 Who a fact is about (the subject of the trigger's clause, the supplier of a dependence) is found
 by :class:`ingest.subjects.Subjects`, the layers and resources it is about by
 :class:`ingest.objects.Objects`; the subjects a sentence leaves out (the running topic, the
-section's actor, a table row's) by :mod:`ingest.discourse`. A trigger whose clause is negated or hedged (않, 못, 없, 어렵, 아니, ~면/경우; not, no longer,
-never, without, if, could, might) gives no fact. Investments are read by
+section's actor, a table row's) by :mod:`ingest.discourse`. A trigger whose clause is negated or
+hedged (:class:`ingest.negation.Negation`: 않, 못, 없, 어렵, 아니, ~면/경우; not, no longer, never,
+without, if, could, may, should; a definition) gives no fact. Investments are read by
 :func:`ingest.investments.investments`, their amounts normalised to a number and an ISO 4217
 currency by :func:`ingest.amounts.parse_amount`.
 
@@ -41,9 +42,9 @@ from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import (ANAPHOR_INSIDE, DEFINITION, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG,
-                      EN_RECOMMEND, EN_REPORTING, EN_TRIGGER_RES, KO_BARE_KIND, KO_HEDGE, KO_NEG, KO_TRIGGER_RES)
+from .lexicon import ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
+from .negation import Negation
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
 from .subjects import Subjects, gap_between, list_end
@@ -73,38 +74,19 @@ def _ko_together(doc: Doc, e: Span) -> bool:
     return i + 1 < len(doc) and doc[i].text in ("와", "과") and doc[i + 1].text in ("함께", "공동", "공동으로")
 
 
-def _ko_whether(t) -> bool:
-    """A verb ending in ~ㄹ지 or ~는지 (whether): "통제를 더 조일지", "자립을 늘릴지", "확대하는지"; or in
-    ~ㄹ수록 (the more): "연산 자원을 늘릴수록 … 의존이 커진다"."""
-    text = t.text
-    if text.endswith("수록") and "EC" in t.tag_:
-        return True
-    if len(text) < 2 or not text.endswith("지") or not ("EC" in t.tag_ or "EF" in t.tag_):
-        return False
-    before = text[-2]
-    return before == "는" or "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 == 8  # a final ㄹ
-
-
 # a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 _EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # the words between a subject and its verb: "both depend", "have all relied", "will also build"
 _EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
                  "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly"}
-# what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
-_EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
-# nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
-_KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침", "방안"}
-# who or what a relative clause describes when the clause's predicate is said to be lacking: "반도체까지
-# 자립하려는 나라는 없다" (no country seeks to …)
-_KO_NOBODY = re.compile(r"^(?:나라|국가|곳|기업|정부|사례)$")
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
 _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달)")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
 _KO_MEANS_TRIGGER = re.compile(r"통하|통해|기반")
 
 
-class Extractor(Objects, Subjects):
+class Extractor(Objects, Subjects, Negation):
     """The ``policykg_relations`` component: writes ``doc._.facts``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -116,7 +98,6 @@ class Extractor(Objects, Subjects):
         # score every argument pair (for the learned model, or to collect training data); set by
         # ingest.extract when a model of this language exists or candidates are asked for
         self.collect_candidates = False
-        self._defines: tuple[Any, bool] = (None, False)  # (doc, sentence start) -> whether it defines a concept
         # the country or bloc of each known policy, agency and group (the gazetteer's), set per document
         self.owner: dict[str, str] = {}
         self.features = Features(self.lang, particle, KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES,
@@ -242,114 +223,11 @@ class Extractor(Objects, Subjects):
                                 0.55, sent.start_char, sent.end_char))
         return out
 
-    def genitive_owner(self, doc: Doc, before: list[Span], ti: int) -> Span | None:
-        """Korean "우리나라의 해외 빅테크 클라우드 의존도", "중국의 반도체 자립": the actor in the genitive
-        that opens the noun phrase the trigger noun ends is whose dependence (or control) it is,
-        whoever the sentence's topic is (not "미국의 클라우드에 의존": there the genitive is the
-        supplier's, and a particle comes between)."""
-        if self.lang != "ko" or ti < 2:
-            return None
-        for e in reversed(before):
-            if e.label_ not in ACTOR_TYPES or e.end >= len(doc) or doc[e.end].text != "의":
-                continue
-            between = doc[e.end + 1:ti]
-            if 1 <= len(between) <= 8 and all(t.tag_ in ("NNG", "NNP", "SL", "SN", "XSN", "XPN") or t.text in ("·", "/")
-                                               for t in between):
-                return e
-            return None
-        return None
-
-    def held_by(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, list[Span]] | None:
-        """English control said of the thing, with the country after it: "capacity owned and
-        controlled in Canada" (or by), "data centres under Brazilian control", "under Australian
-        ownership and control". The things are the layers or resources just before."""
-        subj, k = None, None
-        if doc[ti].lower_ == "controlled" and tj + 1 < sent.end and doc[tj].lower_ in ("in", "by", "within"):
-            subj = next((e for e in ents if e.label_ in POLITY_TYPES and tj < e.start <= tj + 2), None)
-            k = ti
-        else:
-            under = next((t.i for t in reversed(doc[max(sent.start, ti - 4):ti]) if t.lower_ == "under"), None)
-            if under is not None:
-                subj = next((d for t in doc[under + 1:ti]
-                             if (d := self.discourse.demonym(doc, t.idx, t.idx + len(t.text))) is not None), None)
-                subj = subj or next((e for e in ents if e.label_ in POLITY_TYPES and under < e.start < ti), None)
-                k = under
-        if subj is None or k is None:
-            return None
-        stack = [e for e in ents if stack_object(e) and e.end <= k and k - e.end <= 5 and self.same_phrase(doc, e.end, k, 5)]
-        if not stack:
-            return None
-        return subj, self.coordinated(doc, [e for e in ents if stack_object(e)], stack[-1], -1)
-
     def named_country(self, pol: Span) -> str:
         """The country (or bloc) a policy's name opens with in the genitive ("China's …", "중국의 …"), else ""."""
         if pol.label_ != "Policy" or len(pol) < 3 or pol[1].text not in ("의", "'s", "’s"):
             return ""
         return self.discourse.country_named(pol[0].text)
-
-    def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
-        key = (doc, sent.start)
-        if self._defines[0] != key:  # (once per sentence: negated is asked for every trigger and candidate)
-            self._defines = (key, DEFINITION[self.lang].search(sent.text) is not None)
-        if self._defines[1]:
-            return True  # a definition of a concept, not a fact about an actor
-        if self.lang == "ko":
-            if tj > ti and _ko_whether(doc[tj - 1]):
-                return True  # the trigger's own ending: "늘릴지", "늘릴수록"
-            for t in doc[tj:sent.end]:
-                tag = t.tag_
-                if t.text.startswith("없") and t.i > 0 and doc[t.i - 1].text == "밖에":
-                    continue  # "의존할 수밖에 없다": cannot but depend
-                if t.text in KO_NEG or t.text.startswith(("않", "못", "없")) or KO_HEDGE.match(t.text) or (
-                        "EC" in tag and t.text.endswith("면")) or _ko_whether(t):
-                    return True
-                if last_tag(t).startswith(("EF", "SF")) or t.text in (",", ";") or (
-                        last_tag(t).startswith("EC") and t.text not in ("지", "게", "고", "어", "아", "기")):
-                    return False
-                if last_tag(t).startswith("ETM") and t.i + 1 < sent.end and doc[t.i + 1].text == "필요" \
-                        and t.text.endswith(("할", "ㄹ", "을")):
-                    return True  # "확충할 필요가 있다": a recommendation, not what is done
-                if last_tag(t).startswith("ETM") and t.i + 3 < sent.end and _KO_NOBODY.match(doc[t.i + 1].text) \
-                        and doc[t.i + 2].text in ("은", "는", "도", "이", "가") and doc[t.i + 3].text.startswith("없"):
-                    return True  # "자립하려는 나라는 없다": nobody does
-                if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in _KO_MODAL_NOUNS):
-                    return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
-            return False
-        # the trigger's clause back to its start, at most 8 words: "does not plan to develop its own
-        # chips" negates "own"; "does not rely on X, and builds its own Y" does not
-        words = set()
-        for t in reversed(doc[max(sent.start, ti - 8):ti]):
-            if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
-                # "(does not) recommend that Germany pursue …": what is recommended is not done
-                if t.lower_ == "that" and any(u.lower_ in EN_RECOMMEND for u in doc[max(sent.start, t.i - 3):t.i]):
-                    return True
-                break
-            words.add(t.lower_)
-        if "would" in words and any(t.lower_ in EN_REPORTING for t in doc[max(sent.start, ti - 12):ti]):
-            words.discard("would")  # "said it would spend": a plan reported, not a hedge
-        if words & EN_NEG or words & EN_HEDGE or ti > sent.start and doc[ti - 1].lower_ in EN_LOW:
-            return True
-        # what something is compared with or preferred over: "more … than on localising AI
-        # infrastructure", "rather than relying on imported models"
-        # (not a quantity: "more than S$1 billion", "over 10,000 GPUs")
-        if any(t.lower_ == "than" and not (t.i + 1 < len(doc) and _EN_QUANTITY_START.match(doc[t.i + 1].text))
-               for t in doc[max(sent.start, ti - 2):ti]):
-            return True
-        if any(t.lower_ in EN_NEG for t in doc[tj:min(sent.end, tj + 2)]):
-            return True
-        # a condition after it in its clause: "will buy Rapidus chips only if they prove competitive"
-        for t in doc[tj:min(sent.end, tj + 10)]:
-            if t.text in (",", ";", ":"):
-                break
-            if t.lower_ in ("if", "unless") and doc[t.i - 1].lower_ != "even":
-                return True
-        # "self-sufficiency in GPUs remains low": a low level said of the trigger's phrase
-        for t in doc[tj:min(sent.end, tj + 6)]:
-            if t.text in (",", ";", ":") or t.lower_ in EN_CLAUSE_START:
-                break
-            if t.lower_ in EN_LOW and (t.i - tj < 1 or doc[t.i - 1].lower_ in EN_COPULA):
-                return True
-        return False
 
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
                   ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:

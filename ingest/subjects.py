@@ -107,6 +107,23 @@ class Subjects:
                 break
         return group
 
+    def genitive_owner(self, doc: Doc, before: list[Span], ti: int) -> Span | None:
+        """Korean "우리나라의 해외 빅테크 클라우드 의존도", "중국의 반도체 자립": the actor in the genitive
+        that opens the noun phrase the trigger noun ends is whose dependence (or control) it is,
+        whoever the sentence's topic is (not "미국의 클라우드에 의존": there the genitive is the
+        supplier's, and a particle comes between)."""
+        if self.lang != "ko" or ti < 2:
+            return None
+        for e in reversed(before):
+            if e.label_ not in ACTOR_TYPES or e.end >= len(doc) or doc[e.end].text != "의":
+                continue
+            between = doc[e.end + 1:ti]
+            if 1 <= len(between) <= 8 and all(t.tag_ in ("NNG", "NNP", "SL", "SN", "XSN", "XPN") or t.text in ("·", "/")
+                                               for t in between):
+                return e
+            return None
+        return None
+
     def purpose_subject(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
         """English "To reduce its dependence on X, China is …": a sentence that opens with a purpose
         clause has the subject of the main clause after it, the first actor after the comma that
