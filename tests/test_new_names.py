@@ -277,3 +277,20 @@ def test_names_of_bodies_inside_longer_names_and_short_company_suffixes(text, ex
     with more_names("en", extra) as nlp:
         doc = nlp(text)
     assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ in ("Agency", "Company")] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "procurement"), [
+    ("ko", "일본은 핵심 부품의 해외 조달 의존을 줄이고 있다.", False),
+    ("en", "Japan is reducing its reliance on overseas procurement of core components.", False),
+    ("ko", "EU는 공공 조달 기준을 강화하고, 조달을 통해 자국 클라우드를 우대한다.", True),
+    ("en", "The EU strengthens procurement to favour European cloud.", True),
+])
+def test_procurement_from_abroad_is_sourcing_not_public_procurement(lang, text, procurement):
+    from .small_kb import more_names
+
+    extra = [{"label": "Resource", "pattern": n, "id": "resource/procurement"}
+             for n in ("조달", "공공 조달", "procurement", "public procurement")]
+    with more_names(lang, extra) as nlp:
+        doc = nlp(text)
+    assert ("resource/procurement" in {e.kb_id_ for e in doc.ents}) is procurement
+    assert ("resource/procurement" in {f.object.id for f in doc._.facts if f.object}) is procurement

@@ -221,3 +221,27 @@ def test_an_english_sentence_opening_with_an_adverbial_has_the_main_clauses_subj
     doc = en("In response to export restrictions by the United States and Japan, China is building "
              "self-reliance in semiconductors.")
     assert facts(doc, "controls") == [("controls", "country/cn", "resource/ai-chip")]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("과학기술정보통신부는 한국지능정보사회진흥원과 함께 데이터센터를 확충한다.", ["agency/kr-msit", "agency/kr-nia"]),
+    ("과학기술정보통신부는 한국지능정보사회진흥원과 협의해 데이터센터를 확충한다.", ["agency/kr-msit"]),
+])
+def test_korean_who_acts_together_with_the_subject(text, subjects):
+    from .small_kb import more_names
+
+    extra = [{"label": "Agency", "pattern": "한국지능정보사회진흥원", "id": "agency/kr-nia", "owner": "country/kr"}]
+    with more_names("ko", extra) as nlp:
+        got = sorted(s for _, s, _ in facts(nlp(text), "strengthens"))
+    assert got == subjects
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("Japan and Korea both depend on US cloud.", ["country/jp", "country/kr"]),
+    ("In 2024, Japan, Korea and China relied on US cloud.", ["country/cn", "country/jp", "country/kr"]),
+    # a list in an opening phrase is not the subject
+    ("In Japan, Korea and France, China relies on US cloud.", ["country/cn"]),
+    ("Japan, unlike Korea and France, relies on US cloud.", ["country/jp"]),
+])
+def test_english_subjects_listed_before_the_verb(en, text, subjects):
+    assert sorted(s for _, s, _ in facts(last_doc(en, ("body", text)), "dependsOn")) == subjects
