@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .nlp import known_names, name_key
+from .nlp import doc_text, known_names, name_key
 
 _POLICY_HEADS_KO = {
     "법": "LawOrRegulation", "법률": "LawOrRegulation", "법안": "LawOrRegulation", "규정": "LawOrRegulation",
@@ -169,7 +169,7 @@ class Cues:
         self.companies.clear()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found: list[Span] = []
         rules: dict[tuple[int, int], str] = {}
         index = known_names(self.nlp)

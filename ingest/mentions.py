@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .nlp import known_names, name_key
+from .nlp import doc_text, known_names, name_key
 
 # "name(alternative)" with the bracket closing the mention
 _BRACKETED = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]+)\)$")
@@ -73,7 +73,7 @@ class Mentions:
         unlinked."""
         out = list(ents)
         pairs = []
-        text = doc.text if len(out) > 1 else ""  # (doc.text joins every token: once)
+        text = doc_text(doc) if len(out) > 1 else ""
         for n in range(len(out) - 1):
             a, b = out[n], out[n + 1]
             if a.label_ != b.label_ or text[a.end_char:b.start_char].strip() not in ("(", "（") \

@@ -244,7 +244,7 @@ class Gazetteer:
             lst.sort(key=lambda x: -len(x[0]))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         lower = text.lower()
         if len(lower) != len(text):  # a few characters change length when lowered: compare as is
             lower = text
@@ -368,6 +368,15 @@ _OPENERS = "「『‘“\"'"
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
 _CLAUSE_OPENERS_EN = {".", "!", "?", ",", ";", ":", "while", "whereas", "and", "but", "as", "when", "because"}
 _PREPOSITIONS_EN = {"of", "in", "on", "for", "to", "from", "with", "by", "at", "and", "or"}
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc: spaCy joins every token each time it is asked, and the
+    gazetteer, the cues and the mentions each need it (the text of a doc never changes)."""
+    text = doc.user_data.get("policykg_text")
+    if text is None:
+        text = doc.user_data["policykg_text"] = doc.text
+    return text
 
 
 def char_before(span: Span) -> str:
