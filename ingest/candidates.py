@@ -38,7 +38,7 @@ from .discourse import is_mark, last_tag
 from .facts import Arg, rule_of
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .mentions import generic
-from .nlp import char_before
+from .nlp import doc_text
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "stack": ("dependsOn", "controls", "strengthens"),
@@ -195,8 +195,7 @@ def policy_form(span: Span) -> str:
     kind of policy: 전략, 법, Act, Programme…), ``proper`` (a proper name: GENIAC, Stargate) or
     ``phrase`` (common words that describe a measure: "AI 전공 대학원생 5,000명 추가 선발", "AI
     리터러시 교육"). Annotators take the first three for named policies more often than the last."""
-    before = char_before(span)
-    if before and before in "「『‘“\"'" or span.text[:1] in "「『‘“\"'":
+    if span.start_char > 0 and doc_text(span.doc)[span.start_char - 1] in "「『‘“\"'" or span.text[:1] in "「『‘“\"'":
         return "titled"
     name = span.text.strip("「」『』‘’“”\"' ")
     if policy_kind(name):

@@ -96,9 +96,9 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 # what may follow the kind word of an English name: "National Strategy on AI Research", "Plan for
 # Digital Sovereignty" (not "Strategy of France": a country after it is another mention)
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
-# a year or a version number that ends a name ("National AI Strategy 2.0", "Fund Act 2026"; not a
-# year that opens a clause: "Plan 2026 budgets" is fine, "Act 2026." too, "Act 2,000" is no version)
-_EN_VERSION = re.compile(r"\s+(?:(?:19|20)\d{2}|\d{1,2}\.\d)(?![\d,.]\d)\b")
+# a year that ends a new English name ("National AI Capability Fund Act 2026"; not "Act 2,000"); a version
+# number ends any policy's name (:meth:`ingest.mentions.Mentions.versioned`)
+_EN_YEAR = re.compile(r"\s+(?:19|20)\d{2}(?![\d,.]\d)\b")
 # whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 # a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
@@ -107,16 +107,16 @@ _EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
 _LEADING_THE = re.compile(r"^(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+")
 
 
-# the English words that introduce a company: "G42, the Abu Dhabi AI company", "Cohere, a Toronto-based
-# start-up", "the Indian start-up Sarvam"
-_COMPANY_WORDS = r"(?:company|start-?up|firm|chipmaker|chip-maker|conglomerate|unicorn|subsidiary|hyperscaler)"
+# the English words that introduce a company: "the Indian start-up Sarvam" (before the name), "G42, the
+# Abu Dhabi-based technology group", "Core42, G42's cloud and compute subsidiary" (after it, where the
+# description may name any kind of business)
+_COMPANY_WORDS = "company|start-?up|firm|chipmaker|chip-maker|conglomerate|unicorn|subsidiary|hyperscaler"
 _EN_COMPANY_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
-# (after the name, the description may be any kind of business: "G42, the Abu Dhabi-based technology group",
-# "Core42, G42's cloud and compute subsidiary")
 _EN_COMPANY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+"
-                                rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_COMPANY_WORDS[3:-1]}|group|provider|operator|"
-                                r"developer|maker|champion)\b")
-_EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_COMPANY_WORDS}\s+{_EN_COMPANY_NAME}")
+                                rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_COMPANY_WORDS}|group|provider|operator|developer|"
+                                r"maker|champion)\b")
+_EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_COMPANY_WORDS})\s+"
+                               rf"{_EN_COMPANY_NAME}")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 
@@ -219,8 +219,8 @@ class Cues:
             tail = _EN_POLICY_TAIL.match(text, end)
             if tail and not any(e.start_char < tail.end() and e.end_char > end for e in doc.ents):
                 end = tail.end()
-            if (version := _EN_VERSION.match(text, end)) is not None:  # "National AI Strategy 2.0", "… Act 2026"
-                end = version.end()
+            if (year := _EN_YEAR.match(text, end)) is not None:  # "… Fund Act 2026"
+                end = year.end()
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
         for m in _EN_ORG.finditer(text):

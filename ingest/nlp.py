@@ -248,9 +248,8 @@ class Gazetteer:
         lower = text.lower()
         if len(lower) != len(text):  # a few characters change length when lowered: compare as is
             lower = text
-        # where tokens end, and start (from arrays: iterating a doc's tokens is slow)
-        starts_lengths = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
-        ends = {i + n for i, n in starts_lengths}
+        # where tokens end (from arrays: iterating a doc's tokens is slow)
+        ends = {i + n for i, n in doc.to_array(["IDX", "LENGTH"]).tolist()} if len(doc) else set()
         korean = doc.lang_ == "ko"
         # Korean text without its spaces: ``kept[n]`` is the offset of its n-th character in the text
         kept = [k for k, c in enumerate(text) if c not in " \t\u00a0\u3000"] if korean else []
@@ -349,11 +348,13 @@ def _inside_longer_name(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or span.label_ not in ("Agency", "Organisation") or not span.text[:1].isupper() \
             or span.text.isupper() or doc.lang_ != "en":
         return False
+    def capitalised(t) -> bool:
+        return t.text[:1].isupper() and t.text.isalpha()
+
     prv = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    return any(t is not None and t.text[:1].isupper() and t.text.isalpha() and not t.is_sent_start
-               and t.lower_ not in ("the", "a", "an") for t in (prv,)) or (
-        nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.text.lower() not in _EN_FUNCTION_CAPS)
+    return (prv is not None and capitalised(prv) and not prv.is_sent_start and prv.lower_ not in ("the", "a", "an")) \
+        or (nxt is not None and capitalised(nxt) and nxt.lower_ not in _EN_FUNCTION_CAPS)
 
 
 # capitalised words that may follow a name without being part of it (a title-case headline's verbs are
@@ -379,19 +380,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def char_before(span: Span) -> str:
-    """The character right before a span ("" at the start, " " after a space), read off the token
-    before it (``doc.text`` joins every token of the doc each time it is asked)."""
-    if span.start == 0:
-        return ""
-    prev = span.doc[span.start - 1]
-    return prev.whitespace_[-1:] if prev.whitespace_ else prev.text[-1:]
-
-
 def _ambiguous_ok(doc: Doc, span: Span) -> bool:
     """An ambiguous name (유럽 for the EU) counts inside 「」/quotes, or as the subject of its clause
     (Korean: followed by 은/는/이/가; English: opening a clause, followed by a verb-like word)."""
-    if (before := char_before(span)) and before in _OPENERS:
+    if span.start_char > 0 and doc_text(doc)[span.start_char - 1] in _OPENERS:
         return True
     if doc.lang_ != "ko":  # English: the name opens its clause ("..., while Europe has responded")
         prev = doc[span.start - 1] if span.start > 0 else None

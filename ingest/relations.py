@@ -44,10 +44,11 @@ from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
+from .nlp import doc_text
 from .negation import Negation
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
-from .subjects import Subjects, gap_between, list_end
+from .subjects import Subjects, list_end
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -294,7 +295,7 @@ class Extractor(Objects, Subjects, Negation):
                 # English "Saudi Arabia and the UAE (both) depend on …", and a list right before the verb
                 # ("Japan, Korea and Taiwan relied on …"; not one that ends an opening phrase with a comma)
                 k = m = actors.index(subj)
-                while k + 1 < len(actors) and _EN_AND.fullmatch(gap_between(doc, actors[k], actors[k + 1])):
+                while k + 1 < len(actors) and _EN_AND.fullmatch(doc_text(doc)[actors[k].end_char:actors[k + 1].start_char]):
                     k += 1
                 m = list_end(doc, actors, m)
                 if m > k and all(t.lower_ in _EN_VERB_LEAD for t in doc[actors[m].end:ti]):

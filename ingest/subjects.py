@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, particle_at, relative_subject
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, stack_object
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
+from .nlp import doc_text
 
 # the words before an actor that put it in a prepositional phrase or make it an example, never the subject
 _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like", "against", "in", "as", "including",
@@ -45,18 +46,12 @@ _COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,
 _EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
 
 
-def gap_between(doc: Doc, a: Span, b: Span) -> str:
-    """The words between two names, with a space on each side (" and the "); read off the tokens,
-    as ``doc.text`` joins every token of the doc each time it is asked."""
-    return f" {doc[a.end:b.start].text} " if a.end < b.start else ""
-
-
 def list_end(doc: Doc, names: list[Span], k: int) -> int:
     """The index in ``names`` of the last item of the plain English list that ``names[k]`` opens
     ("Japan, Korea and Taiwan"): a comma after the item that "and" or "or" joined ends the list."""
     joined = False
     while k + 1 < len(names) and not joined:
-        gap = _EN_LIST_GAP.fullmatch(gap_between(doc, names[k], names[k + 1]))
+        gap = _EN_LIST_GAP.fullmatch(doc_text(doc)[names[k].end_char:names[k + 1].start_char])
         if gap is None:
             break
         joined = bool(re.search(r"\b(?:and|or)\b", gap.group(0)))
@@ -114,14 +109,12 @@ class Subjects:
         supplier's, and a particle comes between)."""
         if self.lang != "ko" or ti < 2:
             return None
-        for e in reversed(before):
-            if e.label_ not in ACTOR_TYPES or e.end >= len(doc) or doc[e.end].text != "의":
-                continue
-            between = doc[e.end + 1:ti]
-            if 1 <= len(between) <= 8 and all(t.tag_ in ("NNG", "NNP", "SL", "SN", "XSN", "XPN") or t.text in ("·", "/")
-                                               for t in between):
-                return e
-            return None
+        e = next((e for e in reversed(before) if e.label_ in ACTOR_TYPES and e.end < len(doc) and doc[e.end].text == "의"),
+                 None)
+        between = doc[e.end + 1:ti] if e is not None else []
+        if 1 <= len(between) <= 8 and all(t.tag_ in ("NNG", "NNP", "SL", "SN", "XSN", "XPN") or t.text in ("·", "/")
+                                          for t in between):
+            return e
         return None
 
     def purpose_subject(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
