@@ -71,14 +71,20 @@ _EN_OPENER = re.compile(rf"^(?:The\s+)?({'|'.join(sorted(_POLICY_OPENERS_EN, key
 
 # "a programme called Chip Nusantara", "the initiative, dubbed 'Digital Sky'": the kind of policy, then
 # its name as the text calls it
-_EN_KINDS = {"programme": "ProgrammeOrProject", "program": "ProgrammeOrProject", "project": "ProgrammeOrProject",
+EN_KINDS = {"programme": "ProgrammeOrProject", "program": "ProgrammeOrProject", "project": "ProgrammeOrProject",
              "scheme": "ProgrammeOrProject", "mission": "ProgrammeOrProject", "plan": "StrategyOrPlan",
              "strategy": "StrategyOrPlan", "roadmap": "StrategyOrPlan", "framework": "StrategyOrPlan",
              "initiative": "Initiative", "partnership": "Initiative", "fund": "InvestmentOrFund",
              "law": "LawOrRegulation", "act": "LawOrRegulation", "bill": "LawOrRegulation", "regulation": "LawOrRegulation"}
-_EN_CALLED = re.compile(rf"\b(?i:({'|'.join(_EN_KINDS)})),?\s+(?:called|named|dubbed|known as|titled|entitled)\s+"
+_EN_CALLED = re.compile(rf"\b(?i:({'|'.join(EN_KINDS)})),?\s+(?:called|named|dubbed|known as|titled|entitled)\s+"
                         r"[‘“\"']?(?:the\s+)?([A-Z][\w&'’+-]*(?:\s+(?:(?:of|and|for|on|the|in|to)\s+)*[A-Z][\w&'’+-]*"
                         r"|\s+\d{4})*)")
+# a quoted name that a kind word names as a policy, before or after it: "a compute roadmap, “Compute for a
+# Sovereign Britain”", "the “East Data, West Computing” programme"
+_EN_KIND = rf"(?i:({'|'.join(EN_KINDS)})s?)"
+_EN_QUOTED_KIND = re.compile(rf"\b{_EN_KIND},?\s+[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]"
+                             rf"|[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]\s+{_EN_KIND}\b")
+_EN_TITLE_SMALL = {"of", "and", "for", "a", "an", "the", "on", "in", "to", "de", "la", "with", "&", "by"}
 _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,160})[’”\"']")
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
@@ -117,6 +123,13 @@ _EN_COMPANY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[
                                 r"maker|champion)\b")
 _EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_COMPANY_WORDS})\s+"
                                rf"{_EN_COMPANY_NAME}")
+# the companies a text gives as examples of a kind of business: "European providers such as OVHcloud and
+# STACKIT", "chipmakers, including Rebellions and FuriosaAI"
+_EN_BUSINESSES = (r"companies|firms|start-?ups|chip-?makers|conglomerates|unicorns|subsidiaries|hyperscalers|providers|"
+                  r"operators|developers|vendors|makers|labs|suppliers|manufacturers|foundries|champions")
+_EN_LIST_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
+_EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|including|like)\s+"
+                                  rf"(?P<list>{_EN_LIST_NAME}(?:,\s+{_EN_LIST_NAME})*(?:,?\s+(?:and|or)\s+{_EN_LIST_NAME})?)")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 
@@ -199,15 +212,22 @@ class Cues:
             cls = cls or _en_official_title(inner)
             if cls and not _bare_kind(inner):
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
+        for m in _EN_QUOTED_KIND.finditer(text):
+            g = 2 if m.group(2) else 3
+            words = re.findall(r"[\w&'’+-]+", m.group(g))
+            if all(w[:1].isupper() or w[:1].isdigit() or w in _EN_TITLE_SMALL for w in words) and not _bare_kind(m.group(g)):
+                kind = (m.group(1) or m.group(4)).lower()
+                add(m.start(g), m.end(g), "Policy", EN_KINDS.get(kind, EN_KINDS.get(kind[:-1], "Policy")),
+                    "en-quoted-kind")
         for m in _EN_CALLED.finditer(text):
-            add(m.start(2), m.end(2), "Policy", _EN_KINDS[m.group(1).lower()], "en-called")
+            add(m.start(2), m.end(2), "Policy", EN_KINDS[m.group(1).lower()], "en-called")
         # companies by what the text calls them ("G42, the Abu Dhabi AI company", "the Indian start-up
         # Sarvam"), and the same names again later in the document
-        for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER):
-            for m in rx.finditer(text):
-                name = m.group("name")
-                if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
-                    self.companies.add(name)
+        named = [m.group("name") for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER) for m in rx.finditer(text)]
+        named += [n for m in _EN_COMPANY_EXAMPLES.finditer(text) for n in re.findall(_EN_LIST_NAME, m.group("list"))]
+        for name in named:
+            if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
+                self.companies.add(name)
         for name in self.companies:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 add(m.start(), m.end(), "Company", "Company", "en-company")
@@ -247,7 +267,7 @@ class Cues:
         def inside(k: Span, t: Span) -> bool:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
-        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called"))]
+        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called", "cue.en-quoted-kind"))]
         en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
         # (and an English body "of" a country is one name: "Business Development Bank of Canada")
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]

@@ -67,7 +67,10 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
                        r"promoted|pursued|implemented|organi[sz]ed|hosted|delivered|executed|carried out|supervised|"
                        r"steered) by"),
     ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads|"
-                        r"(?:will|to|shall) (?:run|lead|manage|operate|oversee|administer|coordinate|spearhead)"),
+                        r"(?:will|to|shall) (?:run|lead|manage|operate|oversee|administer|coordinate|spearhead)|"
+                        # (the plural, after bodies listed: "MIIT and the NDRC jointly oversee the … programme";
+                        # not run and lead, which are nouns too)
+                        r"oversee|administer|manage|operate|coordinate|supervise|spearhead"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]

@@ -233,13 +233,13 @@ class Gazetteer:
                     # "Taiwan Semiconductor Manufacturing Co" is "… Company", "… Corp." is "… Corporation"
                     for v in (short, short + "."):
                         self.by_prefix[key_name[:2].lower()].append((v, p, cased, title))
-            if p["label"] in STACK_TYPES and not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name):
-                # an English common noun of the stack matches its plural too ("foreign clouds"), and
-                # a compound of them with hyphens ("the data-centre campus")
+            if p["label"] in STACK_TYPES and re.fullmatch(r"(?:[A-Za-z][A-Za-z-]* )*(?:[a-z][a-z-]*[a-z]|[A-Z]{2,5})", key_name):
+                # an English noun of the stack matches its plural too ("foreign clouds", "AI accelerators",
+                # "NPUs"), and a compound of common nouns with hyphens ("the data-centre campus")
                 variants = {english_plural(key_name)}
-                if key_name.count(" ") in (1, 2):
+                if not cased and re.fullmatch(r"[a-z][a-z -]*[a-z]", key_name) and key_name.count(" ") in (1, 2):
                     variants |= {v.replace(" ", "-") for v in (key_name, english_plural(key_name))}
-                self.by_prefix[key_name[:2]].extend((v, p, cased, title) for v in sorted(variants))
+                self.by_prefix[key_name[:2].lower()].extend((v, p, cased, title) for v in sorted(variants))
         for lst in (*self.by_prefix.values(), *self.hangul.values(), *self.unspaced.values()):
             lst.sort(key=lambda x: -len(x[0]))
 

@@ -48,7 +48,7 @@ from .nlp import doc_text
 from .negation import Negation
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
-from .subjects import Subjects, list_end
+from .subjects import _EN_VERB_LEAD, Subjects, list_end
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -78,9 +78,6 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 # a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 _EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
-# the words between a subject and its verb: "both depend", "have all relied", "will also build"
-_EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
-                 "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly"}
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
 _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달)")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
@@ -269,6 +266,9 @@ class Extractor(Objects, Subjects, Negation):
                         and particle(doc, e) not in KO_TOPIC]
             subj = (self.genitive_owner(doc, before, ti) if relation != "strengthens" else None) \
                 or self.subject(doc, sent, before, ti, exclude=objs + adjacent)
+            examples = self.examples_subjects(doc, sent, before, ti) if subj is None else []
+            if examples:  # "European providers such as OVHcloud and STACKIT still rely on …"
+                subj = examples[0]
             if subj is None and self.lang == "en":
                 subj = self.purpose_subject(doc, sent, ents, tj)
             conf = 0.6 if rule != "trigger" else 0.75
@@ -286,8 +286,10 @@ class Extractor(Objects, Subjects, Negation):
             # a Korean subject with others coordinated before it ("삼성·SK·현대차 그룹은"): each of them
             # (not English, where a comma also ends an opening phrase: "Through Rapidus, Japan …")
             actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in objs]
-            subjects = [subj]
-            if subj in actors and self.lang == "ko":
+            subjects = examples or [subj]
+            if examples:
+                pass
+            elif subj in actors and self.lang == "ko":
                 subjects = self.coordinated(doc, actors, subj, -1)[::-1] + self.coordinated(doc, actors, subj, 1)[1:]
                 # and who acts with it: "과학기술정보통신부는 산업통상자원부와 함께 전력망을 확충"
                 subjects += [e for e in actors if e.start > subj.end and e not in subjects and _ko_together(doc, e)]
@@ -353,9 +355,13 @@ class Extractor(Objects, Subjects, Negation):
             return facts
         if relation == "runBy" and predicate.endswith("<"):
             # English active voice: "METI runs the GENIAC programme", "The ministry oversees the Act"
-            orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}
-                    and len(_outside_brackets(doc, e.end, ti)) <= 1]
-            pols = [e for e in after if e.label_ == "Policy" and e.start - tj <= 3]
+            bodies = [e for e in before if e.label_ in ORG_TYPES - {"Group"}]
+            orgs = [e for e in bodies if len(_outside_brackets(doc, e.end, ti)) <= 1]
+            pols = [e for e in after if e.label_ == "Policy" and (e.start - tj <= 3 or self.appositive(doc, tj, e))]
+            if not orgs and pols and (subj := self.subject(doc, sent, bodies, ti)) is not None:
+                orgs = [subj]  # "the Sovereign AI Unit, which sits inside DSIT …, will run …"
+            elif orgs:  # and those listed with it ("MIIT and the NDRC jointly oversee …")
+                orgs = self.coordinated(doc, bodies, orgs[-1], -1)[::-1]
             back = ANAPHOR_INSIDE["en"].match(doc[tj:sent.end].text) if orgs and not pols else None
             meant = self.discourse.referent(back.group(0), inside=True) if back else None
             if meant is not None:  # "… oversees this programme": the one named before
@@ -363,8 +369,9 @@ class Extractor(Objects, Subjects, Negation):
                              sent.start_char, sent.end_char)]
             if not orgs or not pols:
                 return []
-            return [Fact("runBy", "runBy", Arg.of(pols[0]), Arg.of(orgs[-1]), f"runBy.{self.lang}.active", 0.65,
-                         sent.start_char, sent.end_char), *self.agency_country_has(orgs[-1], pols[0], sent)]
+            return [*(Fact("runBy", "runBy", Arg.of(pols[0]), Arg.of(o), f"runBy.{self.lang}.active", 0.65,
+                           sent.start_char, sent.end_char) for o in orgs),
+                    *self.agency_country_has(orgs[-1], pols[0], sent)]
         if relation == "runBy":
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]

@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .cues import EN_KINDS
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, particle_at, relative_subject
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, stack_object
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
@@ -31,6 +32,12 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
                     "towards", "amid", "beyond", "behind", "alongside", "besides", "unlike", "about"}
 
 
+# the words between a subject and its verb: "both depend", "have all relied", "will also build"
+_EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
+                 "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly", "continue",
+                 "continues", "continued", "to", "remain", "remains", "remained"}
+# the adjectives in -ing that may open a subject that gives examples ("Leading firms such as …")
+_EN_ING_ADJECTIVES = {"leading", "emerging", "existing", "competing", "remaining", "rising", "growing", "incoming"}
 # the words that open a later clause of contrast, with a subject of its own
 _EN_CONTRAST = {"whereas", "while", "whilst", "but", "although", "though"}
 # what stands between coordinated names: a separator, a conjunction (around the brackets of titles:
@@ -116,6 +123,41 @@ class Subjects:
                                           for t in between):
             return e
         return None
+
+    def examples_subjects(self, doc: Doc, sent: Span, before: list[Span], ti: int) -> list[Span]:
+        """English "European providers such as OVHcloud and STACKIT still rely on …", "Chinese cloud
+        providers, including Alibaba Cloud, Baidu and Tencent, continue to rely on …": a short
+        subject that names no actor itself, and the actors it gives as examples right before the
+        verb are who does it (not an example in a phrase: "rely on firms such as NVIDIA")."""
+        if self.lang != "en":
+            return []
+        actors = [e for e in before if e.label_ in ACTOR_TYPES and e.start >= sent.start]
+        if not actors:
+            return []
+        cue = next((t.i for t in doc[sent.start:actors[0].start]
+                    if t.lower_ in ("including", "like") or t.lower_ == "as" and t.i > sent.start
+                    and doc[t.i - 1].lower_ == "such"),
+                   None)
+        if cue is None or cue + 1 + (doc[cue + 1].lower_ == "the") != actors[0].start:
+            return []
+        head = [t for t in doc[sent.start:cue] if not (t.is_punct or t.lower_ == "such")]
+        # (one noun phrase: no preposition nor a verb's -ing form: "Seminars featuring companies such as …")
+        if not 1 <= len(head) <= 5 or any(t.lower_ in _EN_PREPOSITIONS or t.is_digit or t.lower_.endswith("ing")
+                                          and t.lower_ not in _EN_ING_ADJECTIVES for t in head):
+            return []
+        last = list_end(doc, actors, 0)
+        gap = [t for t in doc[actors[last].end:ti] if t.text != ","]
+        if not all(t.lower_ in _EN_VERB_LEAD for t in gap):
+            return []
+        return actors[:last + 1]
+
+    @staticmethod
+    def appositive(doc: Doc, tj: int, pol: Span) -> bool:
+        """Whether English ``pol`` names the kind of policy a verb takes as its object: "will run a
+        procurement scheme, “Sovereign Compute Partnerships”" (a few words that end with a kind
+        word and a comma or quote)."""
+        between = [t for t in doc[tj:pol.start] if t.text not in ("“", "\"", "‘", "'")]
+        return 2 <= len(between) <= 6 and between[-1].text == "," and between[-2].lower_.rstrip("s") in EN_KINDS
 
     def purpose_subject(self, doc: Doc, sent: Span, ents: list[Span], tj: int) -> Span | None:
         """English "To reduce its dependence on X, China is …": a sentence that opens with a purpose

@@ -294,3 +294,46 @@ def test_procurement_from_abroad_is_sourcing_not_public_procurement(lang, text, 
         doc = nlp(text)
     assert ("resource/procurement" in {e.kb_id_ for e in doc.ents}) is procurement
     assert ("resource/procurement" in {f.object.id for f in doc._.facts if f.object}) is procurement
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("European providers such as OVHcloud and STACKIT still rely on Nvidia GPUs.", ["OVHcloud", "STACKIT"]),
+    ("Domestic chipmakers, including DeepX, Mobilint and Rebellions, supply chips.", ["DeepX", "Mobilint", "Rebellions"]),
+])
+def test_english_examples_of_a_kind_of_business_are_companies(en, text, names):
+    doc = last_doc(en, ("body", text))
+    assert [e.text for e in doc.ents if e.label_ == "Company" and e.text not in ("Nvidia",)] == names
+
+
+def test_english_examples_of_other_things_are_no_companies(en):
+    doc = last_doc(en, ("body", "Countries such as Germany and Italy rely on Nvidia GPUs."))
+    assert not [e for e in doc.ents if e.label_ == "Company" and e.text != "Nvidia"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Japan will double its compute under a roadmap, “Compute for a Sovereign Japan”, published today.",
+     "Compute for a Sovereign Japan"),
+    ('The ministry oversees the "East Data, West Computing" programme.', "East Data, West Computing"),
+])
+def test_an_english_quoted_name_that_a_kind_word_names_is_a_policy(en, text, name):
+    doc = last_doc(en, ("body", text))
+    assert [e.text for e in doc.ents if e.label_ == "Policy"] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    'The "sovereignty by procurement" model is popular.',  # not a title
+    'The programme is "A Step Forward" for Korea.',  # no kind word next to it
+])
+def test_other_english_quotes_are_no_policy(en, text):
+    doc = last_doc(en, ("body", text))
+    assert not [e for e in doc.ents if e.label_ == "Policy"]
+
+
+def test_an_english_acronym_of_the_stack_matches_its_plural(en):
+    from .small_kb import more_names
+
+    extra = [{"label": "Resource", "pattern": "NPU", "id": "resource/ai-chip"},
+             {"label": "Resource", "pattern": "AI accelerator", "id": "resource/ai-chip"}]
+    with more_names("en", extra) as nlp:
+        doc = last_doc(nlp, ("body", "Korea deploys domestic NPUs and AI accelerators."))
+    assert [e.text for e in doc.ents if e.kb_id_ == "resource/ai-chip"] == ["NPUs", "AI accelerators"]

@@ -387,3 +387,30 @@ def test_no_run_by_without_a_role_label_and_a_policy(ko, en, lang, segments):
 ])
 def test_korean_country_modifying_a_policy_name(ko, text, expected):
     assert [(s, o) for _, s, o in facts(ko(text), "hasPolicy")] == expected
+
+
+def test_english_bodies_listed_before_a_plural_verb_each_run_the_policy(en):
+    extra = [{"label": "Agency", "pattern": "MIIT", "id": "agency/cn-miit"},
+             {"label": "Agency", "pattern": "NDRC", "id": "agency/cn-ndrc"},
+             {"label": "Policy", "pattern": "East Data West Computing", "id": "policy/cn-edwc"}]
+    with more_names("en", extra) as nlp:
+        doc = last_doc(nlp, ("body", "MIIT and the NDRC jointly oversee the East Data West Computing programme."))
+    assert sorted(facts(doc, "runBy")) == [("runBy", "policy/cn-edwc", "agency/cn-miit"),
+                                           ("runBy", "policy/cn-edwc", "agency/cn-ndrc")]
+
+
+def test_an_english_body_runs_the_policy_named_in_apposition_past_an_aside(en):
+    extra = [{"label": "Agency", "pattern": "Sovereign AI Unit", "id": "agency/uk-sai"}]
+    with more_names("en", extra) as nlp:
+        doc = last_doc(nlp, ("body", "The Sovereign AI Unit, which was handed a budget last year, will run a "
+                                     "procurement scheme, “Sovereign Compute Partnerships”, that buys cloud."))
+    assert [(f.subject.text, f.object.id) for f in doc._.facts if f.relation == "runBy"] == [
+        ("Sovereign Compute Partnerships", "agency/uk-sai")]
+
+
+def test_an_english_plural_verb_without_a_policy_after_it_runs_nothing(en):
+    extra = [{"label": "Agency", "pattern": "MIIT", "id": "agency/cn-miit"}]
+    with more_names("en", extra) as nlp:
+        doc = last_doc(nlp, ("body", "MIIT and its partners manage data centres in many regions, while Korea "
+                                     "launched the AI Basic Act."))
+    assert not facts(doc, "runBy")

@@ -245,3 +245,23 @@ def test_korean_who_acts_together_with_the_subject(text, subjects):
 ])
 def test_english_subjects_listed_before_the_verb(en, text, subjects):
     assert sorted(s for _, s, _ in facts(last_doc(en, ("body", text)), "dependsOn")) == subjects
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("Chinese firms, including Huawei and Scale AI, continue to rely on Nvidia GPUs.", ["company/huawei", "company/scale-ai"]),
+    ("Cloud providers such as Huawei still rely on Nvidia GPUs.", ["company/huawei"]),
+    ("Several countries, including Japan and Korea, depend on US cloud.", ["country/jp", "country/kr"]),
+])
+def test_english_examples_that_a_short_subject_gives_are_who_does_it(en, text, subjects):
+    doc = last_doc(en, ("body", "France acts."), ("body", text))
+    assert sorted({f[1] for f in facts(doc, "dependsOn")}) == subjects
+
+
+@pytest.mark.parametrize("text", [
+    "France relies on firms such as Nvidia for GPUs.",  # examples of what it relies on
+    "In Asia, the strongest of the many firms such as Huawei rely on Nvidia GPUs.",  # no short subject
+])
+def test_english_examples_in_other_places_are_no_subject(en, text):
+    doc = last_doc(en, ("body", "France acts."), ("body", text))
+    assert "company/huawei" not in {f[1] for f in facts(doc)}
+    assert "company/nvidia" not in {f[1] for f in facts(doc)}
