@@ -83,7 +83,11 @@ _CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|wher
 _OF_COUNTRY = re.compile(r"\s(?:of|for)\s+(?:the\s+)?([A-Z][\w .]*)$")
 # words for policies in a caption ("중국의 대표 AI 정책", "Japan's AI strategies")
 _POLICY_KINDS = re.compile(r"정책|전략|법|계획|제도|이니셔티브|프로그램|\b(?i:polic(?:y|ies)|strateg(?:y|ies)|laws?|plans?|"
-                           r"initiatives?|programmes?|programs?)\b")
+                           r"initiatives?|programmes?|programs?|measures|instruments)\b")
+# what follows the adjective of a country in an English caption that lists its policies: "Table 3.1 Key
+# Chinese self-reliance measures", "Japanese AI strategies"
+_EN_LISTED_KINDS = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?i:polic(?:y|ies)|strateg(?:y|ies)|laws|plans|initiatives|"
+                              r"programmes|programs|measures|instruments)\b")
 
 # a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
 # "The government has …"
@@ -294,6 +298,11 @@ class Discourse:
             if e.label_ in POLITY_TYPES and particle(doc, e) in ("의", "'s", "’s") \
                     and _POLICY_KINDS.search(doc[e.end:min(len(doc), e.end + 6)].text):
                 return e
+        if self.lang == "en":
+            for m in re.finditer(r"\b(?:South |North )?[A-Z][a-z]+\b", doc.text):
+                if m.group(0) in _DEMONYMS and _EN_LISTED_KINDS.match(doc.text, m.end()) \
+                        and (span := self.demonym(doc, m.start(), m.end())) is not None:
+                    return span
         return None
 
     @staticmethod

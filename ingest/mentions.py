@@ -40,7 +40,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
 # "procurement" (조달) bought from abroad is sourcing, not the public procurement a layer's name
 # means ("핵심 부품의 해외 조달 의존", "reliance on overseas procurement of components")
 _SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
-_VERSION = re.compile(r"^\d{1,2}\.\d$")
+_VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
 _FROM_ABROAD = {"해외", "외부", "외국", "국외", "overseas", "foreign", "external", "offshore", "international"}
 

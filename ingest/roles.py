@@ -74,11 +74,14 @@ def row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[
 
 
 def listed_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-    """A named policy in a table under a caption that lists a country's or bloc's policies ("표
-    2-24. 중국의 대표 AI 정책": rows "2017 「차세대 인공지능 발전계획」 …") is that country's (not one
-    whose name says whose it is)."""
+    """A named policy in a table (or a bulleted list) under a caption that lists a country's or
+    bloc's policies ("표 2-24. 중국의 대표 AI 정책": rows "2017 「차세대 인공지능 발전계획」 …"; "Table
+    3.1 Key Chinese self-reliance measures") is that country's (not one whose name says whose it is)."""
     polity = ex.discourse.listing
-    if polity is None or doc.user_data.get("segment") != "table":
+    first = next((t for t in sent if not t.is_space), None)
+    # (a table's rows, or the bullets under the caption: "- Big Fund III (2024): CNY 344 billion; …")
+    bullet = first is not None and first.text in ("-", "–", "•", "⦁", "·", "○", "▪") and first.i == sent.start
+    if polity is None or doc.user_data.get("segment") != "table" and not bullet:
         return []
     return [Fact("hasPolicy", "hasPolicy", Arg.of(polity, doc), Arg.of(b), f"hasPolicy.{ex.lang}.listing", 0.5,
                  sent.start_char, sent.end_char)

@@ -414,3 +414,23 @@ def test_an_english_plural_verb_without_a_policy_after_it_runs_nothing(en):
         doc = last_doc(nlp, ("body", "MIIT and its partners manage data centres in many regions, while Korea "
                                      "launched the AI Basic Act."))
     assert not facts(doc, "runBy")
+
+
+def test_bullets_under_an_english_caption_that_lists_a_country_s_measures_are_its_policies(en):
+    doc = last_doc(en, ("caption", "Table 3.1 Key Chinese self-reliance measures (selected)"),
+                   ("body", "- AI Basic Act (2024): security assessment and filing"))
+    assert facts(doc, "hasPolicy") == [("hasPolicy", "country/cn", "policy/kr-ai-basic-act")]
+
+
+@pytest.mark.parametrize("caption", [
+    "Table 3.1 Chinese and Korean trade in chips",  # lists no policies
+    "Table 3.1 Key self-reliance measures (selected)",  # names no country
+])
+def test_bullets_under_other_english_captions_have_no_owner(en, caption):
+    doc = last_doc(en, ("caption", caption), ("body", "- AI Basic Act (2024): security assessment and filing"))
+    assert not facts(doc, "hasPolicy")
+
+
+def test_a_roman_numeral_after_a_policy_s_name_makes_a_new_name(en):
+    doc = last_doc(en, ("body", "Korea funds the AI Basic Act III with KRW 1 trillion."))
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [("AI Basic Act III", "")]
