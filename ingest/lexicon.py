@@ -48,7 +48,7 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"(?<!export )(?<!export-)control(?:s|led|ling)?(?!\s+on\b)"),
     ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
     ("strengthens", "strengthens",
-     r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up|"
+     r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up(?! to\b)|"
      # the English of the Korean cues 건설 배치 증설 육성 양성 유치 촉진 고도화 제고 (not of 구축 확보 투자 개발 지원 도입)
      r"construct\w*|deploy\w*|foster\w*|nurtur\w*|train(?:s|ed|ing)? (?=\w+ talent)|attract\w*|promot\w*|"
      r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)|"

@@ -270,7 +270,7 @@ class Extractor(Objects, Subjects, Negation):
             if examples:  # "European providers such as OVHcloud and STACKIT still rely on …"
                 subj = examples[0]
             if subj is None and self.lang == "en":
-                subj = self.purpose_subject(doc, sent, ents, tj)
+                subj = self.purpose_subject(doc, sent, ents, tj) or self.described_company(doc, sent, ti)
             conf = 0.6 if rule != "trigger" else 0.75
             if subj is None and self.relative_clause(doc, sent, ti, before) is False:
                 return []  # about something the clause's pronoun stands for, no actor

@@ -36,6 +36,9 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
 _EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
                  "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly", "continue",
                  "continues", "continued", "to", "remain", "remains", "remained"}
+# what a text calls a company it is about: "The Paris-based firm", "the company"
+_EN_COMPANY_KINDS = {"firm", "company", "start-up", "startup", "group", "chipmaker", "developer", "provider",
+                     "operator", "lab", "conglomerate", "manufacturer", "foundry"}
 # the adjectives in -ing that may open a subject that gives examples ("Leading firms such as …")
 _EN_ING_ADJECTIVES = {"leading", "emerging", "existing", "competing", "remaining", "rising", "growing", "incoming"}
 # the words that open a later clause of contrast, with a subject of its own
@@ -150,6 +153,18 @@ class Subjects:
         if not all(t.lower_ in _EN_VERB_LEAD for t in gap):
             return []
         return actors[:last + 1]
+
+    def described_company(self, doc: Doc, sent: Span, ti: int) -> Span | None:
+        """English "The Paris-based firm has trained …", "The company will also build …": a clause
+        that opens with a company described by its kind is about the company the text is about
+        (the running topic), not the section's country."""
+        if self.lang != "en":
+            return None
+        words = [t for t in doc[sent.start:ti] if not t.is_punct]
+        k = next((i for i, t in enumerate(words[:5]) if t.lower_ in _EN_COMPANY_KINDS), None)
+        if k is None or words[0].lower_ not in ("the", "this") or any(t.lower_ in _EN_PREPOSITIONS for t in words[1:k]):
+            return None
+        return next((a for a, _ in self.discourse.implied_subjects(frozenset({"Company"}))), None)
 
     @staticmethod
     def appositive(doc: Doc, tj: int, pol: Span) -> bool:

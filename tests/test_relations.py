@@ -475,3 +475,9 @@ def test_no_entities_no_facts(ko, en):
     # (a new document: no country named before, which "the government" could mean)
     assert last_doc(ko, ("body", "정부는 투자를 확대하고 의존을 줄이고 있다."))._.facts == []
     assert last_doc(en, ("body", "The government relies on partners and invests $5 billion."))._.facts == []
+
+
+def test_building_up_to_an_amount_is_no_build_up(en):
+    assert not facts(en("Huawei plans to build up to 2 gigawatts of data centres."), "strengthens")
+    assert facts(en("Huawei plans to build up data centres."), "strengthens") == [
+        ("strengthens", "company/huawei", "resource/datacentre")]

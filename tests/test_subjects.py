@@ -265,3 +265,14 @@ def test_english_examples_in_other_places_are_no_subject(en, text):
     doc = last_doc(en, ("body", "France acts."), ("body", text))
     assert "company/huawei" not in {f[1] for f in facts(doc)}
     assert "company/nvidia" not in {f[1] for f in facts(doc)}
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Huawei illustrates the point. The Shenzhen-based firm relies on Nvidia for GPUs.", "company/huawei"),
+    ("Huawei illustrates the point. The company relies on Nvidia for GPUs.", "company/huawei"),
+    # not a company described by its kind: the section's country
+    ("Huawei illustrates the point. The government relies on Nvidia for GPUs.", "country/cn"),
+])
+def test_an_english_company_described_by_its_kind_is_the_one_the_text_is_about(en, text, subject):
+    doc = last_doc(en, ("heading", "3. China's chips"), ("body", text))
+    assert [f[1] for f in facts(doc, "dependsOn")] == [subject]
