@@ -303,9 +303,10 @@ class Extractor(Objects, Subjects, Negation):
                 if m > k and all(t.lower_ in _EN_VERB_LEAD for t in doc[actors[m].end:ti]):
                     k = m
                 subjects = actors[actors.index(subj):k + 1]
-            if relation == "dependsOn":
-                # a dependence is a country's, a bloc's or a company's: a government body's is its state's
-                # ("과기정통부는 … 해외 GPU 의존도를 낮추겠다", "the ministry relies on …")
+            if relation in ("dependsOn", "controls"):
+                # a dependence (and self-reliance) is a country's, a bloc's or a company's: a government
+                # body's is its state's ("과기정통부는 … 해외 GPU 의존도를 낮추겠다", "the ministry relies on …",
+                # "…부는 연산 자원을 국내에서 직접 통제할 수 있게")
                 subjects = [self.discourse.owner_of(s, POLITY_TYPES) or s if s.label_ == "Agency" else s
                             for s in subjects]
             return [mk(s, o, rule, conf, sup) for s in subjects for o in objs if s is not sup]

@@ -481,3 +481,12 @@ def test_building_up_to_an_amount_is_no_build_up(en):
     assert not facts(en("Huawei plans to build up to 2 gigawatts of data centres."), "strengthens")
     assert facts(en("Huawei plans to build up data centres."), "strengthens") == [
         ("strengthens", "company/huawei", "resource/datacentre")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "과학기술정보통신부는 GPU를 국내에서 직접 통제할 계획이다."),
+    ("en", "The Ministry of Science and ICT wants domestic control of GPUs."),
+])
+def test_a_government_body_s_self_reliance_is_its_state_s(ko, en, lang, text):
+    found = facts(nlp_for(lang, ko, en)(text), "controls")
+    assert found and {f[1] for f in found} == {"country/kr"}
