@@ -110,7 +110,10 @@ _POSSESSOR = re.compile(r"^.*['’]s\s+")
 # a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
 _EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
 # a determiner before a name is not part of it ("the Digital Agency", "Its Brazilian AI Plan")
-_LEADING_THE = re.compile(r"^(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+")
+# (nor a preposition that opens the sentence: "Under the AI and Semiconductor … Framework")
+_LEADING_THE = re.compile(r"^(?:(?:Under|Through|Via|With|From|In|On|For|By|Unlike|Like|Since|After|Before|During|"
+                          r"Despite|Without|Within|Across|Beyond|Following|Alongside)\s+)?"
+                          r"(?:(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+)?")
 
 
 # the English words that introduce a company: "the Indian start-up Sarvam" (before the name), "G42, the

@@ -182,11 +182,16 @@ class Discourse:
         self.previous: list[Span] = []  # the policies the last sentence named ("It is run by …" means one)
         # the enclosing headings, outermost first: (level, the actor the heading is about or None)
         self.sections: list[tuple[int, Span | None]] = []
+        # the countries and blocs sentences have been about, through headings: a document about one
+        # means its government by a "정부" that a section names none for ("대만은 … 1. 컴퓨팅 인프라 …
+        # 정부는 …")
+        self.polities: dict[str, Span] = {}
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
         self.topic = self.row = self.listing = None
         self.policies, self.sections, self.previous = [], [], []
+        self.polities = {}
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
@@ -221,6 +226,8 @@ class Discourse:
                                              ours=self.lang == "ko" and government.group("our") is not None)
         elif (topic := self.sentence_topic(doc, sent, ents)) is not None:
             self.topic = topic
+        if self.topic is not None and self.topic.label_ in POLITY_TYPES:
+            self.polities.setdefault(self.topic.kb_id_, self.topic)
 
     def owners(self) -> dict[str, str]:
         """The country or bloc of each known policy, government body and group (the gazetteer's)."""
@@ -241,6 +248,8 @@ class Discourse:
             polity = owned.kb_id_
         elif (section := self.section_actor(POLITY_TYPES)) is not None:
             polity = section.kb_id_
+        elif len(self.polities) == 1:
+            polity = next(iter(self.polities))
         elif self.lang == "ko":
             polity = _HOME_GOVERNMENT
         if not polity:

@@ -337,3 +337,8 @@ def test_an_english_acronym_of_the_stack_matches_its_plural(en):
     with more_names("en", extra) as nlp:
         doc = last_doc(nlp, ("body", "Korea deploys domestic NPUs and AI accelerators."))
     assert [e.text for e in doc.ents if e.kb_id_ == "resource/ai-chip"] == ["NPUs", "AI accelerators"]
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_an_english_policy_name(en):
+    doc = last_doc(en, ("body", "Under the Chip Industry Base Strengthening Framework, Japan funds chips."))
+    assert [e.text for e in doc.ents if e.label_ == "Policy"] == ["Chip Industry Base Strengthening Framework"]

@@ -276,3 +276,17 @@ def test_english_examples_in_other_places_are_no_subject(en, text):
 def test_an_english_company_described_by_its_kind_is_the_one_the_text_is_about(en, text, subject):
     doc = last_doc(en, ("heading", "3. China's chips"), ("body", text))
     assert [f[1] for f in facts(doc, "dependsOn")] == [subject]
+
+
+@pytest.mark.parametrize(("lang", "first", "then", "expected"), [
+    # a document about one country: its government, past a heading that names nobody
+    ("ko", ["일본은 반도체를 강화한다."], "정부는 데이터센터를 강화한다.", "country/jp"),
+    ("en", ["Japan acts."], "The government is expanding data centres.", "country/jp"),
+    # one about several: in Korean writing, Korea's; in English, nobody's
+    ("ko", ["일본은 반도체를 강화한다.", "중국은 반도체를 강화한다."], "정부는 데이터센터를 강화한다.", "country/kr"),
+    ("en", ["Japan acts.", "China acts."], "The government is expanding data centres.", None),
+])
+def test_the_government_past_a_heading_is_the_one_country_the_document_is_about(ko, en, lang, first, then, expected):
+    segments = [("body", t) for t in first] + [("heading", "3. Infrastructure"), ("body", then)]
+    doc = last_doc(nlp_for(lang, ko, en), *segments)
+    assert facts(doc, "strengthens") == ([("strengthens", expected, "resource/datacentre")] if expected else [])
