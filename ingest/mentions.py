@@ -40,6 +40,9 @@ _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
 # "procurement" (조달) bought from abroad is sourcing, not the public procurement a layer's name
 # means ("핵심 부품의 해외 조달 의존", "reliance on overseas procurement of components")
 _SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
+# the kinds of named bodies, and a Latin name in brackets right after one ("(NIPA)", "(National Telecom)")
+_BODY_TYPES = {"Agency", "Company", "Organisation"}
+_BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
 _VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
 _FROM_ABROAD = {"해외", "외부", "외국", "국외", "overseas", "foreign", "external", "offshore", "international"}
@@ -59,8 +62,27 @@ class Mentions:
         owner = gazetteer.owner if gazetteer is not None else {}
         ents = [self.versioned(doc, e) for e in ents if not (self.sourcing(doc, e) or self.no_name(doc, e))]
         ents = self.layer_lists(doc, filter_spans(self.merge_country_agency(doc, ents, owner)), index)
-        doc.ents = self.alternatives(doc, ents, index, owner)
+        doc.ents = self.alternatives(doc, self.bracketed_names(doc, ents), index, owner)
         return doc
+
+    @staticmethod
+    def bracketed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A name in Latin script in brackets right after the name of a body or a company is another
+        name of it, though nothing else knows it: "정보통신산업진흥원(NIPA)", "통신디지털부(Komdigi)",
+        "NT(National Telecom)" (not a term: "신경망처리장치(NPU)" names no body)."""
+        text = doc_text(doc)
+        out = list(ents)
+        for e in ents:
+            if e.label_ not in _BODY_TYPES:
+                continue
+            m = _BRACKET_AFTER.match(text, e.end_char)
+            if m is None or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
+                continue
+            span = doc.char_span(m.start(1), m.end(1), label=e.label_, kb_id=e.kb_id_)
+            if span is not None:
+                span._.rule = "cue.bracketed"
+                out.append(span)
+        return sorted(out, key=lambda x: x.start)
 
     @staticmethod
     def alternatives(doc: Doc, ents: list[Span], index: dict[str, dict[str, str]],

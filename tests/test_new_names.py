@@ -342,3 +342,21 @@ def test_an_english_acronym_of_the_stack_matches_its_plural(en):
 def test_a_preposition_opening_the_sentence_is_not_part_of_an_english_policy_name(en):
     doc = last_doc(en, ("body", "Under the Chip Industry Base Strengthening Framework, Japan funds chips."))
     assert [e.text for e in doc.ents if e.label_ == "Policy"] == ["Chip Industry Base Strengthening Framework"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Latin name in brackets after a body's name is another name of it, with its id
+    ("과학기술정보통신부(MSITK)는 GPU를 확충한다.", [("과학기술정보통신부", "Agency", "agency/kr-msit"),
+                                              ("MSITK", "Agency", "agency/kr-msit")]),
+    ("캐나다 혁신과학부(ISED)는 GPU를 확충한다.", [("캐나다 혁신과학부", "Agency", ""), ("ISED", "Agency", "")]),
+    # not after a term: the bracket explains it
+    ("한국은 클라우드(Cloud Computing)를 확충한다.", [("한국", "Country", "country/kr")]),
+])
+def test_a_latin_name_in_brackets_after_a_body_is_another_name_of_it(ko, text, expected):
+    assert [x for x in ents(last_doc(ko, ("body", text))) if x[1] != "Resource"] == expected
+
+
+def test_a_new_body_named_in_brackets_acts_for_the_country_its_other_name_opens_with(ko):
+    # (the bracketed name is the subject here: its country is that of the name before it)
+    doc = last_doc(ko, ("body", "캐나다 혁신과학부(ISED)는 「AI 컴퓨트 전략」을 발표했다."))
+    assert facts(doc, "hasPolicy") == [("hasPolicy", "country/ca", "")]
