@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # what may stand between the label and the first name: a colon, a bullet, a dash, spaces, a bracket
 _SEPARATOR = re.compile(r"\s*[:：⦁•·\-–]?\s*[「『‘“\"']?")
 # Korean: the organisation as the subject, then the label as its role ("…(NIPA)이 전담기관으로 참여")
-_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:이|가|은|는)\s*")
+_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)|[)）])?\s*(?:이|가|은|는)\s*")
 _AS_ROLE = re.compile(r"\s*(?:으로|로)(?:서)?(?![가-힣])|\s*(?:으로|로)(?:서)?\s")
 
 
