@@ -165,6 +165,36 @@ def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# Korean: the words for a business before a name ("국영 통신사 텔콤(Telkom)", "IT 기업 FPT"), or after the
+# names it lists ("사르밤 AI(Sarvam AI) 등 스타트업 4곳", "요타(Yotta)·E2E 네트웍스 등 민간 사업자"); the
+# endings of a company's Latin name ("Tata Electronics", "Reliance Industries")
+_KO_BUSINESS = r"(?:기업|회사|통신사|스타트업|업체|사업자|제조사|팹리스|파운드리|개발사|운영사|클라우드사|반도체사)"
+_KO_NAME_WORD = r"[가-힣A-Za-z0-9&.-]+"
+_KO_LATIN = r"[A-Z][\w&.'’-]*(?: [A-Z0-9&][\w&.'’-]*){0,3}"
+_KO_COMPANY_BEFORE = re.compile(rf"{_KO_BUSINESS}\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?=[가-힣\s(,·]|$)|{_KO_NAME_WORD}(?= ?\((?:{_KO_LATIN})\)))")
+_KO_PAIR = re.compile(rf"(?P<name>{_KO_NAME_WORD}(?: {_KO_NAME_WORD}){{0,2}}) ?\((?P<latin>{_KO_LATIN})\)")
+_KO_LISTED_BUSINESSES = re.compile(rf"(?:\s?[·,]\s?{_KO_NAME_WORD}(?: {_KO_NAME_WORD})?(?: ?\({_KO_LATIN}\))?)*\s?등\s"
+                                   rf"(?:[\w가-힣]+\s){{0,3}}?(?:[가-힣]+\s)?{_KO_BUSINESS}")
+# (not AI, Cloud or Systems, which end terms too: "소버린 AI(Sovereign AI)", "인공지능(AI)")
+_LATIN_COMPANY_END = re.compile(r"\b(?:Industries|Electronics|Networks|Telecom|Inc|Corp|Corporation|Ltd|Group|Labs|"
+                                r"Technologies|Semiconductor|Motors|Robotics|Holdings|Co)\.?$")
+
+
+def _korean_companies(text: str) -> list[tuple[int, int]]:
+    """Character spans of the company names a Korean text introduces by what it calls them: a word
+    for a business before the name or after a list of names, or a Latin name in brackets that ends
+    like a company's ("타타 일렉트로닉스(Tata Electronics)": the Hangul name has as many words as the
+    Latin one)."""
+    out = [(m.start("name"), m.end("name")) for m in _KO_COMPANY_BEFORE.finditer(text)]
+    for m in _KO_PAIR.finditer(text):
+        words = m.group("name").split(" ")
+        n = min(len(words), len(m.group("latin").split()))
+        start = m.end("name") - len(" ".join(words[-n:]))
+        if _LATIN_COMPANY_END.search(m.group("latin")) or _KO_LISTED_BUSINESSES.match(text, m.end()):
+            out.append((start, m.end("name")))
+    return out
+
+
 def _policy_type_ko(title: str) -> str | None:
     for head in sorted(_POLICY_HEADS_KO, key=len, reverse=True):
         if title.rstrip().endswith(head):
@@ -228,12 +258,15 @@ class Cues:
         # Sarvam"), and the same names again later in the document
         named = [m.group("name") for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER) for m in rx.finditer(text)]
         named += [n for m in _EN_COMPANY_EXAMPLES.finditer(text) for n in re.findall(_EN_LIST_NAME, m.group("list"))]
+        if self.nlp.lang == "ko":  # ("국영 통신사 텔콤(Telkom)", "타타 일렉트로닉스(Tata Electronics)")
+            named += [text[a:b] for a, b in _korean_companies(text)]
         for name in named:
             if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
                 self.companies.add(name)
-        for name in self.companies:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                add(m.start(), m.end(), "Company", "Company", "en-company")
+        for name in self.companies:  # (a Korean name may have particles after it: "텔콤은")
+            after = r"(?![A-Za-z0-9-])" if self.nlp.lang == "ko" else r"(?![\w-])"
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{after}", text):
+                add(m.start(), m.end(), "Company", "Company", f"{self.nlp.lang}-company")
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))  # ("Singapore's Smart Nation Initiative")
             start, end = m.end(1) - len(name), m.end(1)

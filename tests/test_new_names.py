@@ -360,3 +360,22 @@ def test_a_new_body_named_in_brackets_acts_for_the_country_its_other_name_opens_
     # (the bracketed name is the subject here: its country is that of the name before it)
     doc = last_doc(ko, ("body", "캐나다 혁신과학부(ISED)는 「AI 컴퓨트 전략」을 발표했다."))
     assert facts(doc, "hasPolicy") == [("hasPolicy", "country/ca", "")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("국영 통신사 텔콤(Telkom)과 IT 기업 FPT가 참여한다.", ["텔콤", "Telkom", "FPT"]),
+    ("타타 일렉트로닉스(Tata Electronics)는 팹을 짓고 있다.", ["타타 일렉트로닉스", "Tata Electronics"]),
+    ("정부는 사르밤(Sarvam)·요타(Yotta) 등 스타트업 4곳을 선정했다.", ["사르밤", "Sarvam", "요타", "Yotta"]),
+    # and the same names again, with particles
+    ("국영 통신사 텔콤(Telkom)이 참여한다. 텔콤은 GPU를 도입한다.", ["텔콤", "Telkom", "텔콤"]),
+])
+def test_korean_companies_by_what_the_text_calls_them(ko, text, names):
+    assert [e.text for e in last_doc(ko, ("body", text)).ents if e.label_ == "Company"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "소버린 AI(Sovereign AI)와 생성형 AI(Generative AI)를 강화한다.",  # terms, not companies
+    "하노이(Hanoi)와 호찌민에 데이터센터를 짓는다.",  # a place
+])
+def test_korean_terms_and_places_in_brackets_are_no_companies(ko, text):
+    assert not [e for e in last_doc(ko, ("body", text)).ents if e.label_ == "Company"]
