@@ -133,6 +133,9 @@ _EN_BUSINESSES = (r"companies|firms|start-?ups|chip-?makers|conglomerates|unicor
 _EN_LIST_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
 _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|including|like)\s+"
                                   rf"(?P<list>{_EN_LIST_NAME}(?:,\s+{_EN_LIST_NAME})*(?:,?\s+(?:and|or)\s+{_EN_LIST_NAME})?)")
+# a government body by what the text calls it: "GENCI, the national high-performance computing agency"
+_EN_BODY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
+                             r"(?:agency|ministry|regulator|authority|department|bureau)\b")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 
@@ -208,11 +211,13 @@ class Cues:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.nlp = nlp
-        self.companies: set[str] = set()  # companies a document has introduced ("G42, the … company")
+        # the companies and bodies a document has introduced ("G42, the … company", "GENCI, the national
+        # … agency"), by name
+        self.introduced: dict[str, str] = {}
 
     def reset(self) -> None:
         """Forget the names the last document introduced (:func:`ingest.extract.extract` calls this)."""
-        self.companies.clear()
+        self.introduced.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -260,13 +265,14 @@ class Cues:
         named += [n for m in _EN_COMPANY_EXAMPLES.finditer(text) for n in re.findall(_EN_LIST_NAME, m.group("list"))]
         if self.nlp.lang == "ko":  # ("국영 통신사 텔콤(Telkom)", "타타 일렉트로닉스(Tata Electronics)")
             named += [text[a:b] for a, b in _korean_companies(text)]
-        for name in named:
+        bodies = [m.group("name") for m in _EN_BODY_BEFORE.finditer(text)] if self.nlp.lang == "en" else []
+        for name, label in [(n, "Company") for n in named] + [(n, "Agency") for n in bodies]:
             if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
-                self.companies.add(name)
-        for name in self.companies:  # (a Korean name may have particles after it: "텔콤은")
+                self.introduced.setdefault(name, label)
+        for name, label in self.introduced.items():  # (a Korean name may have particles after it: "텔콤은")
             after = r"(?![A-Za-z0-9-])" if self.nlp.lang == "ko" else r"(?![\w-])"
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{after}", text):
-                add(m.start(), m.end(), "Company", "Company", f"{self.nlp.lang}-company")
+                add(m.start(), m.end(), label, label, f"{self.nlp.lang}-{label.lower()}")
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))  # ("Singapore's Smart Nation Initiative")
             start, end = m.end(1) - len(name), m.end(1)
@@ -279,8 +285,8 @@ class Cues:
                 end = year.end()
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
-        for m in _EN_ORG.finditer(text):
-            name = _LEADING_THE.sub("", m.group(1))
+        for m in _EN_ORG.finditer(text):  # (not whose it is: "Singapore's Infocomm Media Development Authority")
+            name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))
             start = m.end(1) - len(name)
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 head = next(h for h in _ORG_HEADS_EN if re.search(rf"\b{h}\b", name))

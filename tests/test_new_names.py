@@ -379,3 +379,15 @@ def test_korean_companies_by_what_the_text_calls_them(ko, text, names):
 ])
 def test_korean_terms_and_places_in_brackets_are_no_companies(ko, text):
     assert not [e for e in last_doc(ko, ("body", text)).ents if e.label_ == "Company"]
+
+
+def test_an_english_body_named_after_whose_it_is(en):
+    doc = last_doc(en, ("body", "Korea's Infocomm Media Development Authority (IMDA) runs the AI Basic Act."))
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "Policy"] == [
+        ("Korea", "Country"), ("Infocomm Media Development Authority", "Agency"), ("IMDA", "Agency")]
+
+
+def test_an_english_body_by_what_the_text_calls_it(en):
+    doc = last_doc(en, ("body", "It is run by GENCI, the national high-performance computing agency. "
+                                "GENCI also buys GPUs."))
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "GENCI"] == [("GENCI", "Agency"), ("GENCI", "Agency")]
