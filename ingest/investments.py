@@ -12,7 +12,7 @@ from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
 from .discourse import particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
-from .lexicon import BUDGET_OF, BUDGET_WORTH, CHANGE_BY, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT
+from .lexicon import BUDGET_OF, BUDGET_WORTH, CHANGE_BY, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT, PER_UNIT
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -41,6 +41,8 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         around = text[max(0, m.start() - 24):m.start()] if ex.lang == "en" else text[m.end():m.end() + 8]
         if CHANGE_BY[ex.lang].search(around):
             continue  # what a sum changed by, not a sum: "3조 원 늘어난 10조 원", "up $3 billion to $10 billion"
+        if PER_UNIT["en"].match(text, m.end()) if ex.lang == "en" else PER_UNIT["ko"].search(text[:m.start()]):
+            continue  # a price: "under ₹100 an hour", "시간당 100루피"
         start = sent.start_char + m.start()
         ti = next((t.i for t in sent if t.idx >= start), sent.end - 1)
         if ex.negated(doc, sent, ti, ti + 1):

@@ -195,6 +195,13 @@ CHANGE_BY = {
     "en": re.compile(r"(?i)(?:\b(?:up|down)|\b(?:rose|increased|grew|fell|decreased|jumped)\s+by|"
                      r"\b(?:increase|rise|jump|cut|decrease|drop)\s+of)\s*(?:about|some|around|nearly)?\s*$"),
 }
+# a price per unit, not a sum committed: "under ₹100 an hour", "$2 per GPU-hour", "시간당 100루피" (the unit
+# after the sum in English, before it in Korean; not per year: "$5 billion a year" is committed)
+PER_UNIT = {
+    "ko": re.compile(r"(?:시간|개|장|명|인|kWh|MWh)\s?당\s*(?:약|최대|최소)?\s*$"),
+    "en": re.compile(r"(?i)\s*(?:an?|per|each|/)\s*(?:hour|unit|gpu|chip|user|person|head|token|"
+                     r"kwh|mwh|megawatt|share)"),
+}
 # the same sum converted, in brackets: "EUR 100 million (approximately KRW 160 billion)", "(약 1,700억 엔)"
 CONVERTED = re.compile(r"(?i)\(\s*(?:약|about|approx\.?|approximately|around|roughly|c\.)?\s*$")
 INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|"

@@ -120,3 +120,16 @@ def test_the_actors_a_sum_comes_from_invest_it(ko, en, lang, text):
 ])
 def test_a_change_in_a_sum_is_not_a_sum(ko, en, lang, text, amount):
     assert [f.amount for f in nlp_for(lang, ko, en)(text)._.facts if f.relation == "invests"] == [amount]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Korea subsidises GPU rental at under ₹100 an hour."),
+    ("en", "Korea subsidises access to GPUs at $2 per GPU-hour."),
+    ("ko", "한국은 GPU 사용료를 시간당 100루피로 지원한다."),
+])
+def test_a_price_per_unit_is_no_investment(ko, en, lang, text):
+    assert not facts(nlp_for(lang, ko, en)(text), "invests")
+
+
+def test_a_sum_per_year_is_still_invested(en):
+    assert [f.amount for f in en("Korea invests $5 billion a year in GPUs.")._.facts if f.relation == "invests"] == [5e9]
