@@ -74,10 +74,10 @@ class Negation:
                 if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in _KO_MODAL_NOUNS):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
-        # the trigger's clause back to its start, at most 8 words: "does not plan to develop its own
+        # the trigger's clause back to its start, at most 12 words: "does not plan to develop its own
         # chips" negates "own"; "does not rely on X, and builds its own Y" does not
         words = set()
-        for t in reversed(doc[max(sent.start, ti - 8):ti]):
+        for t in reversed(doc[max(sent.start, ti - 12):ti]):
             if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
                 # "(does not) recommend that Germany pursue …": what is recommended is not done
                 if t.lower_ == "that" and any(u.lower_ in EN_RECOMMEND for u in doc[max(sent.start, t.i - 3):t.i]):

@@ -76,3 +76,8 @@ def test_a_definition_states_no_fact(ko, en, lang, fact, definition):
     nlp = nlp_for(lang, ko, en)
     assert nlp(fact)._.facts  # the same words as a statement give a fact
     assert [(f.relation, f.object.id) for f in nlp(definition)._.facts] == []
+
+
+def test_an_english_hedge_far_back_in_the_trigger_s_clause(en):
+    doc = en("Instead, Korea should secure long-term access to advanced accelerators through the AI Basic Act.")
+    assert not facts(doc, "hasPolicy")
