@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -65,3 +65,43 @@ class Fact:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def one_of_alternatives(doc: Doc, ents: list[Span], facts: list[Fact],
+                         cands: list[dict[str, Any]]) -> tuple[list[Fact], list[dict[str, Any]]]:
+    """Of a name and another name of it in brackets (:meth:`ingest.mentions.Mentions.alternatives`),
+    facts name one: the linked one, else the first ("「국가 AI 전략(National AI Strategy)」을 발표"
+    is one policy announced, not two). (An argument derived from the other name, such as the
+    country of a ministry, is another entity and stays.)"""
+    pairs = doc.user_data.get("alternatives", ())
+    if not pairs:
+        return facts, cands
+    at = {(e.start, e.end): e for e in ents}
+    other: dict[tuple[int, int, str, str], Arg] = {}
+    for a, b in pairs:
+        a, b = at.get(a), at.get(b)
+        if a is not None and b is not None:
+            keep, drop = (b, a) if b.kb_id_ and not a.kb_id_ else (a, b)
+            other[drop.start_char, drop.end_char, drop.label_, drop.kb_id_] = Arg.of(keep)
+
+    def arg(x: Arg | None) -> Arg | None:
+        return other.get((x.start, x.end, x.type, x.id), x) if x is not None else None
+
+    def arg_dict(x: dict[str, Any] | None) -> dict[str, Any] | None:
+        key = (x["start"], x["end"], x["type"], x["id"]) if x is not None else None
+        return asdict(other[key]) if key in other else x
+
+    facts = [replace(f, subject=arg(f.subject), object=arg(f.object)) for f in facts]
+    cands = [{**c, "subject": arg_dict(c["subject"]), "object": arg_dict(c["object"])} for c in cands]
+    return facts, cands
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """``facts`` without repeats (the same relation between the same words of a sentence)."""
+    seen, out = set(), []
+    for f in facts:
+        key = (f.relation, f.predicate, f.subject.start, f.object.start if f.object else None, f.amount, f.sent_start)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

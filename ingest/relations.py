@@ -31,7 +31,6 @@ The rules' facts are also features of the learned scorer (:mod:`ingest.candidate
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, replace
 from typing import Any
 
 from spacy.language import Language
@@ -39,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .candidates import Features, candidates
 from .discourse import KO_TOPIC, Discourse, last_tag, particle
-from .facts import FACT_KINDS, Arg, Fact
+from .facts import FACT_KINDS, Arg, Fact, dedupe, one_of_alternatives
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
@@ -76,6 +75,7 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 
 
 # a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
+_KO_KIND = re.compile(r"계획|전략|사업|프로그램|프로젝트|정책|법안|법|이니셔티브|기금|펀드|구상|로드맵")
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 _EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
@@ -149,8 +149,8 @@ class Extractor(Objects, Subjects, Negation):
                 cands.extend(candidates(self, doc, sent, ents, kind, found))
         if relinked:
             doc.ents = all_ents
-        facts, cands = _one_of_alternatives(doc, all_ents, facts, cands)
-        doc._.facts = _dedupe(facts)
+        facts, cands = one_of_alternatives(doc, all_ents, facts, cands)
+        doc._.facts = dedupe(facts)
         doc._.candidates = cands
         return doc
 
@@ -436,8 +436,10 @@ class Extractor(Objects, Subjects, Negation):
                 owners = [e for e in things if e.end <= olds[-1].start and particle(doc, e) == "의"]
                 news = marked[-1:] or owners[:1]
                 lo = news[-1].end_char if news else sent.start_char
-                if _KO_THIS_POLICY.search(sent.text, lo - sent.start_char, olds[-1].start_char - sent.start_char) \
-                        and (meant := self.discourse.policy) is not None:
+                this = _KO_THIS_POLICY.search(sent.text, lo - sent.start_char, olds[-1].start_char - sent.start_char)
+                # (the last policy of that kind: "이번 사업" is the 「… 사업」, not the fund named since)
+                if this and (meant := self.discourse.of_kind(_KO_KIND.search(this.group(0)).group(0))
+                             or self.discourse.policy) is not None:
                     news = [meant]
             if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"
@@ -457,44 +459,6 @@ class Extractor(Objects, Subjects, Negation):
         state = Arg(agency.start_char, agency.end_char, agency.text, polity.label_, polity.kb_id_, "owner")
         return [Fact("hasPolicy", "hasPolicy", state, Arg.of(pol), f"hasPolicy.{self.lang}.agency", 0.6,
                      sent.start_char, sent.end_char)]
-
-def _one_of_alternatives(doc: Doc, ents: list[Span], facts: list[Fact],
-                         cands: list[dict[str, Any]]) -> tuple[list[Fact], list[dict[str, Any]]]:
-    """Of a name and another name of it in brackets (:meth:`ingest.mentions.Mentions.alternatives`),
-    facts name one: the linked one, else the first ("「국가 AI 전략(National AI Strategy)」을 발표"
-    is one policy announced, not two). (An argument derived from the other name, such as the
-    country of a ministry, is another entity and stays.)"""
-    pairs = doc.user_data.get("alternatives", ())
-    if not pairs:
-        return facts, cands
-    at = {(e.start, e.end): e for e in ents}
-    other: dict[tuple[int, int, str, str], Arg] = {}
-    for a, b in pairs:
-        a, b = at.get(a), at.get(b)
-        if a is not None and b is not None:
-            keep, drop = (b, a) if b.kb_id_ and not a.kb_id_ else (a, b)
-            other[drop.start_char, drop.end_char, drop.label_, drop.kb_id_] = Arg.of(keep)
-
-    def arg(x: Arg | None) -> Arg | None:
-        return other.get((x.start, x.end, x.type, x.id), x) if x is not None else None
-
-    def arg_dict(x: dict[str, Any] | None) -> dict[str, Any] | None:
-        key = (x["start"], x["end"], x["type"], x["id"]) if x is not None else None
-        return asdict(other[key]) if key in other else x
-
-    facts = [replace(f, subject=arg(f.subject), object=arg(f.object)) for f in facts]
-    cands = [{**c, "subject": arg_dict(c["subject"]), "object": arg_dict(c["object"])} for c in cands]
-    return facts, cands
-
-
-def _dedupe(facts: list[Fact]) -> list[Fact]:
-    seen, out = set(), []
-    for f in facts:
-        key = (f.relation, f.predicate, f.subject.start, f.object.start if f.object else None, f.amount, f.sent_start)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
 
 
 @Language.factory("policykg_relations")

@@ -434,3 +434,11 @@ def test_bullets_under_other_english_captions_have_no_owner(en, caption):
 def test_a_roman_numeral_after_a_policy_s_name_makes_a_new_name(en):
     doc = last_doc(en, ("body", "Korea funds the AI Basic Act III with KRW 1 trillion."))
     assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [("AI Basic Act III", "")]
+
+
+def test_this_programme_replacing_one_is_the_last_programme_not_the_last_fund(ko):
+    doc = last_doc(ko, ("body", "한국은 「AI 컴퓨팅 공동활용 사업」을 발표했다."),
+                   ("body", "이번 사업에는 「국가 성장 펀드」 재원도 투입된다."),
+                   ("body", "과학기술정보통신부는 이번 사업이 기존 「초거대 AI 지원사업」을 대체한다고 밝혔다."))
+    assert [(f.subject.text, f.object.text) for f in doc._.facts if f.relation == "replaces"] == [
+        ("AI 컴퓨팅 공동활용 사업", "초거대 AI 지원사업")]
