@@ -135,7 +135,7 @@ _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|inclu
                                   rf"(?P<list>{_EN_LIST_NAME}(?:,\s+{_EN_LIST_NAME})*(?:,?\s+(?:and|or)\s+{_EN_LIST_NAME})?)")
 # a government body by what the text calls it: "GENCI, the national high-performance computing agency"
 _EN_BODY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
-                             r"(?:agency|ministry|regulator|authority|department|bureau)\b")
+                             r"(?:agency|ministry|regulator|authority|department|bureau|division|office|secretariat)\b")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 

@@ -387,7 +387,10 @@ def test_an_english_body_named_after_whose_it_is(en):
         ("Korea", "Country"), ("Infocomm Media Development Authority", "Agency"), ("IMDA", "Agency")]
 
 
-def test_an_english_body_by_what_the_text_calls_it(en):
-    doc = last_doc(en, ("body", "It is run by GENCI, the national high-performance computing agency. "
-                                "GENCI also buys GPUs."))
+@pytest.mark.parametrize("text", [
+    "It is run by GENCI, the national high-performance computing agency. GENCI also buys GPUs.",
+    "It is run by GENCI, an independent business division of the ministry. GENCI also buys GPUs.",
+])
+def test_an_english_body_by_what_the_text_calls_it(en, text):
+    doc = last_doc(en, ("body", text))
     assert [(e.text, e.label_) for e in doc.ents if e.text == "GENCI"] == [("GENCI", "Agency"), ("GENCI", "Agency")]
