@@ -136,6 +136,8 @@ _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|inclu
 # a government body by what the text calls it: "GENCI, the national high-performance computing agency"
 _EN_BODY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
                              r"(?:agency|ministry|regulator|authority|department|bureau|division|office|secretariat)\b")
+# an institute of the state: "National …", "AI Safety Institute", "Korea Institute of …"
+_PUBLIC_INSTITUTE = re.compile(r"\b(?:National|Federal|State|Government|Safety|Security|Standards|Public|Royal)\b")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 
@@ -290,7 +292,12 @@ class Cues:
             start = m.end(1) - len(name)
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 head = next(h for h in _ORG_HEADS_EN if re.search(rf"\b{h}\b", name))
-                add(start, m.end(1), _ORG_HEADS_EN[head], _ORG_HEADS_EN[head], "en-org")
+                label = _ORG_HEADS_EN[head]
+                if head == "Institute" and not _PUBLIC_INSTITUTE.search(name) and not any(
+                        (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc")
+                        for w in name.split()):
+                    label = "Organisation"  # a think tank or a research body ("Vector Institute"), not the state's
+                add(start, m.end(1), label, label, "en-org")
         for m in _KO_ORG.finditer(text):
             name = m.group(1)
             if _NOT_ORGS.search(name) or not re.search(r"[가-힣]{2}", name[:-1]):

@@ -394,3 +394,12 @@ def test_an_english_body_named_after_whose_it_is(en):
 def test_an_english_body_by_what_the_text_calls_it(en, text):
     doc = last_doc(en, ("body", text))
     assert [(e.text, e.label_) for e in doc.ents if e.text == "GENCI"] == [("GENCI", "Agency"), ("GENCI", "Agency")]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Researchers at the Ada Lovelace Institute said so.", "Ada Lovelace Institute", "Organisation"),
+    ("The Canadian AI Safety Institute tests models.", "Canadian AI Safety Institute", "Agency"),
+    ("The National Computing Institute buys GPUs.", "National Computing Institute", "Agency"),
+])
+def test_an_english_institute_is_the_state_s_only_when_its_name_says_so(en, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
