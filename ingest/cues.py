@@ -53,7 +53,7 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
 # "국가연구혁신청" is an agency)
 _NOT_ORGS = re.compile(
     r"(?:정부|일부|전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|(?:^|\s)요청|(?:^|\s)신청|청취|대처|조처|출처|"
-    r"근처|텍처|곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의)$")
+    r"근처|텍처|곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의|(?<!과)학부)$")
 
 # the words that open an official English title in quotes, before "for", "on", "of"...: "Guidelines
 # for the Construction of …", "Opinions of the State Council on …", "Executive Order on …"
@@ -141,6 +141,8 @@ _PUBLIC_INSTITUTE = re.compile(r"\b(?:National|Federal|State|Government|Safety|S
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 
+# the short title a Korean law gives itself: "… 법률 (약칭: AI컴퓨팅법)"
+_KO_SHORT_TITLE = re.compile(r"[(（]\s*약칭\s*[:：]?\s*([^()（）\n]{2,30}?)\s*[)）]")
 # the words a Korean law's title ends with after "…에 관한": 법률, 기본법, 특별법, then 시행령 or 시행규칙
 _LAW_ENDS = re.compile(r"^(?:법|법률|기본법|특별법|시행령|시행규칙)$")
 # the morphemes of the title's subject before "에 관한": nouns, numbers, foreign words, 등, and 과/와 between nouns
@@ -161,9 +163,9 @@ def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = t.i - 1
         while start - 1 >= 0 and t.i - start < 14 and (doc[start - 1].tag_.startswith(_LAW_WORD_TAGS)
-                                                       or doc[start - 1].text == "·"):
+                                                       or doc[start - 1].text in ("·", "및")):
             start -= 1
-        while start < t.i - 1 and (doc[start].tag_.startswith("JC") or doc[start].text == "·"):
+        while start < t.i - 1 and (doc[start].tag_.startswith("JC") or doc[start].text in ("·", "및")):
             start += 1  # a title opens with a noun
         if start < t.i - 1:
             out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
@@ -193,6 +195,8 @@ def _korean_companies(text: str) -> list[tuple[int, int]]:
     out = [(m.start("name"), m.end("name")) for m in _KO_COMPANY_BEFORE.finditer(text)]
     for m in _KO_PAIR.finditer(text):
         words = m.group("name").split(" ")
+        k = max((i + 1 for i, w in enumerate(words) if re.fullmatch(_KO_BUSINESS, w)), default=0)
+        words = words[k:] or words[-1:]  # (not the word for the business: "국영 통신사 NT(National Telecom)")
         n = min(len(words), len(m.group("latin").split()))
         start = m.end("name") - len(" ".join(words[-n:]))
         if _LATIN_COMPANY_END.search(m.group("latin")) or _KO_LISTED_BUSINESSES.match(text, m.end()):
@@ -310,13 +314,15 @@ class Cues:
             add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
         for start, end in _korean_law_titles(doc):
             add(start, end, "Policy", "LawOrRegulation", "ko-law")
+        for m in _KO_SHORT_TITLE.finditer(text):  # "(약칭: AI컴퓨팅법)"
+            add(m.start(1), m.end(1), "Policy", "LawOrRegulation", "ko-law")
         # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」), and so
         # is a capitalised English policy name around a known layer or resource ("Sovereign AI Compute
         # Strategy"); a known actor inside an English name stays ("Japan's AI Strategy")
         def inside(k: Span, t: Span) -> bool:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
-        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called", "cue.en-quoted-kind"))]
+        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called", "cue.en-quoted-kind", "cue.ko-law"))]
         en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
         # (and an English body "of" a country is one name: "Business Development Bank of Canada")
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]

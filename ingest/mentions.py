@@ -45,6 +45,8 @@ _BODY_TYPES = {"Agency", "Company", "Organisation"}
 _BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
 _VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
+# what turns a Korean country name into a word for its language or style: 어, 형, 식, 계
+_KO_OF_COUNTRY = {"어", "형", "식", "계"}
 _FROM_ABROAD = {"해외", "외부", "외국", "국외", "overseas", "foreign", "external", "offshore", "international"}
 
 
@@ -125,9 +127,12 @@ class Mentions:
 
     @staticmethod
     def no_name(doc: Doc, e: Span) -> bool:
-        """Words that only look like a name: a country's dollar ("대만달러", "Singapore dollars") and
-        Korean endings spelt like a name ("“컴퓨팅 자원”이란": 이+란, not Iran)."""
+        """Words that only look like a name: a country's dollar ("대만달러", "Singapore dollars"), its
+        language or style written as one word ("태국어", "인도형": the gold guide's "not adjectives or
+        languages") and Korean endings spelt like a name ("“컴퓨팅 자원”이란": 이+란, not Iran)."""
         if e.label_ == "Country" and e.end < len(doc) and doc[e.end].lower_.startswith(("달러", "dollar")):
+            return True
+        if e.label_ == "Country" and e.end < len(doc) and not e[-1].whitespace_ and doc[e.end].text in _KO_OF_COUNTRY:
             return True
         return all(t.tag_.startswith(("J", "E", "VCP", "XS")) for t in e)
 

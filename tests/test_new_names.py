@@ -403,3 +403,22 @@ def test_an_english_body_by_what_the_text_calls_it(en, text):
 ])
 def test_an_english_institute_is_the_state_s_only_when_its_name_says_so(en, text, name, label):
     assert (name, label) in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
+
+
+@pytest.mark.parametrize("text", ["한국은 태국어 데이터를 모은다.", "한국은 중국형 모델을 만든다.", "한국은 미국계 기업을 유치한다."])
+def test_a_korean_country_s_language_or_style_is_no_country(ko, text):
+    assert [e.text for e in last_doc(ko, ("body", text)).ents if e.label_ == "Country"] == ["한국"]
+
+
+def test_a_korean_law_title_with_and_and_its_short_title(ko):
+    doc = last_doc(ko, ("body", "인공지능 컴퓨팅 기반 확충 및 이용 촉진에 관한 법률 (약칭: AI컴퓨팅법)"))
+    assert [e.text for e in doc.ents if e.label_ == "Policy"] == ["인공지능 컴퓨팅 기반 확충 및 이용 촉진에 관한 법률",
+                                                                 "AI컴퓨팅법"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("태국 국영 통신사 NT(National Telecom)가 전력을 맡는다.", ["NT", "National Telecom"]),
+    ("김정훈 한국외대 국제학부 교수", []),  # a university's department, no body
+])
+def test_korean_names_without_the_word_for_their_kind(ko, text, names):
+    assert [e.text for e in last_doc(ko, ("body", text)).ents if e.label_ in ("Company", "Agency")] == names
