@@ -84,6 +84,9 @@ _EN_CALLED = re.compile(rf"\b(?i:({'|'.join(EN_KINDS)})),?\s+(?:called|named|dub
 _EN_KIND = rf"(?i:({'|'.join(EN_KINDS)})s?)"
 _EN_QUOTED_KIND = re.compile(rf"\b{_EN_KIND},?\s+[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]"
                              rf"|[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]\s+{_EN_KIND}\b")
+# the cues whose names are one name over the known names inside them: titles in 「」, "called X", a
+# quoted name a kind word names, a Korean law's title
+_ONE_NAME_RULES = ("cue.title", "cue.en-called", "cue.en-quoted-kind", "cue.ko-law")
 _EN_TITLE_SMALL = {"of", "and", "for", "a", "an", "the", "on", "in", "to", "de", "la", "with", "&", "by"}
 _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,160})[’”\"']")
@@ -178,7 +181,8 @@ def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
 _KO_BUSINESS = r"(?:기업|회사|통신사|스타트업|업체|사업자|제조사|팹리스|파운드리|개발사|운영사|클라우드사|반도체사)"
 _KO_NAME_WORD = r"[가-힣A-Za-z0-9&.-]+"
 _KO_LATIN = r"[A-Z][\w&.'’-]*(?: [A-Z0-9&][\w&.'’-]*){0,3}"
-_KO_COMPANY_BEFORE = re.compile(rf"{_KO_BUSINESS}\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?=[가-힣\s(,·]|$)|{_KO_NAME_WORD}(?= ?\((?:{_KO_LATIN})\)))")
+_KO_COMPANY_BEFORE = re.compile(rf"{_KO_BUSINESS}\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?=[가-힣\s(,·]|$)"
+                                rf"|{_KO_NAME_WORD}(?= ?\((?:{_KO_LATIN})\)))")
 _KO_PAIR = re.compile(rf"(?P<name>{_KO_NAME_WORD}(?: {_KO_NAME_WORD}){{0,2}}) ?\((?P<latin>{_KO_LATIN})\)")
 _KO_LISTED_BUSINESSES = re.compile(rf"(?:\s?[·,]\s?{_KO_NAME_WORD}(?: {_KO_NAME_WORD})?(?: ?\({_KO_LATIN}\))?)*\s?등\s"
                                    rf"(?:[\w가-힣]+\s){{0,3}}?(?:[가-힣]+\s)?{_KO_BUSINESS}")
@@ -259,7 +263,8 @@ class Cues:
         for m in _EN_QUOTED_KIND.finditer(text):
             g = 2 if m.group(2) else 3
             words = re.findall(r"[\w&'’+-]+", m.group(g))
-            if all(w[:1].isupper() or w[:1].isdigit() or w in _EN_TITLE_SMALL for w in words) and not _bare_kind(m.group(g)):
+            if all(w[:1].isupper() or w[:1].isdigit() or w in _EN_TITLE_SMALL for w in words) \
+                    and not _bare_kind(m.group(g)):
                 kind = (m.group(1) or m.group(4)).lower()
                 add(m.start(g), m.end(g), "Policy", EN_KINDS.get(kind, EN_KINDS.get(kind[:-1], "Policy")),
                     "en-quoted-kind")
@@ -322,7 +327,7 @@ class Cues:
         def inside(k: Span, t: Span) -> bool:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
-        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.title", "cue.en-called", "cue.en-quoted-kind", "cue.ko-law"))]
+        titles = [f for f in found if rules.get((f.start, f.end), "").startswith(_ONE_NAME_RULES)]
         en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
         # (and an English body "of" a country is one name: "Business Development Bank of Canada")
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]

@@ -236,9 +236,10 @@ class Discourse:
     def government_of(self, doc: Doc, start: int, end: int, ours: bool = False) -> Span | None:
         """The country whose government the words at ``start:end`` ("정부", "the government") are,
         as a span over them: the running topic's country (a country, or the country of a government
-        body), else the section's. Korean writing with no country in view means Korea's government
-        by "정부" ("새 정부는", a ministry's press release), and always by "우리 정부" (``ours``);
-        English "the government" is then nobody's."""
+        body), else the section's, else the one country the document has been about. Korean
+        writing with no country in view (or several) means Korea's government by "정부" ("새 정부는",
+        a ministry's press release), and always by "우리 정부" (``ours``); English "the government" is
+        then nobody's."""
         polity = ""
         if ours:
             polity = _HOME_GOVERNMENT
