@@ -1,6 +1,7 @@
-"""The gold set of new documents (tests/data/gold/newdocs/, written and annotated for this project
-by an annotator who saw neither the rules nor the pipeline's output): every file loads, every id
-it names is in the knowledge base, and every mention is written on the line it is given."""
+"""The gold sets of texts outside the corpus, written and annotated for this project: the new
+documents (tests/data/gold/newdocs/, held out) and the probe texts (tests/data/gold/probes/,
+development): every file loads, every id it names is in the knowledge base, and every mention is
+written on the line it is given."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 NEWDOCS = sorted((Path(__file__).resolve().parent / "data" / "gold" / "newdocs").glob("*.yaml"))
+PROBES = sorted((Path(__file__).resolve().parent / "data" / "gold" / "probes").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,12 @@ def test_there_are_new_documents_in_both_languages():
     assert len(names) >= 6 and any(n.startswith("ko-") for n in names) and any(n.startswith("en-") for n in names)
 
 
-@pytest.mark.parametrize("path", NEWDOCS, ids=lambda p: p.stem)
+def test_there_are_probe_texts_in_both_languages():
+    names = [p.stem for p in PROBES]
+    assert sum(n.startswith("ko-") for n in names) >= 10 and sum(n.startswith("en-") for n in names) >= 10
+
+
+@pytest.mark.parametrize("path", NEWDOCS + PROBES, ids=lambda p: p.stem)
 def test_a_new_document_gold_file_is_consistent(path, known_ids):
     from ingest.evaluate import load_gold
 

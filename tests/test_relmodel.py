@@ -19,8 +19,10 @@ from ingest.nlp import pipeline
 from .small_kb import PATTERNS, more_names
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_GOLD = sorted((ROOT / "tests" / "data" / "gold" / "dev").glob("*.yaml"))
-DEV_GOLD_EN = sorted((ROOT / "tests" / "data" / "gold" / "dev-en").glob("*.yaml"))
+GOLD = ROOT / "tests" / "data" / "gold"
+# the development gold: parts of the corpus and the probe texts, in each language
+DEV_GOLD = sorted((GOLD / "dev").glob("*.yaml")) + sorted((GOLD / "probes").glob("ko-*.yaml"))
+DEV_GOLD_EN = sorted((GOLD / "dev-en").glob("*.yaml")) + sorted((GOLD / "probes").glob("en-*.yaml"))
 
 
 def _candidates(text: str, extra: list[dict[str, str]] | None = None) -> list[dict]:
@@ -265,11 +267,12 @@ def test_committed_model_is_what_training_on_the_dev_gold_gives(tmp_path):
     trained = json.loads(out.read_text(encoding="utf-8"))
     committed = json.loads(relmodel.model_path("ko").read_text(encoding="utf-8"))
     assert trained == committed, "ingest/models/relations.ko.json is stale: run `policykg train-relations " \
-                                 "tests/data/gold/dev/*.yaml --modes add` and commit the result"
+                                 "tests/data/gold/dev/*.yaml tests/data/gold/probes/ko-*.yaml --modes add` and commit " \
+                                 "the result"
     assert all(m["mode"] == "add" for m in trained["relations"].values())  # the rules' facts always stay
     for rel, m in trained["relations"].items():  # kept only where it beat the rules when cross-validated
         assert m["cv"]["model"]["f0.5"] > m["cv"]["rules"]["f0.5"], rel
-    assert trained["trained_on"] == sorted(f"dev/{p.name}" for p in DEV_GOLD)
+    assert trained["trained_on"] == sorted(f"{p.parent.name}/{p.name}" for p in DEV_GOLD)
 
 
 @pytest.mark.slow
@@ -282,7 +285,8 @@ def test_committed_english_model_is_what_cross_lingual_training_gives(tmp_path):
     trained = json.loads(out.read_text(encoding="utf-8"))
     committed = json.loads(relmodel.model_path("en").read_text(encoding="utf-8"))
     assert trained == committed, "ingest/models/relations.en.json is stale: run `policykg train-relations " \
-                                 "tests/data/gold/dev/*.yaml tests/data/gold/dev-en/*.yaml --lang en --cross-lingual --modes add`"
+                                 "tests/data/gold/dev/*.yaml tests/data/gold/probes/ko-*.yaml tests/data/gold/dev-en/*.yaml " \
+                                 "tests/data/gold/probes/en-*.yaml --lang en --cross-lingual --modes add`"
     assert trained["lang"] == "en" and trained["cross_lingual"] and trained["modes"] == ["add"]
     assert all(m["mode"] == "add" for m in trained["relations"].values())
     for rel, m in trained["relations"].items():  # cross-validated on the English files only
