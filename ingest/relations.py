@@ -47,7 +47,7 @@ from .nlp import doc_text
 from .negation import Negation
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
-from .subjects import _EN_VERB_LEAD, Subjects, list_end
+from .subjects import EN_VERB_LEAD, Subjects, list_end
 
 for _ext in ("facts", "candidates"):
     if not Doc.has_extension(_ext):
@@ -286,9 +286,9 @@ class Extractor(Objects, Subjects, Negation):
             # a Korean subject with others coordinated before it ("삼성·SK·현대차 그룹은"): each of them
             # (not English, where a comma also ends an opening phrase: "Through Rapidus, Japan …")
             actors = [e for e in before if e.label_ in ACTOR_TYPES and e not in objs]
-            subjects = examples or [subj]
-            if examples:
-                pass
+            subjects = [subj]
+            if examples:  # (each of the examples the subject gives)
+                subjects = examples
             elif subj in actors and self.lang == "ko":
                 subjects = self.coordinated(doc, actors, subj, -1)[::-1] + self.coordinated(doc, actors, subj, 1)[1:]
                 # and who acts with it: "과학기술정보통신부는 산업통상자원부와 함께 전력망을 확충"
@@ -300,7 +300,7 @@ class Extractor(Objects, Subjects, Negation):
                 while k + 1 < len(actors) and _EN_AND.fullmatch(doc_text(doc)[actors[k].end_char:actors[k + 1].start_char]):
                     k += 1
                 m = list_end(doc, actors, m)
-                if m > k and all(t.lower_ in _EN_VERB_LEAD for t in doc[actors[m].end:ti]):
+                if m > k and all(t.lower_ in EN_VERB_LEAD for t in doc[actors[m].end:ti]):
                     k = m
                 subjects = actors[actors.index(subj):k + 1]
             if relation in ("dependsOn", "controls"):

@@ -33,7 +33,7 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
 
 
 # the words between a subject and its verb: "both depend", "have all relied", "will also build"
-_EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
+EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
                  "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly", "continue",
                  "continues", "continued", "to", "remain", "remains", "remained"}
 # what a text calls a company it is about: "The Paris-based firm", "the company"
@@ -150,7 +150,7 @@ class Subjects:
             return []
         last = list_end(doc, actors, 0)
         gap = [t for t in doc[actors[last].end:ti] if t.text != ","]
-        if not all(t.lower_ in _EN_VERB_LEAD for t in gap):
+        if not all(t.lower_ in EN_VERB_LEAD for t in gap):
             return []
         return actors[:last + 1]
 
