@@ -1,6 +1,6 @@
 """The gold sets of texts outside the corpus, written and annotated for this project: the new
-documents (tests/data/gold/newdocs/, held out) and the probe texts (tests/data/gold/probes/,
-development): every file loads, every id it names is in the knowledge base, and every mention is
+documents and the validation texts (tests/data/gold/newdocs/ and validation/, held out) and the
+probe texts (tests/data/gold/probes/, development): every file loads, every id it names is in the knowledge base, and every mention is
 written on the line it is given."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 
 NEWDOCS = sorted((Path(__file__).resolve().parent / "data" / "gold" / "newdocs").glob("*.yaml"))
 PROBES = sorted((Path(__file__).resolve().parent / "data" / "gold" / "probes").glob("*.yaml"))
+VALIDATION = sorted((Path(__file__).resolve().parent / "data" / "gold" / "validation").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_there_are_probe_texts_in_both_languages():
     assert sum(n.startswith("ko-") for n in names) >= 10 and sum(n.startswith("en-") for n in names) >= 10
 
 
-@pytest.mark.parametrize("path", NEWDOCS + PROBES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NEWDOCS + PROBES + VALIDATION, ids=lambda p: p.stem)
 def test_a_new_document_gold_file_is_consistent(path, known_ids):
     from ingest.evaluate import load_gold
 
