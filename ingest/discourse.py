@@ -82,12 +82,11 @@ _CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|wher
 # the country an English body's name ends with: "… Bank of Canada", "… Agency of the Philippines"
 _OF_COUNTRY = re.compile(r"\s(?:of|for)\s+(?:the\s+)?([A-Z][\w .]*)$")
 # words for policies in a caption ("중국의 대표 AI 정책", "Japan's AI strategies")
-_POLICY_KINDS = re.compile(r"정책|전략|법|계획|제도|이니셔티브|프로그램|\b(?i:polic(?:y|ies)|strateg(?:y|ies)|laws?|plans?|"
-                           r"initiatives?|programmes?|programs?|measures|instruments)\b")
+_EN_POLICY_WORDS = r"(?i:polic(?:y|ies)|strateg(?:y|ies)|laws?|plans?|initiatives?|programmes?|programs?|measures|instruments)"
+_POLICY_KINDS = re.compile(rf"정책|전략|법|계획|제도|이니셔티브|프로그램|\b{_EN_POLICY_WORDS}\b")
 # what follows the adjective of a country in an English caption that lists its policies: "Table 3.1 Key
 # Chinese self-reliance measures", "Japanese AI strategies"
-_EN_LISTED_KINDS = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?i:polic(?:y|ies)|strateg(?:y|ies)|laws|plans|initiatives|"
-                              r"programmes|programs|measures|instruments)\b")
+_EN_LISTED_KINDS = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+{_EN_POLICY_WORDS}\b")
 
 # a sentence whose subject is "the government" with no country named: "정부는 …", "새 정부가 …",
 # "The government has …"
