@@ -119,20 +119,20 @@ _LEADING_THE = re.compile(r"^(?:(?:Under|Through|Via|With|From|In|On|For|By|Unli
                           r"(?:(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+)?")
 
 
-# the English words that introduce a company: "the Indian start-up Sarvam" (before the name), "G42, the
-# Abu Dhabi-based technology group", "Core42, G42's cloud and compute subsidiary" (after it, where the
-# description may name any kind of business)
-_COMPANY_WORDS = "company|start-?up|firm|chipmaker|chip-maker|conglomerate|unicorn|subsidiary|hyperscaler"
+# the English words for a company, and for any kind of business: a company word introduces a name
+# after it ("the Indian start-up Sarvam"); any business word one before it ("G42, the Abu Dhabi-based
+# technology group", "Core42, G42's cloud and compute subsidiary"), the examples it gives ("European
+# providers such as OVHcloud and STACKIT") and the company a clause is about ("The Paris-based firm")
+_COMPANY_WORDS = "company|start-?up|firm|chip-?maker|conglomerate|unicorn|subsidiary|hyperscaler"
+_BUSINESS_WORDS = f"{_COMPANY_WORDS}|group|provider|operator|developer|vendor|maker|lab|supplier|manufacturer|" \
+                  "foundry|champion"
+EN_BUSINESS = re.compile(_BUSINESS_WORDS)  # (a word: fullmatch)
+_EN_BUSINESSES = "|".join(w[:-1] + "(?:y|ies)" if w.endswith("y") else w + "s?" for w in _BUSINESS_WORDS.split("|"))
 _EN_COMPANY_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
 _EN_COMPANY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+"
-                                rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_COMPANY_WORDS}|group|provider|operator|developer|"
-                                r"maker|champion)\b")
+                                rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_BUSINESS_WORDS})\b")
 _EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_COMPANY_WORDS})\s+"
                                rf"{_EN_COMPANY_NAME}")
-# the companies a text gives as examples of a kind of business: "European providers such as OVHcloud and
-# STACKIT", "chipmakers, including Rebellions and FuriosaAI"
-_EN_BUSINESSES = (r"companies|firms|start-?ups|chip-?makers|conglomerates|unicorns|subsidiaries|hyperscalers|providers|"
-                  r"operators|developers|vendors|makers|labs|suppliers|manufacturers|foundries|champions")
 _EN_LIST_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
 _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|including|like)\s+"
                                   rf"(?P<list>{_EN_LIST_NAME}(?:,\s+{_EN_LIST_NAME})*(?:,?\s+(?:and|or)\s+{_EN_LIST_NAME})?)")

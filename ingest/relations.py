@@ -75,7 +75,6 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 
 
 # a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
-_KO_KIND = re.compile(r"계획|전략|사업|프로그램|프로젝트|정책|법안|법|이니셔티브|기금|펀드|구상|로드맵")
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 _EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
@@ -438,8 +437,8 @@ class Extractor(Objects, Subjects, Negation):
                 lo = news[-1].end_char if news else sent.start_char
                 this = _KO_THIS_POLICY.search(sent.text, lo - sent.start_char, olds[-1].start_char - sent.start_char)
                 # (the last policy of that kind: "이번 사업" is the 「… 사업」, not the fund named since)
-                if this and (meant := self.discourse.of_kind(_KO_KIND.search(this.group(0)).group(0))
-                             or self.discourse.policy) is not None:
+                kind = (this.group("kind") or this.group(0).removeprefix("이번").strip()) if this else ""
+                if this and (meant := self.discourse.of_kind(kind) or self.discourse.policy) is not None:
                     news = [meant]
             if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"

@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .cues import EN_KINDS
+from .cues import EN_BUSINESS, EN_KINDS
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, particle_at, relative_subject
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, stack_object
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
@@ -36,9 +36,6 @@ _EN_PREPOSITIONS = {"on", "from", "of", "to", "with", "by", "for", "than", "like
 EN_VERB_LEAD = {"both", "all", "each", "also", "have", "has", "had", "are", "is", "were", "was", "will", "would",
                  "now", "still", "already", "increasingly", "heavily", "largely", "together", "jointly", "continue",
                  "continues", "continued", "to", "remain", "remains", "remained"}
-# what a text calls a company it is about: "The Paris-based firm", "the company"
-_EN_COMPANY_KINDS = {"firm", "company", "start-up", "startup", "group", "chipmaker", "developer", "provider",
-                     "operator", "lab", "conglomerate", "manufacturer", "foundry"}
 # the adjectives in -ing that may open a subject that gives examples ("Leading firms such as …")
 _EN_ING_ADJECTIVES = {"leading", "emerging", "existing", "competing", "remaining", "rising", "growing", "incoming"}
 # the words that open a later clause of contrast, with a subject of its own
@@ -161,7 +158,7 @@ class Subjects:
         if self.lang != "en":
             return None
         words = [t for t in doc[sent.start:ti] if not t.is_punct]
-        k = next((i for i, t in enumerate(words[:5]) if t.lower_ in _EN_COMPANY_KINDS), None)
+        k = next((i for i, t in enumerate(words[:5]) if EN_BUSINESS.fullmatch(t.lower_)), None)
         if k is None or words[0].lower_ not in ("the", "this") or any(t.lower_ in _EN_PREPOSITIONS for t in words[1:k]):
             return None
         return next((a for a, _ in self.discourse.implied_subjects(frozenset({"Company"}))), None)
