@@ -265,9 +265,8 @@ class Discourse:
         # (a name in brackets after another is the other's: "인도네시아 통신디지털부(Komdigi)")
         partner = next((o for a, b in actor.doc.user_data.get("alternatives", ()) for m, o in ((a, b), (b, a))
                         if m == (actor.start, actor.end)), None) if actor.label_ == "Agency" and not polity else None
-        if partner is not None:
-            polity = self.polity_of(Span(actor.doc, *partner, label="Agency", kb_id=next(
-                (e.kb_id_ for e in actor.doc.ents if (e.start, e.end) == partner), "")))
+        if partner is not None:  # (unlinked, as the name in brackets would have its id)
+            polity = self.polity_of(Span(actor.doc, *partner, label="Agency"))
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None
