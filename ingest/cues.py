@@ -322,8 +322,9 @@ class Cues:
         for m in _KO_SHORT_TITLE.finditer(text):  # "(약칭: AI컴퓨팅법)"
             add(m.start(1), m.end(1), "Policy", "LawOrRegulation", "ko-law")
         # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」), and so
-        # is a capitalised English policy name around a known layer or resource ("Sovereign AI Compute
-        # Strategy"); a known actor inside an English name stays ("Japan's AI Strategy")
+        # is a capitalised English policy or body name around a known layer or resource ("Sovereign AI
+        # Compute Strategy", "National Compute Authority"); a known actor inside an English name stays
+        # ("Japan's AI Strategy")
         def inside(k: Span, t: Span) -> bool:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
@@ -332,7 +333,7 @@ class Cues:
         # (and an English body "of" a country is one name: "Business Development Bank of Canada")
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
-                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names))
+                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs))
                  and not (k.label_ in ("Country", "Bloc") and any(inside(k, o) and k.end == o.end and _OF_END.search(
                      doc[o.start:k.start].text) for o in en_orgs))]
         # a country opening an English policy name without a possessive is part of it ("India

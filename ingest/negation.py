@@ -21,6 +21,9 @@ from .lexicon import (DEFINITION, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, 
 
 # what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
 _EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
+# a dependence as a noun, and what marks its owner before it ("Japan's reliance", "its dependence")
+_EN_DEPENDENCE_NOUNS = {"dependence", "dependency", "dependencies", "reliance", "overreliance", "over-reliance"}
+_EN_POSSESSIVES = {"'s", "’s", "its", "their", "our", "his", "her"}
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
 _KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침", "방안"}
 # who or what a relative clause describes when the clause's predicate is said to be lacking: "반도체까지
@@ -75,9 +78,14 @@ class Negation:
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
         # the trigger's clause back to its start, at most 12 words: "does not plan to develop its own
-        # chips" negates "own"; "does not rely on X, and builds its own Y" does not
+        # chips" negates "own"; "does not rely on X, and builds its own Y" does not. A dependence that
+        # belongs to someone is presupposed by what governs it, whatever its mood: "(should) advise the
+        # Minister on Australia's dependence on …" (its own words still count: "its declining reliance")
+        lo = max(sent.start, ti - 12)
+        if doc[ti].lower_ in _EN_DEPENDENCE_NOUNS:
+            lo = next((t.i for t in reversed(doc[max(lo, ti - 3):ti]) if t.lower_ in _EN_POSSESSIVES), lo)
         words = set()
-        for t in reversed(doc[max(sent.start, ti - 12):ti]):
+        for t in reversed(doc[lo:ti]):
             if t.text in (",", ";", ":", "(", ")") or t.lower_ in EN_CLAUSE_START:
                 # "(does not) recommend that Germany pursue …": what is recommended is not done
                 if t.lower_ == "that" and any(u.lower_ in EN_RECOMMEND for u in doc[max(sent.start, t.i - 3):t.i]):

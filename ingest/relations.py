@@ -41,7 +41,7 @@ from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact, dedupe, one_of_alternatives
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
+from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
 from .nlp import doc_text
 from .negation import Negation
@@ -376,6 +376,8 @@ class Extractor(Objects, Subjects, Negation):
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
+            if self.lang == "en" and ANAPHOR["en"].match(sent.text) and not any(p.end <= ti for p in pols):
+                pols = []  # "The Act is administered by X, while NEDO runs the Post-5G Fund": the Act
             meant = self.discourse.referent(sent.text, inside=True) if not pols and orgs else None
             back = ANAPHOR_INSIDE[self.lang].search(sent.text) if meant is not None else None
             lo, hi = (sent.start_char + back.start(), sent.start_char + back.end()) if back else (0, 0)

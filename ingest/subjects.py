@@ -113,8 +113,13 @@ class Subjects:
         """Korean "우리나라의 해외 빅테크 클라우드 의존도", "중국의 반도체 자립": the actor in the genitive
         that opens the noun phrase the trigger noun ends is whose dependence (or control) it is,
         whoever the sentence's topic is (not "미국의 클라우드에 의존": there the genitive is the
-        supplier's, and a particle comes between)."""
-        if self.lang != "ko" or ti < 2:
+        supplier's, and a particle comes between). English: the owner right before the trigger noun
+        ("… advise the Minister on Australia's growing dependence on …")."""
+        if self.lang == "en":
+            e = next((e for e in before if e.end < ti and doc[e.end].text in ("'s", "’s") and e.label_ in ACTOR_TYPES
+                      and all(t.is_alpha and t.is_lower for t in doc[e.end + 1:ti])), None)
+            return e if e is not None and ti - e.end <= 3 else None
+        if ti < 2:
             return None
         e = next((e for e in reversed(before) if e.label_ in ACTOR_TYPES and e.end < len(doc) and doc[e.end].text == "의"),
                  None)

@@ -396,6 +396,14 @@ def test_an_english_body_by_what_the_text_calls_it(en, text):
     assert [(e.text, e.label_) for e in doc.ents if e.text == "GENCI"] == [("GENCI", "Agency"), ("GENCI", "Agency")]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The National GPU Authority is established.", "National GPU Authority"),
+    ("A new Next-Generation GPU Investment Office runs it.", "Next-Generation GPU Investment Office"),
+])
+def test_an_english_body_named_around_a_layer_or_resource_is_one_name(en, text, name):
+    assert [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents] == [(name, "Agency")]
+
+
 @pytest.mark.parametrize(("text", "name", "label"), [
     ("Researchers at the Ada Lovelace Institute said so.", "Ada Lovelace Institute", "Organisation"),
     ("The Canadian AI Safety Institute tests models.", "Canadian AI Safety Institute", "Agency"),

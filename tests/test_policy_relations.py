@@ -259,6 +259,15 @@ def test_run_by_a_policy_named_before_of_the_kind_the_text_names(ko, en, lang, f
         ("policy/kr-ai-basic-act", "agency/kr-msit")]
 
 
+def test_run_by_the_policy_an_english_sentence_opens_with_not_one_in_a_later_clause(en):
+    # "The Act is administered by X, while NEDO runs the Post-5G Fund": the Act, not the fund
+    doc = last_doc(en, ("body", "Korea enacted the AI Basic Act in 2024."),
+                   ("body", "The Act is administered by the Ministry of Science and ICT, while the ministry also "
+                            "runs the Cloud First Programme."))
+    assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "runBy"][:1] == [
+        ("policy/kr-ai-basic-act", "agency/kr-msit")]
+
+
 @pytest.mark.parametrize(("lang", "then"), [
     ("ko", "과학기술정보통신부가 이 법을 주관한다."),
     ("en", "The Ministry of Science and ICT runs this act."),

@@ -25,6 +25,16 @@ def test_an_english_capital_opening_a_sentence_stands_for_its_country(en, text, 
     assert [f[1] for f in facts(doc) if f[0] in ("dependsOn", "strengthens")] == [subject]
 
 
+@pytest.mark.parametrize("text", [
+    "The Minister reports on Canada's dependence on foreign suppliers of cloud services.",
+    # (presupposed whatever governs it: a duty, a plan)
+    "The Authority must advise the Minister on Canada's growing dependence on foreign cloud services.",
+    "The Minister could reduce Canada's reliance on foreign cloud services.",
+])
+def test_the_owner_of_an_english_dependence_depends(en, text):
+    assert facts(last_doc(en, ("body", text)), "dependsOn") == [("dependsOn", "country/ca", "resource/cloud")]
+
+
 @pytest.mark.parametrize(("text", "subject"), [
     # a capital opening a later clause, after ", and" or "while", or before an aside
     ("The United States tightened its rules, and Beijing has responded by pursuing self-reliance in chips.",
