@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .mentions import BODY_TYPES, BRACKET_AFTER
 from .nlp import doc_text, known_names, name_key
 
 _POLICY_HEADS_KO = {
@@ -222,8 +223,9 @@ class Cues:
         self.name = name
         self.nlp = nlp
         # the companies and bodies a document has introduced ("G42, the … company", "GENCI, the national
-        # … agency"), by name
-        self.introduced: dict[str, str] = {}
+        # … agency", "Ministry of Electronics and Information Technology (MeitY)"), by name: their type,
+        # knowledge-base id ("" for a new one) and the name they stand for ("" for their own)
+        self.introduced: dict[str, tuple[str, str, str]] = {}
 
     def reset(self) -> None:
         """Forget the names the last document introduced (:func:`ingest.extract.extract` calls this)."""
@@ -235,19 +237,20 @@ class Cues:
         rules: dict[tuple[int, int], str] = {}
         index = known_names(self.nlp)
 
-        def add(start: int, end: int, label: str, cls: str, rule: str) -> None:
+        def add(start: int, end: int, label: str, cls: str, rule: str, kb_id: str = "") -> Span | None:
             label = "Policy" if cls in _POLICY_CLASSES else label
             known = index.get(name_key(text[start:end]))
-            kb_id, how = "", f"cue.{rule}:{cls}"
+            how = f"cue.{rule}:{cls}"
             if known is not None:  # a known entity written differently (spacing, brackets): link it
                 label, kb_id, how = known["label"], known["id"], f"cue.{rule}+alias"
             span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="strict")
             if span is None:
                 span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
                 if span is None or len(span.text) > (end - start) + 1:
-                    return
+                    return None
             rules[(span.start, span.end)] = how
             found.append(span)
+            return span
 
         for m in _TITLE.finditer(text):
             inner = m.group(1).strip()
@@ -279,11 +282,16 @@ class Cues:
         bodies = [m.group("name") for m in _EN_BODY_BEFORE.finditer(text)] if self.nlp.lang == "en" else []
         for name, label in [(n, "Company") for n in named] + [(n, "Agency") for n in bodies]:
             if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
-                self.introduced.setdefault(name, label)
-        for name, label in self.introduced.items():  # (a Korean name may have particles after it: "텔콤은")
+                self.introduced.setdefault(name, (label, "", ""))
+        # (``doc.user_data["aliases"]``: the name a new one stands for, by its offsets, so that facts
+        # name one entity: :func:`ingest.facts.one_of_alternatives`)
+        aliases = doc.user_data.setdefault("aliases", {})
+        for name, (label, kb_id, full) in self.introduced.items():  # (a Korean name may have particles: "텔콤은")
             after = r"(?![A-Za-z0-9-])" if self.nlp.lang == "ko" else r"(?![\w-])"
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{after}", text):
-                add(m.start(), m.end(), label, label, f"{self.nlp.lang}-{label.lower()}")
+                span = add(m.start(), m.end(), label, label, f"{self.nlp.lang}-{label.lower()}", kb_id)
+                if span is not None and full and not kb_id:
+                    aliases[span.start_char, span.end_char] = full
         for m in _EN_POLICY.finditer(text):
             name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))  # ("Singapore's Smart Nation Initiative")
             start, end = m.end(1) - len(name), m.end(1)
@@ -347,6 +355,14 @@ class Cues:
         for span in doc.ents:
             if (span.start, span.end) in rules and span in new:
                 span._.rule = rules[(span.start, span.end)]
+        # a Latin name in brackets right after a body's or a company's names it later in the document
+        # too ("… Information Technology (MeitY)", "정보통신산업진흥원(NIPA)"; in its own sentence:
+        # :meth:`ingest.mentions.Mentions.bracketed_names`)
+        for e in doc.ents:
+            if e.label_ in BODY_TYPES and (m := BRACKET_AFTER.match(text, e.end_char)) is not None \
+                    and index.get(name_key(m.group(1))) is None \
+                    and not any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in doc.ents):
+                self.introduced.setdefault(m.group(1), (e.label_, e.kb_id_, e.text))
         return doc
 
     def to_disk(self, _path: Any, **_kw: Any) -> None:

@@ -72,9 +72,11 @@ def one_of_alternatives(doc: Doc, ents: list[Span], facts: list[Fact],
     """Of a name and another name of it in brackets (:meth:`ingest.mentions.Mentions.alternatives`),
     facts name one: the linked one, else the first ("「국가 AI 전략(National AI Strategy)」을 발표"
     is one policy announced, not two). (An argument derived from the other name, such as the
-    country of a ministry, is another entity and stays.)"""
+    country of a ministry, is another entity and stays.) A new name given in brackets earlier in the
+    document stands for the name before those brackets (``doc.user_data["aliases"]``)."""
     pairs = doc.user_data.get("alternatives", ())
-    if not pairs:
+    aliases = doc.user_data.get("aliases", {})
+    if not pairs and not aliases:
         return facts, cands
     at = {(e.start, e.end): e for e in ents}
     other: dict[tuple[int, int, str, str], Arg] = {}
@@ -83,6 +85,11 @@ def one_of_alternatives(doc: Doc, ents: list[Span], facts: list[Fact],
         if a is not None and b is not None:
             keep, drop = (b, a) if b.kb_id_ and not a.kb_id_ else (a, b)
             other[drop.start_char, drop.end_char, drop.label_, drop.kb_id_] = Arg.of(keep)
+    # a new name given before in brackets after the one it stands for ("… Technology (MeitY)", then
+    # "MeitY launched …") names that one, here at its own offsets
+    for e in ents:
+        if not e.kb_id_ and (full := aliases.get((e.start_char, e.end_char))) is not None:
+            other[e.start_char, e.end_char, e.label_, ""] = replace(Arg.of(e), text=full)
 
     def arg(x: Arg | None) -> Arg | None:
         return other.get((x.start, x.end, x.type, x.id), x) if x is not None else None

@@ -41,8 +41,8 @@ _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
 # means ("핵심 부품의 해외 조달 의존", "reliance on overseas procurement of components")
 _SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
 # the kinds of named bodies, and a Latin name in brackets right after one ("(NIPA)", "(National Telecom)")
-_BODY_TYPES = {"Agency", "Company", "Organisation"}
-_BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
+BODY_TYPES = {"Agency", "Company", "Organisation"}
+BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
 _VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
 # what turns a Korean country name into a word for its language or style: 어, 형, 식, 계
@@ -75,9 +75,9 @@ class Mentions:
         text = doc_text(doc)
         out = list(ents)
         for e in ents:
-            if e.label_ not in _BODY_TYPES:
+            if e.label_ not in BODY_TYPES:
                 continue
-            m = _BRACKET_AFTER.match(text, e.end_char)
+            m = BRACKET_AFTER.match(text, e.end_char)
             if m is None or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
                 continue
             span = doc.char_span(m.start(1), m.end(1), label=e.label_, kb_id=e.kb_id_)

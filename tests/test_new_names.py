@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .small_kb import ents, facts, last_doc
+from .small_kb import ents, facts, last_doc, nlp_for
 
 
 # ------------------------------------------------------------------ cue patterns (new names)
@@ -402,6 +402,19 @@ def test_an_english_body_by_what_the_text_calls_it(en, text):
 ])
 def test_an_english_body_named_around_a_layer_or_resource_is_one_name(en, text, name):
     assert [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents] == [(name, "Agency")]
+
+
+@pytest.mark.parametrize(("lang", "first", "then", "alias", "full"), [
+    ("en", "It signed with the Ministry of Electronics and Information Technology (MeitY).",
+     "The Cloud First Programme is run by MeitY in India.", "MeitY", "Ministry of Electronics and Information Technology"),
+    ("ko", "정보통신산업진흥원(NIPA)이 참여한다.", "「클라우드 혁신 사업」은 NIPA가 주관한다.", "NIPA", "정보통신산업진흥원"),
+])
+def test_a_new_name_in_brackets_after_a_body_names_it_for_the_rest_of_the_document(ko, en, lang, first, then,
+                                                                                    alias, full):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Agency"] == [(alias, "Agency")]
+    # a fact names the body by the name the abbreviation stands for: one entity, not two
+    assert [f.object.text for f in doc._.facts if f.relation == "runBy"] == [full]
 
 
 @pytest.mark.parametrize(("text", "name", "label"), [
