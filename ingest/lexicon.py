@@ -46,7 +46,10 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"domestic(?:ally)? produc\w*|"
      # (not restrictions placed on something: "controls on advanced AI chips")
      r"(?<!export )(?<!export-)control(?:s|led|ling)?(?!\s+on\b)"),
-    ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own"),
+    ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own|"
+                                      # ("a publicly owned AI supercomputer", "domestically designed NPUs")
+                                      r"(?:publicly|state|government|nationally)[- ]owned|"
+                                      r"(?:domestically|locally)[- ](?:designed|made|built|developed|hosted)"),
     ("strengthens", "strengthens",
      r"strengthen\w*|bolster\w*|expand\w*|expansion|reinforc\w*|enhanc\w*|scal(?:e|es|ed|ing) up|build(?:s|ing)? up(?! to\b)|"
      # the English of the Korean cues 건설 배치 증설 육성 양성 유치 촉진 고도화 제고 (not of 구축 확보 투자 개발 지원 도입)

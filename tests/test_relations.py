@@ -267,6 +267,9 @@ CONTROLS = [
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
     ("en", "Japan plans to localise the production of chips.", ("controls", "country/jp", "resource/ai-chip")),
+    # owned by the state, or made at home, as a modifier of the resource
+    ("en", "Canada will build a publicly owned GPU cluster.", ("controls", "country/ca", "resource/gpu")),
+    ("en", "Korea will install domestically designed chips.", ("controls", "country/kr", "resource/ai-chip")),
     # what is needed for something is no recommendation ("AI 개발에 필요한")
     ("ko", "중국은 AI 개발에 필요한 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "The report notes that China pursues self-reliance in semiconductors.",
