@@ -261,24 +261,31 @@ class Discourse:
         """The country or bloc (if of ``types``) a government body ``actor`` belongs to, as a span
         over the body's words: the knowledge base's, or for a new body the country its name opens
         with ("인도네시아 산업부") or ends with after "of" ("… Bank of Canada"); None for anything else."""
-        polity = self.polity_of(actor) if actor.label_ == "Agency" else ""
+        polity = self.polity_of(actor, named=True) if actor.label_ == "Agency" else ""
         # (a name in brackets after another is the other's: "인도네시아 통신디지털부(Komdigi)")
         partner = next((o for a, b in actor.doc.user_data.get("alternatives", ()) for m, o in ((a, b), (b, a))
                         if m == (actor.start, actor.end)), None) if actor.label_ == "Agency" and not polity else None
         if partner is not None:  # (unlinked, as the name in brackets would have its id)
-            polity = self.polity_of(Span(actor.doc, *partner, label="Agency"))
+            polity = self.polity_of(Span(actor.doc, *partner, label="Agency"), named=True)
+        if not polity and actor.label_ == "Agency":
+            polity = self.polity_of(actor)
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None
         return derived(Span(actor.doc, actor.start, actor.end, label=label, kb_id=polity), "owner")
 
-    def polity_of(self, body: Span) -> str:
+    def polity_of(self, body: Span, named: bool = False) -> str:
         """The id of a government body's country or bloc: the knowledge base's, or the country a new
-        body's name opens with or ends with after "of"; "" if none."""
+        body's name opens with or ends with after "of"; for a new body whose name names none (unless
+        ``named``: by its names only), the country or bloc of the section it is named in, else the
+        one country the document has been about ("MeitY" in a text on India); "" if none."""
         polity = self.owners().get(body.kb_id_, "")
         if not polity and len(body) > 1:
             tail = _OF_COUNTRY.search(body.text)
             polity = self.country_named(body[0].text) or (self.country_named(tail.group(1)) if tail else "")
+        if not polity and not body.kb_id_ and not named:
+            section = self.section_actor(POLITY_TYPES)
+            polity = section.kb_id_ if section is not None else next(iter(self.polities)) if len(self.polities) == 1 else ""
         return polity
 
     def policy_named(self, ents: list[Span], kind: str) -> None:

@@ -451,3 +451,19 @@ def test_this_programme_replacing_one_is_the_last_programme_not_the_last_fund(ko
                    ("body", "과학기술정보통신부는 이번 사업이 기존 「초거대 AI 지원사업」을 대체한다고 밝혔다."))
     assert [(f.subject.text, f.object.text) for f in doc._.facts if f.relation == "replaces"] == [
         ("AI 컴퓨팅 공동활용 사업", "초거대 AI 지원사업")]
+
+
+@pytest.mark.parametrize(("lang", "heading", "text"), [
+    ("en", "2. Canada", "The Digital Research Agency launched the Cloud First Programme in 2025."),
+    ("ko", "2. 캐나다의 AI 정책", "디지털연구청은 2025년 「클라우드 우선 사업」을 발표했다."),
+])
+def test_a_new_body_whose_name_names_no_country_acts_for_the_country_of_its_section(ko, en, lang, heading, text):
+    doc = last_doc(nlp_for(lang, ko, en), ("heading", heading), ("body", text))
+    assert ("hasPolicy", "country/ca", "") in facts(doc)
+
+
+def test_a_new_body_named_after_another_in_brackets_keeps_the_country_its_other_name_gives(ko):
+    # "인도네시아 통신디지털부(Komdigi)" in a section on another country is Indonesia's
+    doc = last_doc(ko, ("heading", "2. 캐나다의 AI 정책"),
+                   ("body", "일본 디지털청(DGA)은 「클라우드 우선 사업」을 발표했다."))
+    assert ("hasPolicy", "country/jp", "") in facts(doc) and ("hasPolicy", "country/ca", "") not in facts(doc)
