@@ -31,7 +31,7 @@ _POLICY_HEADS_KO = {
 }
 _POLICY_HEADS_EN = {
     "Act": "LawOrRegulation", "Law": "LawOrRegulation", "Regulation": "LawOrRegulation", "Directive": "LawOrRegulation",
-    "Order": "LawOrRegulation", "Bill": "LawOrRegulation",
+    "Order": "LawOrRegulation", "Bill": "LawOrRegulation", "Rule": "LawOrRegulation",
     "Strategy": "StrategyOrPlan", "Plan": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Framework": "StrategyOrPlan",
     "Agenda": "StrategyOrPlan", "Vision": "StrategyOrPlan",
     "Programme": "ProgrammeOrProject", "Program": "ProgrammeOrProject", "Project": "ProgrammeOrProject",

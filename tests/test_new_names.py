@@ -216,6 +216,8 @@ def test_coordination_runs_past_another_name_in_brackets(ko):
      "Digital Research Alliance of Canada", "Organisation"),
     ("The Parliament of Australia passed the bill.", "Parliament of Australia", "Agency"),
     ("The Executive Yuan approved the plan.", "Executive Yuan", "Agency"),
+    # a rule is a regulation's name
+    ("The Foreign Direct Product Rule applies to chips.", "Foreign Direct Product Rule", "Policy"),
     # a version number or a year ends a policy's name
     ("Singapore launched the National AI Strategy 2.0 in 2023.", "National AI Strategy 2.0", "Policy"),
     ("Australia passed the National AI Capability Fund Act 2026.", "National AI Capability Fund Act 2026", "Policy"),
