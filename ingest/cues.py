@@ -35,7 +35,7 @@ _POLICY_HEADS_EN = {
     "Strategy": "StrategyOrPlan", "Plan": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Framework": "StrategyOrPlan",
     "Agenda": "StrategyOrPlan", "Vision": "StrategyOrPlan",
     "Programme": "ProgrammeOrProject", "Program": "ProgrammeOrProject", "Project": "ProgrammeOrProject",
-    "Package": "ProgrammeOrProject",
+    "Package": "ProgrammeOrProject", "Scheme": "ProgrammeOrProject", "Pilot": "ProgrammeOrProject",
     "Mission": "ProgrammeOrProject",
     "Fund": "InvestmentOrFund", "Facility": "InvestmentOrFund",
     "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",

@@ -444,6 +444,9 @@ class Extractor(Objects, Subjects, Negation):
                     news = [meant]
             if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"
+            if olds and not news and self.lang == "en" and doc[sent.start].lower_ == "it" \
+                    and len(self.discourse.previous) == 1:
+                news = [self.discourse.previous[0]]  # "… launched the X Fund. It replaces the Y Pilot."
             if not olds or not news:
                 return []
             return [Fact("replaces", "replaces", Arg.of(news[-1], doc), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",

@@ -463,6 +463,15 @@ def test_replaces_a_policy_referred_back_to(ko, en, lang, segments):
         ("디지털 혁신 사업", "AI 바우처 사업") if lang == "ko" else ("Digital Innovation Programme", "AI Voucher Programme")]
 
 
+@pytest.mark.parametrize("then", ["It replaces the AI Voucher Scheme, which closed in March.",
+                                  "It replaces the AI Voucher Pilot."])
+def test_replaces_it_the_one_policy_the_sentence_before_named(en, then):
+    # "It", after a sentence that named one policy; a scheme and a pilot are policies' names too
+    doc = last_doc(en, ("body", "Korea launched the Digital Innovation Programme."), ("body", then))
+    assert [(f.subject.text, f.object.text) for f in doc._.facts if f.relation == "replaces"] == [
+        ("Digital Innovation Programme", then.split("the ")[1].split(",")[0].rstrip("."))]
+
+
 def test_facts_carry_sentence_offsets_and_rule(ko):
     text = "프랑스는 데이터센터를 확충하고 있다. 일본은 미국의 클라우드에 의존하고 있다."
     doc = ko(text)
