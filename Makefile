@@ -16,7 +16,7 @@ run: $(STAMP)
 build: run
 
 test: $(STAMP) browser webserver virtuoso
-	$(BIN)/python -m pytest tests kg ingest
+	$(BIN)/python -m pytest -n auto --dist loadfile tests kg ingest
 
 # the benchmark suite (bench/README.md): ~15 min; results in build/bench/, reference run in bench/results/
 bench: $(STAMP) browser
