@@ -38,7 +38,7 @@ from .discourse import is_mark, last_tag
 from .facts import Arg, rule_of
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .mentions import generic
-from .nlp import doc_text
+from .nlp import doc_text, span_text
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "stack": ("dependsOn", "controls", "strengthens"),
@@ -112,7 +112,7 @@ class Features:
             return []
         if self._matched[0] != (sent.doc, sent.start_char):  # the triggers of a sentence, found once
             self._matched = ((sent.doc, sent.start_char),
-                             [(rel, m.start()) for rel, _pred, rx in self.triggers for m in rx.finditer(sent.text)])
+                             [(rel, m.start()) for rel, _pred, rx in self.triggers for m in rx.finditer(span_text(sent))])
         lo, hi = toks[0].idx - sent.start_char, toks[-1].idx + len(toks[-1].text) - sent.start_char
         return sorted({f"{prefix}{rel}" for rel, at in self._matched[1] if lo <= at < hi})
 

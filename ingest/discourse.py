@@ -27,6 +27,7 @@ from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_FRONTED, EN_SUBORDINATORS
+from .nlp import span_text
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -218,7 +219,7 @@ class Discourse:
         the government's country the topic, or clears the topic when that country is unknown."""
         if kind in ("table", "caption"):
             return
-        government = _BARE_GOVERNMENT[self.lang].match(sent.text)
+        government = _BARE_GOVERNMENT[self.lang].match(span_text(sent))
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),
                                              sent.start_char + government.end("g"),
@@ -387,7 +388,7 @@ class Discourse:
     def demonym_government(self, doc: Doc, sent: Span) -> Span | None:
         """``The Korean government has …``: the country a sentence's subject names by its adjective
         (a capital opening it is among the sentence's actors already: :meth:`capitals`)."""
-        m = _DEMONYM_GOVERNMENT.match(sent.text)
+        m = _DEMONYM_GOVERNMENT.match(span_text(sent))
         return self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1)) if m else None
 
     def capitals(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Span]:
@@ -395,7 +396,7 @@ class Discourse:
         ("…, and Beijing has responded", "Tokyo, for its part, …"), in place of any entity over it (the
         city as a region). The mentions stay as they are: a capital is no country's name."""
         out = list(ents)
-        for m in _CLAUSE_CAPITAL.finditer(sent.text):
+        for m in _CLAUSE_CAPITAL.finditer(span_text(sent)):
             span = self.demonym(doc, sent.start_char + m.start(1), sent.start_char + m.end(1))
             if span is not None:
                 out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [span]

@@ -83,9 +83,7 @@ def extract(doc_id: str, raw: str, content_hash: str, patterns: list[dict[str, s
     for lang, group in sorted(by_lang.items()):
         nlp = pipeline(lang, patterns)
         rel = nlp.get_pipe("policykg_relations")
-        rel.reset()  # topics do not carry over from another document
-        if "policykg_cues" in nlp.pipe_names:
-            nlp.get_pipe("policykg_cues").reset()  # nor do the names it introduced
+        rel.reset()  # topics do not carry over from another document, nor the names it introduced
         model = relmodel.load(lang) if use_model else None
         rel.collect_candidates = keep_candidates or model is not None
         out.languages[lang] = len(group)

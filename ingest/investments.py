@@ -13,6 +13,7 @@ from .discourse import particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
 from .lexicon import BUDGET_OF, BUDGET_WORTH, CHANGE_BY, CONVERTED, INVEST_EN, INVEST_KO, NOT_INVESTMENT, PER_UNIT
+from .nlp import span_text
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -25,7 +26,7 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
     invests: the policy a sentence refers back to ("이번 사업은 … 투입된다"), the clause's subject,
     the sentence's policy or first actor, else in a table the policy of its caption (or the last one
     named), else the row's, topic's or section's actor."""
-    text = sent.text
+    text = span_text(sent)
     trigger = INVEST_KO if ex.lang == "ko" else INVEST_EN
     invested = trigger.search(text) is not None
     out = []

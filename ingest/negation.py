@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from .discourse import last_tag
 from .lexicon import (DEFINITION, EN_CLAUSE_START, EN_COPULA, EN_HEDGE, EN_LOW, EN_NEG, EN_RECOMMEND, EN_REPORTING,
                       KO_HEDGE, KO_NEG)
+from .nlp import span_text
 
 # what a quantity opens with (a number or a currency sign): "more than S$1 billion" compares no alternative
 _EN_QUANTITY_START = re.compile(r"^(?:\d|[$€£¥₩₹]|[A-Z]{1,3}\$)")
@@ -52,7 +53,7 @@ class Negation:
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         key = (doc, sent.start)
         if self._defines[0] != key:  # (once per sentence: negated is asked for every trigger and candidate)
-            self._defines = (key, DEFINITION[self.lang].search(sent.text) is not None)
+            self._defines = (key, DEFINITION[self.lang].search(span_text(sent)) is not None)
         if self._defines[1]:
             return True  # a definition of a concept, not a fact about an actor
         if self.lang == "ko":

@@ -20,6 +20,7 @@ Registered here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -123,10 +124,9 @@ class KiwiTokenizer:
             pos = end
         gap(len(text))
         _bracket_opens_sentence(tags, starts)
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags)
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = (i == 0) or starts[i]
-        return doc
+        if starts:
+            starts[0] = True
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
 
     # a tokenizer without state to save: spaCy's serialisation needs these methods
     def to_bytes(self, **_kw: Any) -> bytes:
@@ -183,6 +183,11 @@ def english_plural(name: str) -> str:
     return name + ("es" if re.search(r"(?:s|x|ch|sh)$", name) else "s")
 
 
+def _ends_after(ends: list[int], start: int, longest: int) -> list[int]:
+    """The offsets in sorted ``ends`` after ``start`` and at most ``longest`` past it, last first."""
+    return ends[bisect_right(ends, start):bisect_right(ends, start + longest)][::-1]
+
+
 class Gazetteer:
     """Matches SpanRuler-format patterns on characters, snapped to token boundaries."""
 
@@ -196,12 +201,15 @@ class Gazetteer:
         self.hangul: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.unspaced: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
+        # each of the three tables by whole key (lowered), with its longest key's length
+        self.by_key: dict[int, tuple[dict[str, list[tuple[str, dict[str, str], bool, bool]]], int]] = {}
         self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
         self.owner: dict[str, str] = {}  # policy or agency id -> its country or bloc, when it has one
         self.others: dict[str, list[tuple[str, str]]] = {}  # policy id -> (id, owner) sharing a name
 
     def clear(self) -> None:
-        for table in (self.by_prefix, self.hangul, self.unspaced, self.single, self.index, self.owner, self.others):
+        for table in (self.by_prefix, self.hangul, self.unspaced, self.single, self.by_key, self.index, self.owner,
+                      self.others):
             table.clear()
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
@@ -242,49 +250,66 @@ class Gazetteer:
                 self.by_prefix[key_name[:2].lower()].extend((v, p, cased, title) for v in sorted(variants))
         for lst in (*self.by_prefix.values(), *self.hangul.values(), *self.unspaced.values()):
             lst.sort(key=lambda x: -len(x[0]))
+        # the same names by their whole key, lowered, in that order, and the longest key of each table:
+        # a position is looked up at the token ends after it, not tried against every name sharing its
+        # first two characters ("AI …" opens hundreds)
+        for table in (self.by_prefix, self.hangul, self.unspaced):
+            by_key: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
+            for lst in table.values():
+                for entry in lst:
+                    by_key.setdefault(entry[0].lower(), []).append(entry)
+            self.by_key[id(table)] = (by_key, max((len(k) for k in by_key), default=0))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         lower = text.lower()
         if len(lower) != len(text):  # a few characters change length when lowered: compare as is
             lower = text
-        # where tokens end (from arrays: iterating a doc's tokens is slow)
-        ends = {i + n for i, n in doc.to_array(["IDX", "LENGTH"]).tolist()} if len(doc) else set()
+        # where tokens start and end (from arrays: iterating a doc's tokens is slow)
+        bounds = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        ends = sorted({i + n for i, n in bounds})
         korean = doc.lang_ == "ko"
         # Korean text without its spaces: ``kept[n]`` is the offset of its n-th character in the text
         kept = [k for k, c in enumerate(text) if c not in " \t\u00a0\u3000"] if korean else []
         bare, bare_lower = "".join(text[k] for k in kept), "".join(lower[k] for k in kept)
         at = {k: n for n, k in enumerate(kept)}
+        # the token ends in the text without spaces, as offsets there
+        bare_ends = sorted({at[e - 1] + 1 for e in ends if e - 1 in at})
         spans: list[Span] = []
-        for tok in doc:
-            i = tok.idx
+        for t, (i, length) in enumerate(bounds):
             found = None
             for table in ((self.by_prefix,) if korean else (self.by_prefix, self.hangul)):
-                for key, p, cased, initial in table.get(lower[i:i + 2], ()):
-                    j = i + len(key)
-                    if found is not None and j <= found.end_char:
-                        break  # (longest first: nothing longer is left)
-                    if j in ends and (text if cased else lower).startswith(key, i) and not (initial and text[i].islower()):
-                        if (span := self._span(doc, i, j, p)) is not None:
-                            found = span
-                            break
-            n = at.get(i)
-            for key, p, cased, _initial in self.unspaced.get(bare_lower[n:n + 2], ()) if n is not None else ():
-                if n + len(key) > len(kept):
+                if lower[i:i + 2] not in table:
                     continue
-                j = kept[n + len(key) - 1] + 1
-                if found is not None and j <= found.end_char:
-                    break
-                if j in ends and (bare if cased else bare_lower).startswith(key, n):
-                    if (span := self._span(doc, i, j, p)) is not None:
-                        found = span
+                by_key, longest = self.by_key[id(table)]
+                for j in _ends_after(ends, i, longest):  # (longest first)
+                    if found is not None and j <= found.end_char:
+                        break  # (nothing longer is left)
+                    hit = next((span for key, p, cased, initial in by_key.get(lower[i:j], ())
+                                if (text if cased else lower).startswith(key, i) and not (initial and text[i].islower())
+                                and (span := self._span(doc, i, j, p)) is not None), None)
+                    if hit is not None:
+                        found = hit
+                        break
+            n = at.get(i)
+            if n is not None and bare_lower[n:n + 2] in self.unspaced:
+                by_key, longest = self.by_key[id(self.unspaced)]
+                for m in _ends_after(bare_ends, n, longest):
+                    j = kept[m - 1] + 1
+                    if found is not None and j <= found.end_char:
+                        break
+                    hit = next((span for key, p, cased, _initial in by_key.get(bare_lower[n:m], ())
+                                if (bare if cased else bare_lower).startswith(key, n)
+                                and (span := self._span(doc, i, j, p)) is not None), None)
+                    if hit is not None:
+                        found = hit
                         break
             if found is not None:
                 found._.rule = "gazetteer"
                 spans.append(found)
-            p1 = self.single.get(tok.text)
-            if p1 is not None and self._single_ok(doc, tok, p1):
-                span = Span(doc, tok.i, tok.i + 1, label=p1["label"], kb_id=p1["id"])
+            p1 = self.single.get(text[i:i + length])
+            if p1 is not None and self._single_ok(doc, doc[t], p1):
+                span = Span(doc, t, t + 1, label=p1["label"], kb_id=p1["id"])
                 span._.rule = "gazetteer.abbreviation" if p1["label"] in ("Country", "Bloc") else "gazetteer"
                 spans.append(span)
         doc.ents = filter_spans(list(doc.ents) + spans)
@@ -369,6 +394,12 @@ _OPENERS = "「『‘“\"'"
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
 _CLAUSE_OPENERS_EN = {".", "!", "?", ",", ";", ":", "while", "whereas", "and", "but", "as", "when", "because"}
 _PREPOSITIONS_EN = {"of", "in", "on", "for", "to", "from", "with", "by", "at", "and", "or"}
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` from the doc's text read once (:func:`doc_text`): the same characters, without
+    spaCy joining the span's tokens each time."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_text(doc: Doc) -> str:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from .discourse import Discourse, is_mark, last_tag, particle, particle_at
 from .gazetteer import POLITY_TYPES, stack_object
 from .lexicon import EN_REDUCE, KO_REDUCE, KO_TRIGGER_RES
+from .nlp import span_text
 
 # prepositions of a means or instrument
 _EN_MEANS = {"through", "via", "using", "by"}
@@ -125,7 +126,7 @@ class Objects:
         for rel, pred, rx in KO_TRIGGER_RES:
             if rel != "controls" or pred.endswith(">"):
                 continue
-            for m in rx.finditer(sent.text, 0, doc[ti].idx - sent.start_char):
+            for m in rx.finditer(span_text(sent), 0, doc[ti].idx - sent.start_char):
                 span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
                 if span is not None and span.end <= ti and self.negated(doc, sent, span.start, span.end):
                     objs = self.stack_objects(doc, sent, ents, span.start, span.end)

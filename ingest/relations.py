@@ -43,7 +43,7 @@ from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
-from .nlp import doc_text
+from .nlp import doc_text, span_text
 from .negation import Negation
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
@@ -102,8 +102,10 @@ class Extractor(Objects, Subjects, Negation):
 
     def reset(self) -> None:
         """Forget what the text was about: call at the start of each document (the discourse runs
-        on across the paragraphs, docs, of one document until then)."""
+        on across the paragraphs, docs, of one document until then), and the names it introduced."""
         self.discourse.reset()
+        if "policykg_cues" in self.nlp.pipe_names:
+            self.nlp.get_pipe("policykg_cues").reset()
 
     def __call__(self, doc: Doc) -> Doc:
         facts: list[Fact] = []
@@ -162,7 +164,7 @@ class Extractor(Objects, Subjects, Negation):
             return investments(self, doc, sent, ents)
         out: list[Fact] = []
         triggers = KO_TRIGGER_RES if self.lang == "ko" else EN_TRIGGER_RES
-        text = sent.text
+        text = span_text(sent)
         tok_starts = {t.idx - sent.start_char: t.i for t in sent}
         heading = self.heading_layers(doc, sent, ents)
         for relation, predicate, rx in triggers:
@@ -376,13 +378,13 @@ class Extractor(Objects, Subjects, Negation):
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
-            if self.lang == "en" and ANAPHOR["en"].match(sent.text) and not any(p.end <= ti for p in pols):
+            if self.lang == "en" and ANAPHOR["en"].match(span_text(sent)) and not any(p.end <= ti for p in pols):
                 pols = []  # "The Act is administered by X, while NEDO runs the Post-5G Fund": the Act
-            meant = self.discourse.referent(sent.text, inside=True) if not pols and orgs else None
-            back = ANAPHOR_INSIDE[self.lang].search(sent.text) if meant is not None else None
+            meant = self.discourse.referent(span_text(sent), inside=True) if not pols and orgs else None
+            back = ANAPHOR_INSIDE[self.lang].search(span_text(sent)) if meant is not None else None
             lo, hi = (sent.start_char + back.start(), sent.start_char + back.end()) if back else (0, 0)
             if meant is None and not pols and orgs and self.lang == "ko":  # "DSIT가 계획 이행을 총괄"
-                bare = KO_BARE_KIND.search(sent.text, 0, doc[ti].idx - sent.start_char)
+                bare = KO_BARE_KIND.search(span_text(sent), 0, doc[ti].idx - sent.start_char)
                 meant = self.discourse.of_kind(bare.group("kind")) if bare else None
                 lo, hi = (sent.start_char + bare.start(), sent.start_char + bare.end()) if meant is not None else (0, 0)
             if meant is None and not pols and orgs and self.lang == "en" and doc[sent.start].lower_ == "it" \
@@ -437,12 +439,12 @@ class Extractor(Objects, Subjects, Negation):
                 owners = [e for e in things if e.end <= olds[-1].start and particle(doc, e) == "의"]
                 news = marked[-1:] or owners[:1]
                 lo = news[-1].end_char if news else sent.start_char
-                this = _KO_THIS_POLICY.search(sent.text, lo - sent.start_char, olds[-1].start_char - sent.start_char)
+                this = _KO_THIS_POLICY.search(span_text(sent), lo - sent.start_char, olds[-1].start_char - sent.start_char)
                 # (the last policy of that kind: "이번 사업" is the 「… 사업」, not the fund named since)
                 kind = (this.group("kind") or this.group(0).removeprefix("이번").strip()) if this else ""
                 if this and (meant := self.discourse.of_kind(kind) or self.discourse.policy) is not None:
                     news = [meant]
-            if olds and not news and (meant := self.discourse.referent(sent.text)) is not None:
+            if olds and not news and (meant := self.discourse.referent(span_text(sent))) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"
             if olds and not news and self.lang == "en" and doc[sent.start].lower_ == "it" \
                     and len(self.discourse.previous) == 1:

@@ -26,6 +26,7 @@ from .candidates import policy_form
 from .facts import Arg, Fact
 from .gazetteer import ORG_TYPES, POLITY_TYPES
 from .lexicon import INSTRUMENT_LABEL, ROLE_LABEL
+from .nlp import span_text
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -43,9 +44,9 @@ def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> 
     instruments of the country or bloc the table row, the section or the text is about."""
     pols = [e for e in ents if e.label_ == "Policy"]
     out = []
-    labels = list(INSTRUMENT_LABEL[ex.lang].finditer(sent.text))
+    labels = list(INSTRUMENT_LABEL[ex.lang].finditer(span_text(sent)))
     # (a list runs to the next label of either kind: "핵심 수단 ⦁A, B 전환, C 추진 주체 ⦁D")
-    ends = sorted(m.start() for m in (*labels, *ROLE_LABEL[ex.lang].finditer(sent.text)))
+    ends = sorted(m.start() for m in (*labels, *ROLE_LABEL[ex.lang].finditer(span_text(sent))))
     for m in labels:
         end = sent.start_char + m.end()
         first = next((e for e in pols if e.start_char >= end), None)
@@ -54,7 +55,7 @@ def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> 
         polity = next((s for s, _ in ex.discourse.implied_subjects(POLITY_TYPES)), None)
         if polity is None:
             continue
-        stop = sent.start_char + next((k for k in ends if k >= m.end()), len(sent.text))
+        stop = sent.start_char + next((k for k in ends if k >= m.end()), len(span_text(sent)))
         listed = [p for p in pols if first.start_char <= p.start_char and p.end_char <= stop]
         out.extend(Fact("hasPolicy", "hasPolicy", Arg.of(polity, doc), Arg.of(p), f"hasPolicy.{ex.lang}.label", 0.55,
                         sent.start_char, sent.end_char) for p in listed)
@@ -94,7 +95,7 @@ def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
     out = []
     # (groups too: "추진 주체 ⦁EuroHPC, InvestEU, 회원국 정부, 민간 클라우드 기업" lists them as bodies that run it)
     orgs = [e for e in ents if e.label_ in ORG_TYPES]
-    for m in ROLE_LABEL[ex.lang].finditer(sent.text):
+    for m in ROLE_LABEL[ex.lang].finditer(span_text(sent)):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         first = next((e for e in orgs if e.start_char >= end), None)
         if first is not None and _SEPARATOR.fullmatch(doc.text[end:first.start_char]):
