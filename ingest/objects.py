@@ -36,6 +36,17 @@ _KO_BUILD = re.compile(r"^(?:확보|구축|개발|생산|양산|제조|마련|�
 _EN_BUILD = re.compile(r"^(?:build|develop|secur|establish|produc|creat|manufactur|expand)")
 
 
+def _name_tokens(doc: Doc, start: int, end: int) -> int:
+    """How many of the tokens ``start:end`` are a name's after its first, or a name in brackets
+    with its brackets."""
+    n = 0
+    for e in doc.ents:
+        if start <= e.start and e.end <= end:
+            bracketed = e.start > start and doc[e.start - 1].text == "(" and e.end < end and doc[e.end].text == ")"
+            n += len(e) + 2 if bracketed else len(e) - 1
+    return n
+
+
 def _reduced(doc: Doc, e: Span, ti: int) -> bool:
     """The name ``e`` is what a verb of reducing between it and the trigger at ``ti`` takes: "규제를
     최소화함으로써 혁신을 촉진", "규제 철폐를 통한 혁신 촉진" (regulation is cut, not strengthened)."""
@@ -138,7 +149,7 @@ class Objects:
         """English "depends on <supplier> for <resource>": the resources after the "for" (or "in")
         that follows the trigger's complement ("relies on US hyperscalers for most of its cloud",
         "dependence on global companies remains in the supply of GPUs")."""
-        k = next((t.i for t in doc[tj:min(sent.end, tj + 8)] if t.lower_ in ("for", "in")), None)
+        k = next((t.i for t in doc[tj:min(sent.end, tj + 16)] if t.lower_ in ("for", "in")), None)
         if k is None or not self.same_phrase(doc, tj, k, 8):
             return []
         stack = [e for e in ents if stack_object(e)]
@@ -155,8 +166,10 @@ class Objects:
             and self.same_phrase(doc, start + k + 2, end, 3)
 
     def same_phrase(self, doc: Doc, start: int, end: int, limit: int) -> bool:
-        """No clause boundary between tokens ``start`` and ``end``, and at most ``limit`` tokens."""
-        if end - start > limit:
+        """No clause boundary between tokens ``start`` and ``end``, and at most ``limit`` tokens, a
+        name counting as one and its other name in brackets as none ("relies on Taiwan Semiconductor
+        Manufacturing Co (TSMC) for chips")."""
+        if end - start > limit and end - start - _name_tokens(doc, start, end) > limit:
             return False
         for t in doc[start:end]:
             if t.text in (",", ";", ":") or (last_tag(t).startswith(("EC", "EF", "SF", "ETM")) and t.text != "게") or t.lower_ in (

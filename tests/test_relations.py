@@ -63,6 +63,9 @@ DEPENDS = [
     # a government body's dependence is its state's
     ("ko", "과학기술정보통신부는 해외 GPU 의존도를 낮추겠다고 밝혔다.", ("dependsOn", "country/kr", "resource/gpu")),
     ("en", "The Ministry of Science and ICT relies on Nvidia for GPUs.", ("dependsOn", "country/kr", "resource/gpu")),
+    # a long name with its other name in brackets between the trigger and the "for" counts as one word
+    ("en", "Japan still relies on Nvidia Corporation of America (Nvidia) for most GPUs.",
+     ("dependsOn", "country/jp", "resource/gpu")),
     # the actor in the genitive that opens the phrase of the dependence, not the sentence's topic
     ("ko", "과학기술정보통신부는 한국의 해외 클라우드 의존도를 낮추기 위해 노력한다.", ("dependsOn", "country/kr", "resource/cloud")),
     # a participle clause has the main clause's subject
