@@ -343,6 +343,11 @@ class Subjects:
                 own = next((e for e in ents if t.i < e.start < ti and e.label_ in ACTOR_TYPES), None)
                 if own is not None:  # "the Chips Package, which Korea introduced": the clause's own subject
                     return own
+                if t.i + 2 < ti and doc[t.i + 1].lower_ == "the" and doc[t.i + 2].lower_ in ("government", "administration"):
+                    # "the … Strategy, which the government adopted": the government of whom the text is about
+                    gov = self.discourse.government_of(doc, doc[t.i + 1].idx, doc[t.i + 2].idx + len(doc[t.i + 2]))
+                    if gov is not None:
+                        return gov
                 k = t.i - 1 if t.i > sent.start and doc[t.i - 1].text == "," else t.i
                 return next((e for e in ents if e.end == k and e.label_ in ACTOR_TYPES), False)
         return None

@@ -467,3 +467,9 @@ def test_a_new_body_named_after_another_in_brackets_keeps_the_country_its_other_
     doc = last_doc(ko, ("heading", "2. 캐나다의 AI 정책"),
                    ("body", "일본 디지털청(DGA)은 「클라우드 우선 사업」을 발표했다."))
     assert ("hasPolicy", "country/jp", "") in facts(doc) and ("hasPolicy", "country/ca", "") not in facts(doc)
+
+
+def test_a_policy_which_the_government_adopted_is_the_country_s_the_text_is_about(en):
+    doc = last_doc(en, ("body", "Japan wants more GPUs."),
+                   ("body", "Officials called it the core of the Cloud First Programme, which the government adopted in 2021."))
+    assert facts(doc, "hasPolicy") == [("hasPolicy", "country/jp", "")]
