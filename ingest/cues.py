@@ -93,6 +93,8 @@ _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,160})[’”\"']")
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
 _EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
+# a project named after its kind word: "Project Deccan", "Project Stargate" (not a body: "Project Office")
+_EN_PROJECT = re.compile(rf"\b(Project(?:\s+[A-Z][\w&'’-]*){{1,2}})\b(?!\s+(?:{'|'.join(_ORG_HEADS_EN)})\b)")
 # "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
 _EN_CAPS = r"[A-Z][\w&.'’-]*"
 # a capitalised word that does not end a sentence ("U.S. Department", not "Europe." of "… and Europe. The")
@@ -304,6 +306,9 @@ class Cues:
                 end = year.end()
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
+        for m in _EN_PROJECT.finditer(text):
+            if not any(w in _ORG_HEADS_EN or w in _POLICY_HEADS_EN for w in m.group(1).split()[1:]):
+                add(m.start(1), m.end(1), "Policy", "ProgrammeOrProject", "en-policy")
         for m in _EN_ORG.finditer(text):  # (not whose it is: "Singapore's Infocomm Media Development Authority")
             name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))
             start = m.end(1) - len(name)

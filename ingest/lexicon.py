@@ -68,7 +68,9 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"carr(?:y|ies|ied|ying) out"),
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
                        r"promoted|pursued|implemented|organi[sz]ed|hosted|delivered|executed|carried out|supervised|"
-                       r"steered) by"),
+                       r"steered) (?:jointly |together )?by|"
+                       # ("will be run jointly with the Ministry …")
+                       r"(?:run|led|managed|operated|overseen|administered|implemented|delivered) jointly with"),
     ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads|"
                         r"(?:will|to|shall) (?:run|lead|manage|operate|oversee|administer|coordinate|spearhead)|"
                         # (the plural, after bodies listed: "MIIT and the NDRC jointly oversee the … programme";

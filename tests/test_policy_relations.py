@@ -158,6 +158,10 @@ RUN_BY = [
     ("en", "The AI Basic Act is run by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The National Compute Strategy is led by the Ministry of Digital Affairs.", ("runBy", "", "")),
+    ("en", "The National Compute Strategy will be run jointly with the Ministry of Science and ICT.",
+     ("runBy", "", "agency/kr-msit")),
+    # a project named after its kind word
+    ("en", "Project Deccan is overseen jointly by the Ministry of Science and ICT.", ("runBy", "", "agency/kr-msit")),
     ("en", "The AI Basic Act is a programme jointly promoted by the Ministry of Science and ICT.",
      ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("en", "The AI Basic Act will be delivered by the Ministry of Science and ICT.",
