@@ -27,7 +27,7 @@ from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_FRONTED, EN_SUBORDINATORS
-from .nlp import span_text
+from .nlp import doc_text, span_text
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -95,6 +95,8 @@ _BARE_GOVERNMENT = {
     "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?P<our>우리)\s?|(?:새|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
     "en": re.compile(r"^\W*The\s+(?P<g>government|administration)\b(?!\s+of\b)"),
 }
+# what joins two names into a pair: "Saudi Arabia and the UAE"
+EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # whose government an unqualified "정부" is in Korean writing when no other country is in view
 _HOME_GOVERNMENT = "country/kr"
 
@@ -186,12 +188,17 @@ class Discourse:
         # means its government by a "정부" that a section names none for ("대만은 … 1. 컴퓨팅 인프라 …
         # 정부는 …")
         self.polities: dict[str, Span] = {}
+        # the last two countries or blocs a sentence before this one named together ("Saudi Arabia and
+        # the UAE"), whom an English "both" stands for; and the pair of the sentence being read
+        self.pair: list[Span] = []
+        self._pair_here: list[Span] = []
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
         self.topic = self.row = self.listing = None
         self.policies, self.sections, self.previous = [], [], []
         self.polities = {}
+        self.pair, self._pair_here = [], []
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
@@ -219,6 +226,11 @@ class Discourse:
         the government's country the topic, or clears the topic when that country is unknown."""
         if kind in ("table", "caption"):
             return
+        if self.lang == "en":  # (the pair named in the sentence before counts from this one on)
+            self.pair = self._pair_here or self.pair
+            polities = [e for e in ents if e.label_ in POLITY_TYPES and e.kb_id_]
+            self._pair_here = next(([a, b] for a, b in zip(polities, polities[1:]) if a.kb_id_ != b.kb_id_
+                                    and EN_AND.fullmatch(doc_text(doc)[a.end_char:b.start_char])), [])
         government = _BARE_GOVERNMENT[self.lang].match(span_text(sent))
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),

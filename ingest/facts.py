@@ -107,7 +107,9 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     """``facts`` without repeats (the same relation between the same words of a sentence)."""
     seen, out = set(), []
     for f in facts:
-        key = (f.relation, f.predicate, f.subject.start, f.object.start if f.object else None, f.amount, f.sent_start)
+        # (a subject from another sentence has no offsets here: its id tells it apart)
+        key = (f.relation, f.predicate, f.subject.start, f.subject.id if f.subject.start < 0 else "",
+               f.object.start if f.object else None, f.amount, f.sent_start)
         if key not in seen:
             seen.add(key)
             out.append(f)

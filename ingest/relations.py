@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .candidates import Features, candidates
-from .discourse import KO_TOPIC, Discourse, last_tag, particle
+from .discourse import EN_AND, KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact, dedupe, one_of_alternatives
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
@@ -54,6 +54,11 @@ for _ext in ("facts", "candidates"):
         Doc.set_extension(_ext, default=None)
 
 # ---------------------------------------------------------------- the extractor
+# "both" (or "the two countries") as a clause's subject, right before its verb
+_EN_BOTH = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]oth|[Tt]he two)(?:\s+(?:countries|states|nations"
+                      r"|governments))?\s+(?:\w+\s+){0,2}$")
+
+
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     """The tokens from ``start`` to ``end`` outside an aside in brackets ("Authority (IMDA) will
     run", "연방교육연구부(BMBF)가")."""
@@ -76,7 +81,6 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 
 # a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
-_EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
 _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달)")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
@@ -268,6 +272,9 @@ class Extractor(Objects, Subjects, Negation):
             subj = (self.genitive_owner(doc, before, ti) if relation != "strengthens" else None) \
                 or self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             examples = self.examples_subjects(doc, sent, before, ti) if subj is None else []
+            if subj is None and self.lang == "en" and self.discourse.pair \
+                    and _EN_BOTH.search(doc_text(doc)[sent.start_char:doc[ti].idx]):
+                examples = list(self.discourse.pair)  # "…, and both remain dependent on …": the pair named before
             if examples:  # "European providers such as OVHcloud and STACKIT still rely on …"
                 subj = examples[0]
             if subj is None and self.lang == "en":
@@ -298,7 +305,7 @@ class Extractor(Objects, Subjects, Negation):
                 # English "Saudi Arabia and the UAE (both) depend on …", and a list right before the verb
                 # ("Japan, Korea and Taiwan relied on …"; not one that ends an opening phrase with a comma)
                 k = m = actors.index(subj)
-                while k + 1 < len(actors) and _EN_AND.fullmatch(doc_text(doc)[actors[k].end_char:actors[k + 1].start_char]):
+                while k + 1 < len(actors) and EN_AND.fullmatch(doc_text(doc)[actors[k].end_char:actors[k + 1].start_char]):
                     k += 1
                 m = list_end(doc, actors, m)
                 if m > k and all(t.lower_ in EN_VERB_LEAD for t in doc[actors[m].end:ti]):

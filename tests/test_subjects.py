@@ -300,3 +300,18 @@ def test_the_government_past_a_heading_is_the_one_country_the_document_is_about(
     segments = [("body", t) for t in first] + [("heading", "3. Infrastructure"), ("body", then)]
     doc = last_doc(nlp_for(lang, ko, en), *segments)
     assert facts(doc, "strengthens") == ([("strengthens", expected, "resource/datacentre")] if expected else [])
+
+
+@pytest.mark.parametrize("then", [
+    "Neither state makes its own GPUs, and both remain dependent on foreign cloud.",
+    "Both depend on foreign cloud.",
+])
+def test_english_both_is_the_pair_a_sentence_before_named(en, then):
+    doc = last_doc(en, ("body", "Japan and Korea build data centres."), ("body", then))
+    assert sorted(f[1] for f in facts(doc, "dependsOn")) == ["country/jp", "country/kr"]
+
+
+def test_english_both_does_not_reach_back_into_another_document(en):
+    last_doc(en, ("body", "Japan and Korea build data centres."))
+    doc = last_doc(en, ("body", "France builds data centres."), ("body", "Both depend on foreign cloud."))
+    assert not {"country/jp", "country/kr"} & {f[1] for f in facts(doc, "dependsOn")}
