@@ -297,8 +297,14 @@ class Discourse:
             tail = _OF_COUNTRY.search(body.text)
             polity = self.country_named(body[0].text) or (self.country_named(tail.group(1)) if tail else "")
         if not polity and not body.kb_id_ and not named:
+            # (the one country its sentence names first: "India's approach …: the X Mission, which the
+            # Union Cabinet approved")
+            sent = body.doc[body.start].sent
+            here = {e.kb_id_ for e in body.doc.ents if e.label_ in POLITY_TYPES and e.kb_id_
+                    and sent.start <= e.start < sent.end}
             section = self.section_actor(POLITY_TYPES)
-            polity = section.kb_id_ if section is not None else next(iter(self.polities)) if len(self.polities) == 1 else ""
+            polity = next(iter(here)) if len(here) == 1 else section.kb_id_ if section is not None \
+                else next(iter(self.polities)) if len(self.polities) == 1 else ""
         return polity
 
     def policy_named(self, ents: list[Span], kind: str) -> None:

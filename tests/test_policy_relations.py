@@ -477,3 +477,10 @@ def test_a_policy_which_the_government_adopted_is_the_country_s_the_text_is_abou
     doc = last_doc(en, ("body", "Japan wants more GPUs."),
                    ("body", "Officials called it the core of the Cloud First Programme, which the government adopted in 2021."))
     assert facts(doc, "hasPolicy") == [("hasPolicy", "country/jp", "")]
+
+
+def test_a_new_body_acts_for_the_one_country_its_sentence_names_before_its_section_s(en):
+    doc = last_doc(en, ("heading", "3. China"),
+                   ("body", "Japan's approach differs: the Cloud First Programme, which the Digital Agency launched, "
+                            "buys GPUs."))
+    assert ("hasPolicy", "country/jp", "") in facts(doc) and ("hasPolicy", "country/cn", "") not in facts(doc)
