@@ -39,8 +39,9 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
 EN_TRIGGERS: list[tuple[str, str, str]] = [
     ("dependsOn", "dependsOn", r"rel(?:y|ying|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?|"
                                r"expos(?:ed|ure) to"),
-    ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|sourc(?:es|ed|ing)|purchas(?:es|ed|ing)|buy(?:s|ing)?|bought|"
-                                r"procur(?:es|ed|ing)|supplied by"),
+    # (the verbs' base forms too: "will continue to source GPUs from NVIDIA"; not "open-source")
+    ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|(?<!open )(?<!open-)sourc(?:e|es|ed|ing)\b|purchas(?:e|es|ed|ing)|"
+                                r"buy(?:s|ing)?|bought|procur(?:e|es|ed|ing)|supplied by"),
     ("controls", "directlyControls",
      r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|locali[sz](?:e|es|ed|ing|ation)|"
      r"domestic(?:ally)? produc\w*|"

@@ -97,6 +97,9 @@ DEPENDS = [
     ("ko", "일본은 중국으로부터 반도체를 공급받고 있다.", ("dependsOn", "country/jp", "resource/ai-chip")),
     ("en", "Japan imports most of its GPUs from the United States.", ("dependsOn", "country/jp", "resource/gpu")),
     ("en", "Korea buys GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
+    # the verbs' base forms
+    ("en", "Korea will continue to source GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
+    ("en", "Korea plans to purchase GPUs from Nvidia.", ("dependsOn", "country/kr", "resource/gpu")),
     # exposure to a supply
     ("en", "Japan is heavily exposed to the supply of foreign chips.", ("dependsOn", "country/jp", "resource/ai-chip")),
     # the maker named on what is bought is the seller
@@ -122,6 +125,7 @@ DEPENDS_NEG = [
     ("ko", "클라우드 기대효과는 크다."),
     ("ko", "한국은 GPU를 수입한다."),
     ("en", "Korea buys thousands of chips."),  # nobody's make named
+    ("en", "Korea builds open-source GPU drivers from Nvidia code."),  # (open source is no sourcing)
     ("ko", "한국의 GPU 수입은 늘었다."),
     ("en", "Korea imports GPUs."),
     ("en", "Japan's reliance on cloud services is limited."),
