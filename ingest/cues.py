@@ -230,7 +230,8 @@ class Cues:
         self.introduced: dict[str, tuple[str, str, str]] = {}
 
     def reset(self) -> None:
-        """Forget the names the last document introduced (:func:`ingest.extract.extract` calls this)."""
+        """Forget the names the last document introduced (the relation extractor's reset calls this at
+        the start of each document)."""
         self.introduced.clear()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -116,8 +116,8 @@ class Subjects:
         supplier's, and a particle comes between). English: the owner right before the trigger noun
         ("… advise the Minister on Australia's growing dependence on …")."""
         if self.lang == "en":
-            e = next((e for e in before if e.end < ti and doc[e.end].text in ("'s", "’s") and e.label_ in ACTOR_TYPES
-                      and all(t.is_alpha and t.is_lower for t in doc[e.end + 1:ti])), None)
+            e = next((e for e in reversed(before) if e.end < ti and doc[e.end].text in ("'s", "’s")
+                      and e.label_ in ACTOR_TYPES and all(t.is_alpha and t.is_lower for t in doc[e.end + 1:ti])), None)
             return e if e is not None and ti - e.end <= 3 else None
         if ti < 2:
             return None
@@ -343,7 +343,8 @@ class Subjects:
                 own = next((e for e in ents if t.i < e.start < ti and e.label_ in ACTOR_TYPES), None)
                 if own is not None:  # "the Chips Package, which Korea introduced": the clause's own subject
                     return own
-                if t.i + 2 < ti and doc[t.i + 1].lower_ == "the" and doc[t.i + 2].lower_ in ("government", "administration"):
+                if t.i + 2 < ti and doc[t.i + 1].lower_ == "the" \
+                        and doc[t.i + 2].lower_ in ("government", "administration"):
                     # "the … Strategy, which the government adopted": the government of whom the text is about
                     gov = self.discourse.government_of(doc, doc[t.i + 1].idx, doc[t.i + 2].idx + len(doc[t.i + 2]))
                     if gov is not None:
