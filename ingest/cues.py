@@ -103,6 +103,7 @@ _EN_ORG = re.compile(
     rf"\b((?:(?:{_EN_WORD})\s+(?:(?:and|&)\s+)?)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
     rf"{_EN_CAPS}(?:\s+(?:and\s+)?{_EN_CAPS})*(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+and\s+{_EN_CAPS}"
     rf"(?:\s+{_EN_CAPS})*)?)?)\b")
+_EN_ORG_HEAD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS_EN)})\b")
 _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
                      r"(?=[^가-힣]|[은는이가을를의에과와도로]|$)")
 # what may follow the kind word of an English name: "National Strategy on AI Research", "Plan for
@@ -311,7 +312,9 @@ class Cues:
             if not any(w in _ORG_HEADS_EN or w in _POLICY_HEADS_EN for w in m.group(1).split()[1:]):
                 add(m.start(1), m.end(1), "Policy", "ProgrammeOrProject", "en-policy")
         for m in _EN_ORG.finditer(text):  # (not whose it is: "Singapore's Infocomm Media Development Authority")
-            name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)))
+            # (whose it is comes before the name's head: "the Office of Australia's Chief Scientist" is one name)
+            at = _EN_ORG_HEAD.search(m.group(1))
+            name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)[:at.start()])) + m.group(1)[at.start():]
             start = m.end(1) - len(name)
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 head = next(h for h in _ORG_HEADS_EN if re.search(rf"\b{h}\b", name))

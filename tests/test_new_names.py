@@ -445,3 +445,10 @@ def test_a_korean_law_title_with_and_and_its_short_title(ko):
 ])
 def test_korean_names_without_the_word_for_their_kind(ko, text, names):
     assert [e.text for e in last_doc(ko, ("body", text)).ents if e.label_ in ("Company", "Agency")] == names
+
+
+@pytest.mark.parametrize("text", ["The Office of Canada's Chief Scientist said so.",
+                                  "The Council for Canada’s Digital Future met."])
+def test_a_possessive_after_an_english_body_s_head_is_read_without_error(en, text):
+    # (it used to stop the whole document: the possessive was stripped with the head before it)
+    assert ("Canada", "Country") in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
