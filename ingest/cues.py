@@ -159,7 +159,9 @@ _LAW_WORD_TAGS = ("NNG", "NNP", "NNB", "SL", "SN", "XSN", "XPN", "JC")
 def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of Korean law titles written without brackets, by the form the Korean
     legislature gives them: "인공지능 산업 진흥에 관한 법률", "…조성 등에 관한 기본법 시행령"."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "관한" not in doc_text(doc):
+        return out
     for t in doc:
         if t.text != "관한" or t.i < 2 or doc[t.i - 1].text != "에":
             continue

@@ -208,7 +208,7 @@ class Discourse:
             self.listing = self.policy_listing(doc) if kind == "caption" else None
         if kind == "heading":
             self.topic, self.policies = None, []
-            level = heading_level(doc.text)
+            level = heading_level(doc_text(doc))
             actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
             self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]
         elif kind == "body" and self.topic is not None and self.topic.label_ in ("Company", "Organisation"):
@@ -343,8 +343,8 @@ class Discourse:
                     and _POLICY_KINDS.search(doc[e.end:min(len(doc), e.end + 6)].text):
                 return e
         if self.lang == "en":
-            for m in re.finditer(r"\b(?:South |North )?[A-Z][a-z]+\b", doc.text):
-                if m.group(0) in _DEMONYMS and _EN_LISTED_KINDS.match(doc.text, m.end()) \
+            for m in re.finditer(r"\b(?:South |North )?[A-Z][a-z]+\b", doc_text(doc)):
+                if m.group(0) in _DEMONYMS and _EN_LISTED_KINDS.match(doc_text(doc), m.end()) \
                         and (span := self.demonym(doc, m.start(), m.end())) is not None:
                     return span
         return None
@@ -430,7 +430,7 @@ class Discourse:
     def demonym(self, doc: Doc, start: int, end: int) -> Span | None:
         """The country the English adjective or capital at characters ``start:end`` names
         ("American", "South Korean", "Beijing"), as a span over it; None for any other word."""
-        name = _DEMONYMS.get(doc.text[start:end]) or _CAPITALS.get(doc.text[start:end])
+        name = _DEMONYMS.get(doc_text(doc)[start:end]) or _CAPITALS.get(doc_text(doc)[start:end])
         country = self.country_named(name) if name else ""
         if not country:
             return None

@@ -157,7 +157,7 @@ class Mentions:
                     e.text.lower().endswith("layers") or nxt is not None and nxt.lower_ == "layers"):
                 continue
             j = k
-            while j >= 0 and (j == k or _LIST_GAP.fullmatch(doc.text[out[j].end_char:out[j + 1].start_char])):
+            while j >= 0 and (j == k or _LIST_GAP.fullmatch(doc_text(doc)[out[j].end_char:out[j + 1].start_char])):
                 item = out[j]
                 known = index.get(name_key(re.sub(r"\s+layers$", "", item.text, flags=re.I) + " layer"))
                 if item.label_ not in ("Layer", "Resource"):

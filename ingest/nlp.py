@@ -126,7 +126,9 @@ class KiwiTokenizer:
         _bracket_opens_sentence(tags, starts)
         if starts:
             starts[0] = True
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
+        doc.user_data["policykg_text"] = text  # (:func:`doc_text`: the same characters, not joined again)
+        return doc
 
     # a tokenizer without state to save: spaCy's serialisation needs these methods
     def to_bytes(self, **_kw: Any) -> bytes:

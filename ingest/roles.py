@@ -26,7 +26,7 @@ from .candidates import policy_form
 from .facts import Arg, Fact
 from .gazetteer import ORG_TYPES, POLITY_TYPES
 from .lexicon import INSTRUMENT_LABEL, ROLE_LABEL
-from .nlp import span_text
+from .nlp import doc_text, span_text
 
 if TYPE_CHECKING:
     from .relations import Extractor
@@ -50,7 +50,7 @@ def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> 
     for m in labels:
         end = sent.start_char + m.end()
         first = next((e for e in pols if e.start_char >= end), None)
-        if first is None or not _SEPARATOR.fullmatch(re.sub(r"\b(?:the|The)\s+$", "", doc.text[end:first.start_char])):
+        if first is None or not _SEPARATOR.fullmatch(re.sub(r"\b(?:the|The)\s+$", "", doc_text(doc)[end:first.start_char])):
             continue
         polity = next((s for s, _ in ex.discourse.implied_subjects(POLITY_TYPES)), None)
         if polity is None:
@@ -98,11 +98,11 @@ def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
     for m in ROLE_LABEL[ex.lang].finditer(span_text(sent)):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         first = next((e for e in orgs if e.start_char >= end), None)
-        if first is not None and _SEPARATOR.fullmatch(doc.text[end:first.start_char]):
+        if first is not None and _SEPARATOR.fullmatch(doc_text(doc)[end:first.start_char]):
             chosen = ex.coordinated(doc, orgs, first, 1)
-        elif ex.lang == "ko" and _AS_ROLE.match(doc.text, end) and (
+        elif ex.lang == "ko" and _AS_ROLE.match(doc_text(doc), end) and (
                 last := next((e for e in reversed(orgs) if e.end_char <= start), None)) is not None \
-                and _SUBJECT_GAP.fullmatch(doc.text[last.end_char:start]):
+                and _SUBJECT_GAP.fullmatch(doc_text(doc)[last.end_char:start]):
             chosen = ex.coordinated(doc, orgs, last, -1)  # "정보통신산업진흥원(NIPA)이 전담기관으로"
         else:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.amounts import parse_amount
-from ingest.nlp import pipeline
+from ingest.nlp import doc_text, pipeline
 
 from .small_kb import PATTERNS, ents, facts, last_doc, nlp_for
 
@@ -31,6 +31,7 @@ def test_korean_tokenizer_keeps_the_text_and_splits_particles(ko):
     text = "일본은 미국의 클라우드에 의존하고 있다. 중국은 반도체 자립을 추진한다."
     doc = ko(text)
     assert doc.text == text
+    assert doc_text(doc) == doc.text  # (the text the tokenizer keeps for the components is the doc's)
     toks = [t.text for t in doc]
     assert toks[:4] == ["일본", "은", "미국", "의"]
     tags = {t.text: t.tag_ for t in doc}
