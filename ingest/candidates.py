@@ -28,7 +28,6 @@ runby     policy -> organisation       runBy
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
@@ -251,9 +250,9 @@ def candidates(ex, doc: Doc, sent: Span, ents: list[Span], kind: str, rule_facts
         if group == "stack" and subj.doc is doc:
             sup = ex.supplier(doc, sent, ents, obj.start, obj.end, subj)
         out.append({
-            "group": group, "subject": asdict(Arg.of(subj, doc)), "object": asdict(Arg.of(obj)),
-            "supplier": asdict(Arg.of(sup)) if sup is not None else None,
-            "rules": {rel: {"predicate": f.predicate, "supplier": asdict(f.supplier) if f.supplier else None}
+            "group": group, "subject": Arg.of(subj, doc).to_dict(), "object": Arg.of(obj).to_dict(),
+            "supplier": Arg.of(sup).to_dict() if sup is not None else None,
+            "rules": {rel: {"predicate": f.predicate, "supplier": f.supplier.to_dict() if f.supplier else None}
                       for rel, f in rules.items()},
             "features": feat.pair(doc, sent, ents, subj if subj.doc is doc else None, obj, source, kind,
                                   set(rules), listed) + crowd(subj),

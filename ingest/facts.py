@@ -47,6 +47,11 @@ class Arg:
             return cls(-1, -1, span.text, span.label_, span.kb_id_, rule_of(span))
         return cls(span.start_char, span.end_char, span.text, span.label_, span.kb_id_, rule_of(span))
 
+    def to_dict(self) -> dict[str, Any]:
+        """``dataclasses.asdict`` of an argument, without its deep copies (every field is a plain value)."""
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "id": self.id,
+                "rule": self.rule}
+
 
 @dataclass
 class Fact:
@@ -96,7 +101,7 @@ def one_of_alternatives(doc: Doc, ents: list[Span], facts: list[Fact],
 
     def arg_dict(x: dict[str, Any] | None) -> dict[str, Any] | None:
         key = (x["start"], x["end"], x["type"], x["id"]) if x is not None else None
-        return asdict(other[key]) if key in other else x
+        return other[key].to_dict() if key in other else x
 
     facts = [replace(f, subject=arg(f.subject), object=arg(f.object)) for f in facts]
     cands = [{**c, "subject": arg_dict(c["subject"]), "object": arg_dict(c["object"])} for c in cands]

@@ -363,3 +363,13 @@ def test_a_relinked_policy_is_the_object_of_its_facts(owned):
     doc = owned[1]("Japan announced its National AI Strategy in 2025.")
     assert [(f.subject.id, f.object.id) for f in doc._.facts if f.relation == "hasPolicy"] == [
         ("country/jp", "policy/jp-nas")]
+
+
+def test_an_argument_as_a_dict_is_what_dataclasses_give():
+    # (Arg.to_dict is written out for speed: a field added to Arg must be added there too)
+    from dataclasses import asdict
+
+    from ingest.facts import Arg
+
+    arg = Arg(3, 8, "일본", "Country", "country/jp", "gazetteer")
+    assert arg.to_dict() == asdict(arg) and list(arg.to_dict()) == list(asdict(arg))
