@@ -319,7 +319,8 @@ class Cues:
             name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)[:at.start()])) + m.group(1)[at.start():]
             start = m.end(1) - len(name)
             if sum(w[:1].isupper() for w in name.split()) >= 2:
-                head = next(h for h in _ORG_HEADS_EN if re.search(rf"\b{h}\b", name))
+                heads = set(_EN_ORG_HEAD.findall(name))
+                head = next(h for h in _ORG_HEADS_EN if h in heads)
                 label = _ORG_HEADS_EN[head]
                 if head == "Institute" and not _PUBLIC_INSTITUTE.search(name) and not any(
                         (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc")

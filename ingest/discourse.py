@@ -273,39 +273,53 @@ class Discourse:
     def owner_of(self, actor: Span, types: frozenset[str]) -> Span | None:
         """The country or bloc (if of ``types``) a government body ``actor`` belongs to, as a span
         over the body's words: the knowledge base's, or for a new body the country its name opens
-        with ("인도네시아 산업부") or ends with after "of" ("… Bank of Canada"); None for anything else."""
-        polity = self.polity_of(actor, named=True) if actor.label_ == "Agency" else ""
+        with ("인도네시아 산업부") or ends with after "of" ("… Bank of Canada"), or its other name's,
+        else the country around it (:meth:`polity_around`); None for anything else."""
+        if actor.label_ != "Agency":
+            return None
+        polity = self.polity_of(actor)
         # (a name in brackets after another is the other's: "인도네시아 통신디지털부(Komdigi)")
         partner = next((o for a, b in actor.doc.user_data.get("alternatives", ()) for m, o in ((a, b), (b, a))
-                        if m == (actor.start, actor.end)), None) if actor.label_ == "Agency" and not polity else None
+                        if m == (actor.start, actor.end)), None) if not polity else None
         if partner is not None:  # (unlinked, as the name in brackets would have its id)
-            polity = self.polity_of(Span(actor.doc, *partner, label="Agency"), named=True)
-        if not polity and actor.label_ == "Agency":
-            polity = self.polity_of(actor)
+            polity = self.polity_of(Span(actor.doc, *partner, label="Agency"))
+        if not polity and not actor.kb_id_:
+            polity = self.polity_around(actor)
         label = "Bloc" if polity.startswith("bloc/") else "Country"
         if not polity or label not in types:
             return None
         return derived(Span(actor.doc, actor.start, actor.end, label=label, kb_id=polity), "owner")
 
-    def polity_of(self, body: Span, named: bool = False) -> str:
-        """The id of a government body's country or bloc: the knowledge base's, or the country a new
-        body's name opens with or ends with after "of"; for a new body whose name names none (unless
-        ``named``: by its names only), the country or bloc of the section it is named in, else the
-        one country the document has been about ("MeitY" in a text on India); "" if none."""
+    def polity_of(self, body: Span) -> str:
+        """The id of a government body's country or bloc by its name: the knowledge base's, or the
+        country a new body's name opens with or ends with after "of"; "" if none."""
         polity = self.owners().get(body.kb_id_, "")
         if not polity and len(body) > 1:
             tail = _OF_COUNTRY.search(body.text)
             polity = self.country_named(body[0].text) or (self.country_named(tail.group(1)) if tail else "")
-        if not polity and not body.kb_id_ and not named:
-            # (the one country its sentence names first: "India's approach …: the X Mission, which the
-            # Union Cabinet approved")
-            sent = body.doc[body.start].sent
-            here = {e.kb_id_ for e in body.doc.ents if e.label_ in POLITY_TYPES and e.kb_id_
-                    and sent.start <= e.start < sent.end}
-            section = self.section_actor(POLITY_TYPES)
-            polity = next(iter(here)) if len(here) == 1 else section.kb_id_ if section is not None \
-                else next(iter(self.polities)) if len(self.polities) == 1 else ""
         return polity
+
+    def polity_around(self, body: Span) -> str:
+        """The country or bloc a new body whose names name none acts for: the one country its
+        sentence names ("India's approach …: the X Mission, which the Union Cabinet approved"), else
+        its section's, else the one country the document has been about ("MeitY" in a text on
+        India); "" if none."""
+        sent = body.doc[body.start].sent
+        here = {e.kb_id_ for e in body.doc.ents if e.label_ in POLITY_TYPES and e.kb_id_
+                and sent.start <= e.start < sent.end}
+        if len(here) == 1:
+            return next(iter(here))
+        section = self.section_actor(POLITY_TYPES)
+        if section is not None:
+            return section.kb_id_
+        return next(iter(self.polities)) if len(self.polities) == 1 else ""
+
+    def the_one_before(self, doc: Doc, sent: Span) -> Span | None:
+        """The policy an English sentence opening with "It" means: the one the sentence before
+        named, when it named one ("… launched the X Programme. It is run by EuroHPC.")."""
+        if self.lang == "en" and doc[sent.start].lower_ == "it" and len(self.previous) == 1:
+            return self.previous[0]
+        return None
 
     def policy_named(self, ents: list[Span], kind: str) -> None:
         """After a sentence of body text or a caption: its policies are what a later "동 계획"

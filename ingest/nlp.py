@@ -203,8 +203,8 @@ class Gazetteer:
         self.hangul: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.unspaced: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
         self.single: dict[str, dict[str, str]] = {}
-        # each of the three tables by whole key (lowered), with its longest key's length
-        self.by_key: dict[int, tuple[dict[str, list[tuple[str, dict[str, str], bool, bool]]], int]] = {}
+        # each of the three tables by whole key (lowered), with its longest key's length, by table name
+        self.by_key: dict[str, tuple[dict[str, list[tuple[str, dict[str, str], bool, bool]]], int]] = {}
         self.index: dict[str, dict[str, str]] = {}  # normalised name -> pattern, to link cue names
         self.owner: dict[str, str] = {}  # policy or agency id -> its country or bloc, when it has one
         self.others: dict[str, list[tuple[str, str]]] = {}  # policy id -> (id, owner) sharing a name
@@ -255,12 +255,12 @@ class Gazetteer:
         # the same names by their whole key, lowered, in that order, and the longest key of each table:
         # a position is looked up at the token ends after it, not tried against every name sharing its
         # first two characters ("AI …" opens hundreds)
-        for table in (self.by_prefix, self.hangul, self.unspaced):
+        for name, table in (("by_prefix", self.by_prefix), ("hangul", self.hangul), ("unspaced", self.unspaced)):
             by_key: dict[str, list[tuple[str, dict[str, str], bool, bool]]] = {}
             for lst in table.values():
                 for entry in lst:
                     by_key.setdefault(entry[0].lower(), []).append(entry)
-            self.by_key[id(table)] = (by_key, max((len(k) for k in by_key), default=0))
+            self.by_key[name] = (by_key, max((len(k) for k in by_key), default=0))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -280,10 +280,11 @@ class Gazetteer:
         spans: list[Span] = []
         for t, (i, length) in enumerate(bounds):
             found = None
-            for table in ((self.by_prefix,) if korean else (self.by_prefix, self.hangul)):
+            for name, table in ((("by_prefix", self.by_prefix),) if korean
+                                else (("by_prefix", self.by_prefix), ("hangul", self.hangul))):
                 if lower[i:i + 2] not in table:
                     continue
-                by_key, longest = self.by_key[id(table)]
+                by_key, longest = self.by_key[name]
                 for j in _ends_after(ends, i, longest):  # (longest first)
                     if found is not None and j <= found.end_char:
                         break  # (nothing longer is left)
@@ -295,7 +296,7 @@ class Gazetteer:
                         break
             n = at.get(i)
             if n is not None and bare_lower[n:n + 2] in self.unspaced:
-                by_key, longest = self.by_key[id(self.unspaced)]
+                by_key, longest = self.by_key["unspaced"]
                 for m in _ends_after(bare_ends, n, longest):
                     j = kept[m - 1] + 1
                     if found is not None and j <= found.end_char:

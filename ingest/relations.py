@@ -394,9 +394,8 @@ class Extractor(Objects, Subjects, Negation):
                 bare = KO_BARE_KIND.search(span_text(sent), 0, doc[ti].idx - sent.start_char)
                 meant = self.discourse.of_kind(bare.group("kind")) if bare else None
                 lo, hi = (sent.start_char + bare.start(), sent.start_char + bare.end()) if meant is not None else (0, 0)
-            if meant is None and not pols and orgs and self.lang == "en" and doc[sent.start].lower_ == "it" \
-                    and len(self.discourse.previous) == 1:
-                meant = self.discourse.previous[0]  # "… launched the X Programme. It is run by EuroHPC."
+            if meant is None and not pols and orgs:
+                meant = self.discourse.the_one_before(doc, sent)  # "… the X Programme. It is run by EuroHPC."
             if meant is not None:
                 pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:
@@ -453,9 +452,8 @@ class Extractor(Objects, Subjects, Negation):
                     news = [meant]
             if olds and not news and (meant := self.discourse.referent(span_text(sent))) is not None:
                 news = [meant]  # "이번 사업은 기존 「X」를 대체한다", "The Fund replaces the X"
-            if olds and not news and self.lang == "en" and doc[sent.start].lower_ == "it" \
-                    and len(self.discourse.previous) == 1:
-                news = [self.discourse.previous[0]]  # "… launched the X Fund. It replaces the Y Pilot."
+            if olds and not news and (meant := self.discourse.the_one_before(doc, sent)) is not None:
+                news = [meant]  # "… launched the X Fund. It replaces the Y Pilot."
             if not olds or not news:
                 return []
             return [Fact("replaces", "replaces", Arg.of(news[-1], doc), Arg.of(olds[-1]), f"replaces.{self.lang}.trigger",
