@@ -1,7 +1,7 @@
 """The gold sets of texts outside the corpus, written and annotated for this project: the new
 documents and the validation texts (tests/data/gold/newdocs/ and validation/, held out) and the
-probe texts (tests/data/gold/probes/, development): every file loads, every id it names is in the knowledge base, and every mention is
-written on the line it is given."""
+probe texts (tests/data/gold/probes/, development): every file loads, every id it names is in the
+knowledge base, and every mention is written on the line it is given."""
 
 from __future__ import annotations
 
