@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .mentions import BODY_TYPES, BRACKET_AFTER
+from .mentions import BODY_TYPES, BRACKET_AFTER, takes_bracketed_name
 from .nlp import doc_text, known_names, name_key
 
 _POLICY_HEADS_KO = {
@@ -39,6 +39,10 @@ _POLICY_HEADS_EN = {
     "Mission": "ProgrammeOrProject",
     "Fund": "InvestmentOrFund", "Facility": "InvestmentOrFund",
     "Initiative": "Initiative", "Declaration": "Initiative", "Partnership": "Initiative",
+    "Blueprint": "StrategyOrPlan", "Masterplan": "StrategyOrPlan", "Guide": "LawOrRegulation",
+    "Convention": "LawOrRegulation", "Treaty": "LawOrRegulation", "Compact": "Initiative", "Charter": "Initiative",
+    "Pact": "Initiative", "Accord": "Initiative", "Fellowship": "ProgrammeOrProject", "Corridor": "ProgrammeOrProject",
+    "Commons": "ProgrammeOrProject",
 }
 _ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회": "Agency", "연구원": "Agency",
                  "연구소": "Agency", "진흥원": "Agency", "공사": "Agency", "공단": "Agency", "재단": "Organisation",
@@ -49,7 +53,10 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
                  "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency",
                  "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation",
                  "Bank": "Organisation", "Alliance": "Organisation", "Corporation": "Organisation",
-                 "Parliament": "Agency", "Assembly": "Agency", "Yuan": "Agency", "Cabinet": "Agency"}
+                 "Parliament": "Agency", "Assembly": "Agency", "Yuan": "Agency", "Cabinet": "Agency",
+                 # (after the heads above: "African Union Commission" is a body, "African Union" a bloc)
+                 "Union": "Bloc", "Community": "Bloc", "League": "Bloc", "Organization": "Organisation",
+                 "Organisation": "Organisation"}
 # common words that end like an organisation name but are not one (요청, 신청 as words of their own:
 # "국가연구혁신청" is an agency)
 _NOT_ORGS = re.compile(
@@ -76,7 +83,9 @@ EN_KINDS = {"programme": "ProgrammeOrProject", "program": "ProgrammeOrProject", 
              "scheme": "ProgrammeOrProject", "mission": "ProgrammeOrProject", "plan": "StrategyOrPlan",
              "strategy": "StrategyOrPlan", "roadmap": "StrategyOrPlan", "framework": "StrategyOrPlan",
              "initiative": "Initiative", "partnership": "Initiative", "fund": "InvestmentOrFund",
-             "law": "LawOrRegulation", "act": "LawOrRegulation", "bill": "LawOrRegulation", "regulation": "LawOrRegulation"}
+             "law": "LawOrRegulation", "act": "LawOrRegulation", "bill": "LawOrRegulation", "regulation": "LawOrRegulation",
+             "blueprint": "StrategyOrPlan", "masterplan": "StrategyOrPlan", "compact": "Initiative", "charter": "Initiative",
+             "pact": "Initiative", "convention": "LawOrRegulation", "treaty": "LawOrRegulation"}
 _EN_CALLED = re.compile(rf"\b(?i:({'|'.join(EN_KINDS)})),?\s+(?:called|named|dubbed|known as|titled|entitled)\s+"
                         r"[‘“\"']?(?:the\s+)?([A-Z][\w&'’+-]*(?:\s+(?:(?:of|and|for|on|the|in|to)\s+)*[A-Z][\w&'’+-]*"
                         r"|\s+\d{4})*)")
@@ -95,14 +104,17 @@ _EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
 _EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
 # a project named after its kind word: "Project Deccan", "Project Stargate" (not a body: "Project Office")
 _EN_PROJECT = re.compile(rf"\b(Project(?:\s+[A-Z][\w&'’-]*){{1,2}})\b(?!\s+(?:{'|'.join(_ORG_HEADS_EN)})\b)")
-# "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation"
-_EN_CAPS = r"[A-Z][\w&.'’-]*"
+# "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation",
+# "Ministry for Digital Transformation and the Civil Service", "Spanish Agency for the Supervision of
+# Artificial Intelligence" (a capitalised word, not a possessive: "the Council of Europe's Convention")
+_EN_CAPS = r"[A-Z](?:[\w&.-]|['’](?!s\b))*"
+_EN_AND = r"(?:and|&)\s+(?:the\s+)?"
+_EN_OF_NAME = rf"\s+(?:of|for|on)\s+(?:the\s+)?{_EN_CAPS}(?:\s+(?:{_EN_AND})?{_EN_CAPS})*" \
+              rf"(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+{_EN_AND}{_EN_CAPS}(?:\s+{_EN_CAPS})*)?"
 # a capitalised word that does not end a sentence ("U.S. Department", not "Europe." of "… and Europe. The")
 _EN_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*(?:(?<=\b[A-Z])\.)?"
 _EN_ORG = re.compile(
-    rf"\b((?:(?:{_EN_WORD})\s+(?:(?:and|&)\s+)?)*(?:{'|'.join(_ORG_HEADS_EN)})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-    rf"{_EN_CAPS}(?:\s+(?:and\s+)?{_EN_CAPS})*(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+and\s+{_EN_CAPS}"
-    rf"(?:\s+{_EN_CAPS})*)?)?)\b")
+    rf"\b((?:(?:{_EN_WORD})\s+(?:(?:and|&)\s+)?)*(?:{'|'.join(_ORG_HEADS_EN)})(?:{_EN_OF_NAME}){{0,2}})\b")
 _EN_ORG_HEAD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS_EN)})\b")
 _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_HEADS_KO, key=len, reverse=True))}))"
                      r"(?=[^가-힣]|[은는이가을를의에과와도로]|$)")
@@ -292,10 +304,9 @@ class Cues:
         # (``doc.user_data["aliases"]``: the name a new one stands for, by its offsets, so that facts
         # name one entity: :func:`ingest.facts.one_of_alternatives`)
         aliases = doc.user_data.setdefault("aliases", {})
-        for name, (label, kb_id, full) in self.introduced.items():  # (a Korean name may have particles: "텔콤은")
-            after = r"(?![A-Za-z0-9-])" if self.nlp.lang == "ko" else r"(?![\w-])"
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{after}", text):
-                span = add(m.start(), m.end(), label, label, f"{self.nlp.lang}-{label.lower()}", kb_id)
+        for name, (label, kb_id, full) in self.introduced.items():
+            for start, end in self._occurrences(text, name):
+                span = add(start, end, label, label, f"{self.nlp.lang}-{label.lower()}", kb_id)
                 if span is not None and full and not kb_id:
                     aliases[span.start_char, span.end_char] = full
         for m in _EN_POLICY.finditer(text):
@@ -326,6 +337,8 @@ class Cues:
                         (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc")
                         for w in name.split()):
                     label = "Organisation"  # a think tank or a research body ("Vector Institute"), not the state's
+                elif head in _ORG_HEADS_OF_MEMBERS and _OF_MEMBERS.search(name):
+                    label = "Bloc"  # "Association of Southeast Asian Nations", "Organization of American States"
                 add(start, m.end(1), label, label, "en-org")
         for m in _KO_ORG.finditer(text):
             name = m.group(1)
@@ -355,7 +368,14 @@ class Cues:
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
                  and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs))
                  and not (k.label_ in ("Country", "Bloc") and any(inside(k, o) and k.end == o.end and _OF_END.search(
-                     doc[o.start:k.start].text) for o in en_orgs))]
+                     doc[o.start:k.start].text) and not _POSSESSIVE.match(text, k.end_char) and not any(b.label_ in BODY_TYPES and inside(b, o) for b in doc.ents)
+                                                                  for o in en_orgs))]
+        # a known body's name ending a longer English body's name is part of it, unless a country opens
+        # that name ("National AI Office" is not the EU's "AI Office"; "UK AI Safety Institute" is; "C." of
+        # "C. Sovereign AI Unit" numbers a heading)
+        known = [k for k in known if not (k.label_ in BODY_TYPES and any(
+            inside(k, o) and k.end == o.end and re.search(r"[A-Za-z]{2}", doc[o.start:k.start].text) and not any(
+                c.label_ in ("Country", "Bloc") and o.start <= c.start < k.start for c in doc.ents) for o in en_orgs))]
         # a country opening an English policy name without a possessive is part of it ("India
         # Semiconductor Mission"), unless the name holds another known one ("EU AI Act")
         opening = [k for k in known if k.label_ in ("Country", "Bloc") and any(
@@ -367,15 +387,33 @@ class Cues:
         for span in doc.ents:
             if (span.start, span.end) in rules and span in new:
                 span._.rule = rules[(span.start, span.end)]
-        # a Latin name in brackets right after a body's or a company's names it later in the document
-        # too ("… Information Technology (MeitY)", "정보통신산업진흥원(NIPA)"; in its own sentence:
-        # :meth:`ingest.mentions.Mentions.bracketed_names`)
+        # a Latin name in brackets right after a body's or a company's names it later in the paragraph
+        # and the document too ("… Information Technology (MeitY)", "정보통신산업진흥원(NIPA)"; the one in
+        # brackets: :meth:`ingest.mentions.Mentions.bracketed_names`)
+        later: list[Span] = []
         for e in doc.ents:
-            if e.label_ in BODY_TYPES and (m := BRACKET_AFTER.match(text, e.end_char)) is not None \
+            if takes_bracketed_name(e) and (m := BRACKET_AFTER.match(text, e.end_char)) is not None \
                     and index.get(name_key(m.group(1))) is None \
-                    and not any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in doc.ents):
-                self.introduced.setdefault(m.group(1), (e.label_, e.kb_id_, e.text))
+                    and not any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in doc.ents) \
+                    and m.group(1) not in self.introduced:
+                self.introduced[m.group(1)] = (e.label_, e.kb_id_, e.text)
+                for start, end in self._occurrences(text, m.group(1), m.end()):
+                    span = doc.char_span(start, end, label=e.label_, kb_id=e.kb_id_)
+                    if span is not None and not any(o.start < span.end and span.start < o.end
+                                                    for o in [*doc.ents, *later]):
+                        span._.rule = f"cue.{self.nlp.lang}-{e.label_.lower()}:{e.label_}"
+                        later.append(span)
+                        if not e.kb_id_:
+                            aliases[start, end] = e.text
+        if later:
+            doc.ents = sorted([*doc.ents, *later], key=lambda x: x.start)
         return doc
+
+    def _occurrences(self, text: str, name: str, pos: int = 0) -> list[tuple[int, int]]:
+        """Where a name is written as a word of its own from ``pos`` on (a Korean name may have
+        particles: "텔콤은")."""
+        after = r"(?![A-Za-z0-9-])" if self.nlp.lang == "ko" else r"(?![\w-])"
+        return [m.span() for m in re.compile(rf"(?<![\w-]){re.escape(name)}{after}").finditer(text, pos)]
 
     def to_disk(self, _path: Any, **_kw: Any) -> None:
         return None
@@ -384,8 +422,12 @@ class Cues:
         return self
 
 
+# a body of member states: a bloc ("Association of Southeast Asian Nations"), not an organisation
+_ORG_HEADS_OF_MEMBERS = frozenset({"Association", "Organization", "Organisation", "Community", "League", "Union"})
+_OF_MEMBERS = re.compile(r"\sof\s.*\b(?:Nations|States|Countries)$")
 # the words before a country that ends an English body's name ("… Bank of Canada", "… of the Philippines")
 _OF_END = re.compile(r"\s(?:of|for)(?:\s+the)?$")
+_POSSESSIVE = re.compile(r"['’]s\b")  # (then the country owns what follows: "the Office of Canada's Chief Scientist")
 # known names that a capitalised English policy name may contain as a word of its own
 _NAME_PARTS = frozenset({"Layer", "Resource"})
 _POLICY_CLASSES = frozenset(set(_POLICY_HEADS_KO.values()) | {"Policy"})

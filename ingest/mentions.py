@@ -42,6 +42,13 @@ _LATIN_NAME = re.compile(r"^[A-Z][\w&.,'’:\- ]*$")
 _SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
 # the kinds of named bodies, and a Latin name in brackets right after one ("(NIPA)", "(National Telecom)")
 BODY_TYPES = {"Agency", "Company", "Organisation"}
+
+
+def takes_bracketed_name(span: Span) -> bool:
+    """Whether a Latin name in brackets right after this mention is another name of it: after a body's
+    or a company's name, or a new bloc's ("Association of Southeast Asian Nations (ASEAN)")."""
+    return span.label_ in BODY_TYPES or span.label_ == "Bloc" and not span.kb_id_
+
 BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
 _VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
@@ -75,7 +82,7 @@ class Mentions:
         text = doc_text(doc)
         out = list(ents)
         for e in ents:
-            if e.label_ not in BODY_TYPES:
+            if not takes_bracketed_name(e):
                 continue
             m = BRACKET_AFTER.match(text, e.end_char)
             if m is None or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
