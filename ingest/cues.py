@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .lexicon import DEMONYMS
 from .mentions import BODY_TYPES, BRACKET_AFTER, takes_bracketed_name
 from .nlp import doc_text, known_names, name_key
 
@@ -94,6 +95,11 @@ _EN_CALLED = re.compile(rf"\b(?i:({'|'.join(EN_KINDS)})),?\s+(?:called|named|dub
 _EN_KIND = rf"(?i:({'|'.join(EN_KINDS)})s?)"
 _EN_QUOTED_KIND = re.compile(rf"\b{_EN_KIND},?\s+[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]"
                              rf"|[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]\s+{_EN_KIND}\b")
+# a capitalised name that a kind word after it names as a policy: "the Swiss Government Cloud programme",
+# "Japan's GENIAC project", "the Talento IA programme" (the kind word is no part of the name)
+_EN_NAMED_KIND = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+((?:[A-Z][\w&'’.+-]*|\d{4})"
+                            r"(?:\s+(?:[A-Z][\w&'’.+-]*|\d{4}|of|and|for|&))*?)\s+"
+                            r"(programme|program|project|initiative|scheme|mission|fund|strategy|plan|roadmap)\b")
 # the cues whose names are one name over the known names inside them: titles in 「」, "called X", a
 # quoted name a kind word names, a Korean law's title
 _ONE_NAME_RULES = ("cue.title", "cue.en-called", "cue.en-quoted-kind", "cue.ko-law")
@@ -291,6 +297,11 @@ class Cues:
                     "en-quoted-kind")
         for m in _EN_CALLED.finditer(text):
             add(m.start(2), m.end(2), "Policy", EN_KINDS[m.group(1).lower()], "en-called")
+        for m in _EN_NAMED_KIND.finditer(text):  # (not an actor's name alone: "the EU programme")
+            known = index.get(name_key(m.group(1)))
+            if (known is None or known["label"] == "Policy") and m.group(1) not in _NOT_COMPANY_WORDS \
+                    and m.group(1) not in DEMONYMS:
+                add(m.start(1), m.end(1), "Policy", EN_KINDS[m.group(2)], "en-named-kind")
         # companies by what the text calls them ("G42, the Abu Dhabi AI company", "the Indian start-up
         # Sarvam"), and the same names again later in the document
         named = [m.group("name") for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER) for m in rx.finditer(text)]
@@ -362,7 +373,7 @@ class Cues:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
         titles = [f for f in found if rules.get((f.start, f.end), "").startswith(_ONE_NAME_RULES)]
-        en_names = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-policy")]
+        en_names = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.en-policy", "cue.en-named-kind"))]
         # (and an English body "of" a country is one name: "Business Development Bank of Canada")
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
-from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_FRONTED, EN_SUBORDINATORS
+from .lexicon import ANAPHOR, ANAPHOR_INSIDE, DEMONYMS, EN_FRONTED, EN_SUBORDINATORS
 from .nlp import doc_text, span_text
 
 # particles marking a Korean clause's topic or subject, and the case particles
@@ -53,19 +53,6 @@ _ACTOR_KINDS = {"사업자", "사업자들", "기업", "기업들", "업체", "�
                 "회사들", "그룹", "스타트업", "스타트업들"}
 _NOUN_TAGS = ("NNG", "NNP", "SL", "SN")
 
-# "The Korean government …": the adjective names the country (looked up by the country's English name)
-_DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
-             "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
-             "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
-             "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
-             "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia",
-             "Brazilian": "Brazil", "Indonesian": "Indonesia", "Vietnamese": "Vietnam", "Malaysian": "Malaysia",
-             "Thai": "Thailand", "Philippine": "Philippines", "Filipino": "Philippines", "Mexican": "Mexico",
-             "Swedish": "Sweden", "Finnish": "Finland", "Norwegian": "Norway", "Danish": "Denmark",
-             "Swiss": "Switzerland", "Austrian": "Austria", "Polish": "Poland", "Irish": "Ireland",
-             "Belgian": "Belgium", "Portuguese": "Portugal", "Turkish": "Turkey", "Qatari": "Qatar",
-             "Egyptian": "Egypt", "Nigerian": "Nigeria", "Kenyan": "Kenya", "South African": "South Africa",
-             "Pakistani": "Pakistan", "Argentine": "Argentina", "Chilean": "Chile", "Kazakh": "Kazakhstan"}
 # a capital that stands for its government when it opens a sentence or a clause (:meth:`Discourse.capitals`):
 # "Beijing has accelerated …", "Berlin's dependence on Taiwan", "…, and Beijing has responded by …",
 # "Tokyo, for its part, continues to rely on …", "while Seoul is investing …"
@@ -75,7 +62,7 @@ _CAPITALS = {"Seoul": "South Korea", "Tokyo": "Japan", "Beijing": "China", "Pari
              "Rome": "Italy", "Moscow": "Russia", "The Hague": "Netherlands", "Madrid": "Spain",
              "Canberra": "Australia", "Jakarta": "Indonesia", "Brasília": "Brazil", "Brasilia": "Brazil",
              "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia", "Brussels": "European Union"}
-_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})\s+"
+_DEMONYM_GOVERNMENT = re.compile(rf"^\W*(?:The\s+)?({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})\s+"
                                  r"(?:government|administration|state|authorities)\b")
 _CLAUSE_CAPITAL = re.compile(r"(?:^\W*|[,;]\s+(?:and\s+|but\s+)?|\s(?:while|whereas|but)\s+)"
                              rf"({'|'.join(sorted(_CAPITALS, key=len, reverse=True))})(?:'s|’s)?(?=\s+[a-z]|,)")
@@ -358,7 +345,7 @@ class Discourse:
                 return e
         if self.lang == "en":
             for m in re.finditer(r"\b(?:South |North )?[A-Z][a-z]+\b", doc_text(doc)):
-                if m.group(0) in _DEMONYMS and _EN_LISTED_KINDS.match(doc_text(doc), m.end()) \
+                if m.group(0) in DEMONYMS and _EN_LISTED_KINDS.match(doc_text(doc), m.end()) \
                         and (span := self.demonym(doc, m.start(), m.end())) is not None:
                     return span
         return None
@@ -441,10 +428,14 @@ class Discourse:
         known = known_names(self.nlp).get(name_key(word))
         return known["id"] if known is not None and known["label"] in POLITY_TYPES else ""
 
+    def country_word(self, word: str) -> str:
+        """The id of the country (or bloc) a name or an English adjective names ("Japan", "Swiss"), else ""."""
+        return self.country_named(word) or (self.country_named(DEMONYMS[word]) if word in DEMONYMS else "")
+
     def demonym(self, doc: Doc, start: int, end: int) -> Span | None:
         """The country the English adjective or capital at characters ``start:end`` names
         ("American", "South Korean", "Beijing"), as a span over it; None for any other word."""
-        name = _DEMONYMS.get(doc_text(doc)[start:end]) or _CAPITALS.get(doc_text(doc)[start:end])
+        name = DEMONYMS.get(doc_text(doc)[start:end]) or _CAPITALS.get(doc_text(doc)[start:end])
         country = self.country_named(name) if name else ""
         if not country:
             return None

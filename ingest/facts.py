@@ -109,9 +109,16 @@ def one_of_alternatives(doc: Doc, ents: list[Span], facts: list[Fact],
 
 
 def dedupe(facts: list[Fact]) -> list[Fact]:
-    """``facts`` without repeats (the same relation between the same words of a sentence)."""
+    """``facts`` without repeats (the same relation between the same words of a sentence, or between
+    the same entities where one fact took its subject from the object's own name: "Korea launched the
+    Korea Semiconductor Mission")."""
     seen, out = set(), []
+    stated = {(f.relation, f.subject.id, f.object.start, f.sent_start) for f in facts
+              if f.object is not None and f.subject.id and not f.rule.endswith(".name")}
     for f in facts:
+        if f.rule.endswith(".name") and f.object is not None \
+                and (f.relation, f.subject.id, f.object.start, f.sent_start) in stated:
+            continue
         # (a subject from another sentence has no offsets here: its id tells it apart)
         key = (f.relation, f.predicate, f.subject.start, f.subject.id if f.subject.start < 0 else "",
                f.object.start if f.object else None, f.amount, f.sent_start)

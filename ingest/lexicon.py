@@ -212,3 +212,18 @@ PER_UNIT = {
 CONVERTED = re.compile(r"(?i)\(\s*(?:약|about|approx\.?|approximately|around|roughly|c\.)?\s*$")
 INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|"
                        r"earmark\w*|grant\w*|subsid\w*|contribut\w*|provid\w*|support\w*)\b")
+
+# the English adjective of a country, looked up by the country's English name: "The Korean government …",
+# "the Swiss Government Cloud" (ingest.discourse), not a policy's name alone: "the Japanese programme" (ingest.cues)
+DEMONYMS = {"Korean": "Korea", "South Korean": "South Korea", "Japanese": "Japan", "Chinese": "China",
+            "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
+            "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Indian": "India", "Taiwanese": "Taiwan",
+            "Canadian": "Canada", "Italian": "Italy", "Israeli": "Israel", "Singaporean": "Singapore",
+            "Russian": "Russia", "Dutch": "Netherlands", "Spanish": "Spain", "Australian": "Australia",
+            "Brazilian": "Brazil", "Indonesian": "Indonesia", "Vietnamese": "Vietnam", "Malaysian": "Malaysia",
+            "Thai": "Thailand", "Philippine": "Philippines", "Filipino": "Philippines", "Mexican": "Mexico",
+            "Swedish": "Sweden", "Finnish": "Finland", "Norwegian": "Norway", "Danish": "Denmark",
+            "Swiss": "Switzerland", "Austrian": "Austria", "Polish": "Poland", "Irish": "Ireland",
+            "Belgian": "Belgium", "Portuguese": "Portugal", "Turkish": "Turkey", "Qatari": "Qatar",
+            "Egyptian": "Egypt", "Nigerian": "Nigeria", "Kenyan": "Kenya", "South African": "South Africa",
+            "Pakistani": "Pakistan", "Argentine": "Argentina", "Chilean": "Chile", "Kazakh": "Kazakhstan"}

@@ -217,7 +217,8 @@ class Extractor(Objects, Subjects, Negation):
             if country := self.named_country(b):
                 state = Arg(b[0].idx, b[0].idx + len(b[0].text), b[0].text,
                             "Bloc" if country.startswith("bloc/") else "Country", country, "name")
-                out.append(Fact("hasPolicy", "hasPolicy", state, Arg.of(b), f"hasPolicy.{self.lang}.genitive", 0.6,
+                how = "genitive" if b[1].text in ("의", "'s", "’s") else "name"
+                out.append(Fact("hasPolicy", "hasPolicy", state, Arg.of(b), f"hasPolicy.{self.lang}.{how}", 0.6,
                                 sent.start_char, sent.end_char))
         # "its National AI Mission", "자국의 「X」": the policy of the country the clause is about
         for b in ents:
@@ -227,10 +228,20 @@ class Extractor(Objects, Subjects, Negation):
         return out
 
     def named_country(self, pol: Span) -> str:
-        """The country (or bloc) a policy's name opens with in the genitive ("China's …", "중국의 …"), else ""."""
-        if pol.label_ != "Policy" or len(pol) < 3 or pol[1].text not in ("의", "'s", "’s"):
+        """The country (or bloc) a policy's name opens with in the genitive ("China's …", "중국의 …"), or
+        in English as a word of the name ("Swiss Government Cloud", "Kenya National AI Strategy", "EU AI
+        Act"; not a pair: "US-UK Tech Alliance"), else ""."""
+        if pol.label_ != "Policy" or len(pol) < 2:
             return ""
-        return self.discourse.country_named(pol[0].text)
+        if pol[1].text in ("의", "'s", "’s"):
+            return self.discourse.country_named(pol[0].text) if len(pol) >= 3 else ""
+        if self.lang != "en":
+            return ""
+        for n in (3, 2, 1):
+            if len(pol) > n + 1 and pol[n].text not in ("-", "–", "/", "&") and pol[n - 1].whitespace_ \
+                    and (country := self.discourse.country_word(pol[:n].text)):
+                return country
+        return ""
 
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
                   ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:

@@ -516,3 +516,18 @@ def test_a_new_bloc_s_name_in_brackets_names_it_in_its_paragraph_and_after(en):
 ])
 def test_more_english_words_end_a_policy_s_name(en, text, name):
     assert (name, "Policy") in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Through the Talento IA programme, Spain trains engineers.", "Talento IA"),
+    ("The Swiss Government Cloud programme was approved.", "Swiss Government Cloud"),  # (around a known resource)
+    ("Canada's Digital Horizons initiative was renewed.", "Digital Horizons"),
+])
+def test_a_capitalised_name_a_kind_word_follows_is_a_policy(en, text, name):
+    assert [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents if e.label_ == "Policy"] == [(name, "Policy")]
+
+
+@pytest.mark.parametrize("text", ["The Japanese programme is large.", "The AI programme is large.",
+                                  "The United States programme is large."])
+def test_an_adjective_or_an_actor_before_a_kind_word_is_no_policy_name(en, text):
+    assert [e for e in last_doc(en, ("body", text)).ents if e.label_ == "Policy"] == []

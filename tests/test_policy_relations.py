@@ -81,6 +81,24 @@ def test_a_policy_whose_name_opens_with_its_country(lang, name, text):
         ("country/jp", "policy/jp-cloud")]
 
 
+@pytest.mark.parametrize(("text", "policy"), [
+    ("The Swiss Government Cloud programme will give the administration its own cloud.", "Swiss Government Cloud"),
+    ("The Japan National AI Strategy was revised.", "Japan National AI Strategy"),
+    ("The Japan Cloud Strategy was revised.", "policy/jp-cloud"),  # (a known one)
+])
+def test_an_english_policy_whose_name_opens_with_its_country_or_its_adjective(text, policy):
+    with more_names("en", [{"label": "Policy", "pattern": "Japan Cloud Strategy", "id": "policy/jp-cloud"},
+                           {"label": "Country", "pattern": "Switzerland", "id": "country/ch"}]) as en:
+        doc = last_doc(en, ("body", "France acts."), ("body", text))
+    assert [(f.subject.id, f.object.id or f.object.text, f.rule) for f in doc._.facts if f.relation == "hasPolicy"] \
+        == [("country/ch" if "Swiss" in text else "country/jp", policy, "hasPolicy.en.name")]
+
+
+def test_a_pair_of_countries_opening_a_name_is_no_owner(en):
+    doc = last_doc(en, ("body", "France acts."), ("body", "The US-Japan Tech Alliance Programme was renewed."))
+    assert [f for f in doc._.facts if f.relation == "hasPolicy"] == []
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Canada has committed CAD 2 billion to its Sovereign AI Compute Strategy."),
     ("ko", "캐나다는 자국의 「소버린 AI 컴퓨팅 전략」에 20억 달러를 배정했다."),
