@@ -104,6 +104,11 @@ def last_tag(token) -> str:
     return "JKB" if token.text in _POSTPOSITIONAL else token.tag_.rsplit("+", 1)[-1]
 
 
+# the words that make a country named after them a supplier or a partner, not the actor
+_EN_PARTNER_PREPOSITIONS = frozenset({"on", "from", "with", "to", "against", "by", "than"})
+_KO_PARTNER_PARTICLES = frozenset({"에", "에서", "로부터", "으로부터", "와", "과", "에게", "보다"})
+
+
 def particle(doc: Doc, span: Span) -> str:
     """The particle after a name, looking past a generic head noun (``일본 정부는`` -> ``는``,
     ``클라우드 공급에서`` -> ``에서``) and past the kind of actor a list of names ends with
@@ -291,9 +296,12 @@ class Discourse:
         sentence names ("India's approach …: the X Mission, which the Union Cabinet approved"), else
         its section's, else the one country the document has been about ("MeitY" in a text on
         India); "" if none."""
-        sent = body.doc[body.start].sent
-        here = {e.kb_id_ for e in body.doc.ents if e.label_ in POLITY_TYPES and e.kb_id_
-                and sent.start <= e.start < sent.end}
+        sent, doc = body.doc[body.start].sent, body.doc
+        # (not one the sentence names as a supplier or a partner: "… imports its GPUs and relies on
+        # Singapore for connectivity", "…는 미국에서 GPU를 들여온다")
+        here = {e.kb_id_ for e in doc.ents if e.label_ in POLITY_TYPES and e.kb_id_ and sent.start <= e.start < sent.end
+                and not (e.start > 0 and doc[e.start - 1].lower_ in _EN_PARTNER_PREPOSITIONS)
+                and particle(doc, e) not in _KO_PARTNER_PARTICLES}
         if len(here) == 1:
             return next(iter(here))
         section = self.section_actor(POLITY_TYPES)

@@ -37,10 +37,11 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("replaces", "replaces", r"교체|대체"),
 ]
 EN_TRIGGERS: list[tuple[str, str, str]] = [
+    # (importing is buying from abroad: "Korea imports almost all of its GPUs")
     ("dependsOn", "dependsOn", r"rel(?:y|ying|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?|"
-                               r"expos(?:ed|ure) to"),
+                               r"expos(?:ed|ure) to|import(?:s|ed|ing)?"),
     # (the verbs' base forms too: "will continue to source GPUs from NVIDIA"; not "open-source")
-    ("dependsOn", "dependsOn@", r"import(?:s|ed|ing)?|(?<!open )(?<!open-)sourc(?:e|es|ed|ing)\b|purchas(?:e|es|ed|ing)|"
+    ("dependsOn", "dependsOn@", r"(?<!open )(?<!open-)sourc(?:e|es|ed|ing)\b|purchas(?:e|es|ed|ing)|"
                                 r"buy(?:s|ing)?|bought|procur(?:e|es|ed|ing)|supplied by"),
     ("controls", "directlyControls",
      r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|locali[sz](?:e|es|ed|ing|ation)|"

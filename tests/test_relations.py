@@ -114,6 +114,8 @@ DEPENDS = [
     ("ko", "한국은 움직인다. 다만 GPU는 자체 생산이 어려워 엔비디아에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
     ("en", "Korea imports nearly all of its advanced chips, mainly from the United States.",
      ("dependsOn", "country/kr", "resource/ai-chip")),
+    # importing is buying from abroad, seller named or not (unlike 수입, which is also income)
+    ("en", "Korea imports GPUs.", ("dependsOn", "country/kr", "resource/gpu")),
     # what a self-reliance not achieved is about is what the dependence is on
     ("ko", "한국은 반도체를 자급하지 못하고 있어 미국에 대한 의존이 지속되고 있다.", ("dependsOn", "country/kr", "resource/ai-chip")),
     ("ko", "한국은 고성능 GPU의 국산화율이 낮아 외국 기술에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
@@ -128,7 +130,6 @@ DEPENDS_NEG = [
     ("en", "Korea buys thousands of chips."),  # nobody's make named
     ("en", "Korea builds open-source GPU drivers from Nvidia code."),  # (open source is no sourcing)
     ("ko", "한국의 GPU 수입은 늘었다."),
-    ("en", "Korea imports GPUs."),
     ("en", "Japan's reliance on cloud services is limited."),
     pytest.param("ko", "일본이 클라우드에 의존한다면 위험이 커진다."),
     pytest.param("ko", "일본이 클라우드에 의존하는 경우 위험이 커진다."),

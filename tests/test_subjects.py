@@ -315,3 +315,10 @@ def test_english_both_does_not_reach_back_into_another_document(en):
     last_doc(en, ("body", "Japan and Korea build data centres."))
     doc = last_doc(en, ("body", "France builds data centres."), ("body", "Both depend on foreign cloud."))
     assert not {"country/jp", "country/kr"} & {f[1] for f in facts(doc, "dependsOn")}
+
+
+def test_a_country_named_as_a_supplier_is_not_the_one_a_new_body_acts_for(en):
+    # the body's country is the one the document is about, not the one its sentence relies on
+    doc = last_doc(en, ("body", "Japan hosts data centres."),
+                   ("body", "The National Compute Office has launched a plan, but relies on Canada for GPUs."))
+    assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/gpu")]
