@@ -373,14 +373,20 @@ class Cues:
             return t.start <= k.start and k.end <= t.end and (t.start, t.end) != (k.start, k.end)
 
         titles = [f for f in found if rules.get((f.start, f.end), "").startswith(_ONE_NAME_RULES)]
-        en_names = [f for f in found if rules.get((f.start, f.end), "").startswith(("cue.en-policy", "cue.en-named-kind"))]
-        # (and an English body "of" a country is one name: "Business Development Bank of Canada")
+        en_names = [f for f in found
+                    if rules.get((f.start, f.end), "").startswith(("cue.en-policy", "cue.en-named-kind"))]
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]
+        def ends_body_name(k: Span, o: Span) -> bool:
+            """Whether a country ends a new English body's name after "of" ("Business Development Bank of
+            Canada"; not one owning what follows, "the Office of Canada's Chief Scientist", nor one after
+            a known body's name, "Ministry of Science and ICT of Korea")."""
+            return k.label_ in ("Country", "Bloc") and inside(k, o) and k.end == o.end \
+                and _OF_END.search(doc[o.start:k.start].text) is not None and not _POSSESSIVE.match(text, k.end_char) \
+                and not any(b.label_ in BODY_TYPES and inside(b, o) for b in doc.ents)
+
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
                  and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs))
-                 and not (k.label_ in ("Country", "Bloc") and any(inside(k, o) and k.end == o.end and _OF_END.search(
-                     doc[o.start:k.start].text) and not _POSSESSIVE.match(text, k.end_char) and not any(b.label_ in BODY_TYPES and inside(b, o) for b in doc.ents)
-                                                                  for o in en_orgs))]
+                 and not any(ends_body_name(k, o) for o in en_orgs)]
         # a known body's name ending a longer English body's name is part of it, unless a country opens
         # that name ("National AI Office" is not the EU's "AI Office"; "UK AI Safety Institute" is; "C." of
         # "C. Sovereign AI Unit" numbers a heading)
