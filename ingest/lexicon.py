@@ -18,8 +18,10 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     # buying from abroad is depending on the seller: only with the seller named ("GPU를 미국에서 수입",
     # "대만으로부터 반도체를 공급받"); the trailing "@" says so
     ("dependsOn", "dependsOn@", r"수입|들여오|들여온|들여와|공급받|조달받|구매"),
-    # (not 수출통제, export controls: a restriction on others)
-    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제"),
+    # (not 수출통제, export controls: a restriction on others; 주권 is sovereignty over what it follows,
+    # "데이터 주권", not 기술주권, 주권 AI or 주권형, a modifier)
+    ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제|"
+                                     r"(?<!기술)(?<!기술\s)(?<!의\s)주권(?!형|\s?AI|의)"),
     ("controls", "directlyControls>", r"자국(?:\s?내)?|국내(?:\s?기반|에서|에)|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|"
                                       r"소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),

@@ -271,6 +271,8 @@ CONTROLS = [
     pytest.param("ko", "중국은 GPU 자립을 추진하고 있다.", ("controls", "country/cn", "resource/gpu")),
     ("ko", "중국은 반도체 자립을 추진하고 있다.", ("controls", "country/cn", "resource/ai-chip")),
     ("ko", "中 정부는 반도체 국산화를 서두르고 있다.", ("controls", "country/cn", "resource/ai-chip")),
+    # sovereignty over a resource ("데이터 주권", "클라우드 주권") is control of it
+    ("ko", "프랑스는 클라우드 주권 강화를 위해 규제를 도입했다.", ("controls", "country/fr", "resource/cloud")),
     # an actor right before a modifier trigger is its subject when marked as one (not a supplier)
     ("ko", "중국이 독자 반도체 개발을 가속화하자, 미국은 통제를 넘어섰다.", ("controls", "country/cn", "resource/ai-chip")),
     ("en", "China pursues self-reliance in semiconductors.", ("controls", "country/cn", "resource/ai-chip")),
@@ -303,6 +305,15 @@ def test_english_control_said_of_the_thing(en, text, expected):
     with more_names("en", extra) as nlp:
         got = [(f.subject.id, f.object.id) for f in nlp(text)._.facts if f.relation == "controls"]
     assert expected in got
+
+
+@pytest.mark.parametrize("text", [
+    "중국은 주권 AI 개발을 위해 클라우드를 늘린다.",  # (sovereign AI, a kind of AI)
+    "중국은 클라우드 확충과 기술주권을 함께 추진한다.",  # (technology sovereignty at large)
+    "중국은 클라우드 주권의 범위가 제한적이다.",
+])
+def test_sovereignty_that_is_no_control_of_a_resource(ko, text):
+    assert facts(ko(text), "controls") == []
 
 
 def test_english_control_held_by_a_company_is_no_country_s(en):
