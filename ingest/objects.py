@@ -154,7 +154,17 @@ class Objects:
             return []
         stack = [e for e in ents if stack_object(e)]
         first = next((e for e in stack if e.start > k and self.same_phrase(doc, k, e.start, 8)), None)
-        return self.coordinated(doc, stack, first, 1) if first is not None else []
+        if first is None:
+            return []
+        return self.and_on_for(doc, sent, ents, self.coordinated(doc, stack, first, 1))
+
+    def and_on_for(self, doc: Doc, sent: Span, ents: list[Span], objs: list[Span]) -> list[Span]:
+        """English objects of a dependence and those of the next "and on <supplier> for <resource>"
+        ("relying on the US for advanced chips and on US hyperscalers for cloud")."""
+        end = objs[-1].end if objs else sent.end
+        if end + 2 < sent.end and doc[end].lower_ == "and" and doc[end + 1].lower_ in ("on", "upon"):
+            return objs + self.depends_for(doc, sent, ents, end + 2)
+        return objs
 
     def about(self, doc: Doc, start: int, end: int) -> bool:
         """Tokens ``start:end`` read "(… 등)에 대한 (해외 기술)": the name before them is what the

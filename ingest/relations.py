@@ -264,6 +264,8 @@ class Extractor(Objects, Subjects, Negation):
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
                                       means_not_object=relation == "strengthens")
+            if relation == "dependsOn" and self.lang == "en":
+                objs = self.and_on_for(doc, sent, ents, objs)
             rule = "modifier" if prefix else "trigger"
             if prefix and objs and objs[0].end <= ti and _KO_SECURED.match(
                     "".join(t.text for t in doc[tj:min(sent.end, tj + 3)] if not last_tag(t).startswith("J"))):

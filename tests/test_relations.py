@@ -114,6 +114,10 @@ DEPENDS = [
     ("ko", "한국은 움직인다. 다만 GPU는 자체 생산이 어려워 엔비디아에 의존한다.", ("dependsOn", "country/kr", "resource/gpu")),
     ("en", "Korea imports nearly all of its advanced chips, mainly from the United States.",
      ("dependsOn", "country/kr", "resource/ai-chip")),
+    # a second "and on <supplier> for <resource>"
+    ("en", "Japan relies on the US for chips and on Nvidia for GPUs.", ("dependsOn", "country/jp", "resource/gpu")),
+    ("en", "Japan relies on the United States for chips and on Nvidia's partners for cloud.",
+     ("dependsOn", "country/jp", "resource/cloud")),
     # importing is buying from abroad, seller named or not (unlike 수입, which is also income)
     ("en", "Korea imports GPUs.", ("dependsOn", "country/kr", "resource/gpu")),
     # what a self-reliance not achieved is about is what the dependence is on
