@@ -61,7 +61,8 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"accelerat(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped|ping)? up|ramp(?:s|ed|ing)? up|upgrad\w*|rais(?:e|es|ed|ing)|"
      r"build(?:s|ing)? out|built out|doubl(?:e|es|ed|ing) down on|pour(?:s|ed|ing)? (?:\w+ )?into"),
     ("strengthens", "supplements", r"supplement\w*|complement\w*"),
-    ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on"),
+    ("strengthens", "prioritises", r"prioriti[sz]\w*|focus(?:es|ed|ing)? on|concentrat(?:e|es|ed|ing) on|"
+                                   r"cent(?:red|ered|ring|ering) on|(?:top|first|highest) priority"),
     ("hasPolicy", "hasPolicy",
      r"launch\w*|enact\w*|announc\w*|adopt\w*|unveil\w*|introduc\w*|publish\w*|implement\w*|pursu\w*|"
      r"establish\w*|releas\w*|formulat\w*|propos\w*|embark\w*|roll(?:s|ed|ing)? out|sign(?:s|ed|ing)?|"
