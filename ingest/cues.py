@@ -161,6 +161,12 @@ _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|inclu
 # a government body by what the text calls it: "GENCI, the national high-performance computing agency"
 _EN_BODY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
                              r"(?:agency|ministry|regulator|authority|department|bureau|division|office|secretariat)\b")
+# a body by what it does: an acronym that runs a policy ("The program is administered by ISED", "led by
+# CIFAR", "overseen jointly by MeitY and MIIT"; two capitals at least, so not a word)
+_EN_ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*"
+_EN_RUN_BY_ACRONYM = re.compile(r"\b(?:run|led|managed|operated|overseen|administered|coordinated|implemented|"
+                                r"delivered|supervised|steered|headed)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+                                rf"(?P<name>{_EN_ACRONYM})(?:\s+and\s+(?:the\s+)?(?P<other>{_EN_ACRONYM}))?\b(?![\s-]+[A-Z])")
 # an institute of the state: "National …", "AI Safety Institute", "Korea Institute of …"
 _PUBLIC_INSTITUTE = re.compile(r"\b(?:National|Federal|State|Government|Safety|Security|Standards|Public|Royal)\b")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
@@ -309,6 +315,9 @@ class Cues:
         if self.nlp.lang == "ko":  # ("국영 통신사 텔콤(Telkom)", "타타 일렉트로닉스(Tata Electronics)")
             named += [text[a:b] for a, b in _korean_companies(text)]
         bodies = [m.group("name") for m in _EN_BODY_BEFORE.finditer(text)] if self.nlp.lang == "en" else []
+        if self.nlp.lang == "en":
+            bodies += [n for m in _EN_RUN_BY_ACRONYM.finditer(text) for n in m.group("name", "other")
+                       if n is not None and len(n) <= 10]
         for name, label in [(n, "Company") for n in named] + [(n, "Agency") for n in bodies]:
             if name.split()[0] not in _NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
                 self.introduced.setdefault(name, (label, "", ""))

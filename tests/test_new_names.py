@@ -531,3 +531,15 @@ def test_a_capitalised_name_a_kind_word_follows_is_a_policy(en, text, name):
                                   "The United States programme is large."])
 def test_an_adjective_or_an_actor_before_a_kind_word_is_no_policy_name(en, text):
     assert [e for e in last_doc(en, ("body", text)).ents if e.label_ == "Policy"] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Compute Program is administered by ISED.", ["ISED"]),
+    ("The Compute Strategy is led by CIFAR. CIFAR reports yearly.", ["CIFAR", "CIFAR"]),
+    ("The Compute Mission is overseen jointly by MeitY and NITI.", ["MeitY", "NITI"]),
+    ("The Compute Program is run by the US Department of Energy.", []),  # (an acronym opening a longer name)
+    ("The Compute Program is led by AI experts.", []),  # (one capital: a word)
+])
+def test_an_acronym_that_runs_a_policy_is_a_body(en, text, names):
+    doc = last_doc(en, ("body", text))
+    assert [e.text for e in doc.ents if e._.rule.startswith("cue.en-agency")] == names
