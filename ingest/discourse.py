@@ -82,8 +82,9 @@ _BARE_GOVERNMENT = {
     "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?P<our>우리)\s?|(?:새|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
     "en": re.compile(r"^\W*The\s+(?P<g>government|administration)\b(?!\s+of\b)"),
 }
-# what joins two names into a pair: "Saudi Arabia and the UAE"
+# what joins two names into a pair: "Saudi Arabia and the UAE", "브라질과 멕시코", "브라질·멕시코"
 EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_AND = {"en": EN_AND, "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
 # whose government an unqualified "정부" is in Korean writing when no other country is in view
 _HOME_GOVERNMENT = "country/kr"
 
@@ -218,11 +219,11 @@ class Discourse:
         the government's country the topic, or clears the topic when that country is unknown."""
         if kind in ("table", "caption"):
             return
-        if self.lang == "en":  # (the pair named in the sentence before counts from this one on)
-            self.pair = self._pair_here or self.pair
-            polities = [e for e in ents if e.label_ in POLITY_TYPES and e.kb_id_]
-            self._pair_here = next(([a, b] for a, b in zip(polities, polities[1:]) if a.kb_id_ != b.kb_id_
-                                    and EN_AND.fullmatch(doc_text(doc)[a.end_char:b.start_char])), [])
+        # (the pair named in the sentence before counts from this one on)
+        self.pair = self._pair_here or self.pair
+        polities = [e for e in ents if e.label_ in POLITY_TYPES and e.kb_id_]
+        self._pair_here = next(([a, b] for a, b in zip(polities, polities[1:]) if a.kb_id_ != b.kb_id_
+                                and _AND[self.lang].fullmatch(doc_text(doc)[a.end_char:b.start_char])), [])
         government = _BARE_GOVERNMENT[self.lang].match(span_text(sent))
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),

@@ -55,8 +55,10 @@ for _ext in ("facts", "candidates"):
 
 # ---------------------------------------------------------------- the extractor
 # "both" (or "the two countries") as a clause's subject, right before its verb
-_EN_BOTH = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]oth|[Tt]he two)(?:\s+(?:countries|states|nations"
-                      r"|governments))?\s+(?:\w+\s+){0,2}$")
+_BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]oth|[Tt]he two)(?:\s+(?:countries|"
+                         r"states|nations|governments))?\s+(?:\w+\s+){0,2}$"),
+         # "두 나라 모두 GPU와 클라우드를 미국에 의존한다", "양국은 …"
+         "ko": re.compile(r"(?:^|[,]\s|\s)(?:두\s?나라|양국|두\s?국가)\s?(?:모두|다|은|는|이|가)?\s")}
 
 
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
@@ -285,8 +287,8 @@ class Extractor(Objects, Subjects, Negation):
             subj = (self.genitive_owner(doc, before, ti) if relation != "strengthens" else None) \
                 or self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             examples = self.examples_subjects(doc, sent, before, ti) if subj is None else []
-            if subj is None and self.lang == "en" and self.discourse.pair \
-                    and _EN_BOTH.search(doc_text(doc)[sent.start_char:doc[ti].idx]):
+            if subj is None and self.discourse.pair and _BOTH[self.lang].search(
+                    doc_text(doc)[sent.start_char:doc[ti].idx]):
                 examples = list(self.discourse.pair)  # "…, and both remain dependent on …": the pair named before
             if examples:  # "European providers such as OVHcloud and STACKIT still rely on …"
                 subj = examples[0]

@@ -311,6 +311,12 @@ def test_english_both_is_the_pair_a_sentence_before_named(en, then):
     assert sorted(f[1] for f in facts(doc, "dependsOn")) == ["country/jp", "country/kr"]
 
 
+@pytest.mark.parametrize("then", ["두 나라 모두 클라우드를 미국에 의존한다.", "- 양국은 클라우드를 미국에 의존한다."])
+def test_korean_both_is_the_pair_a_sentence_before_named(ko, then):
+    doc = last_doc(ko, ("body", "일본과 한국은 데이터센터를 짓는다."), ("body", then))
+    assert sorted(f[1] for f in facts(doc, "dependsOn")) == ["country/jp", "country/kr"]
+
+
 def test_english_both_does_not_reach_back_into_another_document(en):
     last_doc(en, ("body", "Japan and Korea build data centres."))
     doc = last_doc(en, ("body", "France builds data centres."), ("body", "Both depend on foreign cloud."))
