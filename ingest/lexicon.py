@@ -155,7 +155,8 @@ EN_COPULA = {"is", "are", "was", "were", "remains", "remain", "remained", "stays
 ANAPHOR = {
     "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:\(?[0-9a-z가-힣]{1,2}[.)]\s+)?(?:(?:동|이번|이|해당|본|同)\s?)?"
                      r"(?P<kind>계획|전략|사업|프로그램|프로젝트|정책|법|법안|이니셔티브|기금|펀드|과제|구상|로드맵)\s?"
-                     r"(?:은|는|이|가|의|에는|에서는|에)"),
+                     # (and its running: "사업 운영은 NIPA가 맡는다", "펀드 운용은 …")
+                     r"(?:(?:운영|운용|집행|관리|수행)\s?)?(?:은|는|이|가|의|에는|에서는|에)"),
     # (a capitalised kind too, as a law's text writes it: "(2) The Programme shall be administered by")
     "en": re.compile(r"^[\s\-–•*]*(?:\(?[0-9a-z]{1,2}[.)]\s+)?(?:The|This|That|Such a)\s+(?:new\s+)?(?P<kind>(?i:plan|strategy|"
                      r"programme|program|project|initiative|fund|facility|act|law|mission|scheme|policy|roadmap))\b"),

@@ -261,6 +261,8 @@ def test_run_by_negated_or_without_a_policy(ko, en, lang, text):
     # after a list number, and capitalised as a law's text writes it
     ("ko", "한국은 「인공지능 기본법」을 제정하였다.", "(2) 동 법은 과학기술정보통신부가 주관한다."),
     ("en", "Korea enacted the AI Basic Act in 2024.", "(2) The Act shall be administered by the Ministry of Science and ICT."),
+    # its running, named
+    ("ko", "한국은 「인공지능 기본법」을 제정하였다.", "○ 법 집행은 과학기술정보통신부가 맡는다."),
 ])
 def test_run_by_a_policy_named_before(ko, en, lang, first, then):
     # "동 법은", "The law": the policy the text named last
