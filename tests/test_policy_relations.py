@@ -169,6 +169,9 @@ RUN_BY = [
     ("ko", "「인공지능 기본법」은 과학기술정보통신부가 주관한다.", ("runBy", "policy/kr-ai-basic-act", "agency/kr-msit")),
     ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 총괄한다.", ("runBy", "", "agency/kr-msit")),
     ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 전담한다.", ("runBy", "", "agency/kr-msit")),
+    # carrying out, executing
+    ("ko", "과학기술정보통신부가 수행하는 「디지털 혁신 사업」은 올해 시작됐다.", ("runBy", "", "agency/kr-msit")),
+    ("ko", "과학기술정보통신부가 집행하는 「디지털 혁신 사업」은 올해 시작됐다.", ("runBy", "", "agency/kr-msit")),
     # a company that pursues a programme runs it
     ("ko", "엔비디아는 「GPU 클라우드 사업」을 추진한다.", ("runBy", "", "company/nvidia")),
     ("en", "Nvidia launched the GPU Cloud Programme in 2025.", ("runBy", "", "company/nvidia")),
