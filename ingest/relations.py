@@ -61,6 +61,11 @@ _BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]o
          "ko": re.compile(r"(?:^|[,]\s|\s)(?:두\s?나라|양국|두\s?국가)\s?(?:모두|다|은|는|이|가)?\s")}
 
 
+# the hasPolicy triggers of approving or enacting a policy, which is not running it
+_ENACTING = {"en": re.compile(r"(?i)approv|adopt|enact|pass|sign|endors|promulgat|amend|ratif"),
+             "ko": re.compile(r"의결|승인|제정|통과|공포|채택|개정")}
+
+
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     """The tokens from ``start`` to ``end`` outside an aside in brackets ("Authority (IMDA) will
     run", "연방교육연구부(BMBF)가")."""
@@ -367,11 +372,14 @@ class Extractor(Objects, Subjects, Negation):
                     facts.append(mk(subj, pol, "trigger", 0.7))
                 elif subj is not None and subj.label_ in ORG_TYPES - {"Group"}:
                     # a body, a company or an organisation that launches or pursues a policy runs it, and
-                    # so do those listed with it ("OpenAI–Oracle–SoftBank가 공동으로 추진")
+                    # so do those listed with it ("OpenAI–Oracle–SoftBank가 공동으로 추진"); one that
+                    # approves or enacts it only gives it to its country ("the Council of Ministers
+                    # approved the National Plan …", "국회는 … 법을 의결했다")
                     orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}]
                     agents = self.coordinated(doc, orgs, subj, -1) if self.lang == "ko" and subj in orgs else [subj]
-                    facts.extend(Fact("runBy", "runBy", Arg.of(pol), Arg.of(a), f"runBy.{self.lang}.agent-acts",
-                                      0.6, sent.start_char, sent.end_char) for a in reversed(agents))
+                    if not _ENACTING[self.lang].match(doc[ti:tj].text):
+                        facts.extend(Fact("runBy", "runBy", Arg.of(pol), Arg.of(a), f"runBy.{self.lang}.agent-acts",
+                                          0.6, sent.start_char, sent.end_char) for a in reversed(agents))
                     facts.extend(self.agency_country_has(subj, pol, sent))
                 elif subj is None and implied and not self.named_country(pol):  # (that is the genitive rule's)
                     facts.append(mk(implied[0][0], pol, f"trigger+{implied[0][1]}",

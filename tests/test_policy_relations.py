@@ -507,3 +507,15 @@ def test_a_new_body_acts_for_the_one_country_its_sentence_names_before_its_secti
                    ("body", "Japan's approach differs: the Cloud First Programme, which the Digital Agency launched, "
                             "buys GPUs."))
     assert ("hasPolicy", "country/jp", "") in facts(doc) and ("hasPolicy", "country/cn", "") not in facts(doc)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Cabinet Office approved the Digital Compute Plan."),
+    ("en", "The Cabinet Office adopted the Digital Compute Plan."),
+    ("ko", "국가전략위원회는 「디지털 컴퓨팅 계획」을 의결했다."),
+])
+def test_a_body_that_approves_or_enacts_a_policy_does_not_run_it(ko, en, lang, text):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", "Japan acts." if lang == "en" else "일본은 움직인다."), ("body", text))
+    assert [f for f in doc._.facts if f.relation == "runBy"] == []
+    # (its country has it)
+    assert [f.subject.id for f in doc._.facts if f.relation == "hasPolicy"] == ["country/jp"]
