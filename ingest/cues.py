@@ -396,12 +396,20 @@ class Cues:
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
                  and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs))
                  and not any(ends_body_name(k, o) for o in en_orgs)]
-        # a known body's name ending a longer English body's name is part of it, unless a country opens
-        # that name ("National AI Office" is not the EU's "AI Office"; "UK AI Safety Institute" is; "C." of
-        # "C. Sovereign AI Unit" numbers a heading)
-        known = [k for k in known if not (k.label_ in BODY_TYPES and any(
-            inside(k, o) and k.end == o.end and re.search(r"[A-Za-z]{2}", doc[o.start:k.start].text) and not any(
-                c.label_ in ("Country", "Bloc") and o.start <= c.start < k.start for c in doc.ents) for o in en_orgs))]
+        # a known body's or policy's name ending a longer English name of its kind is part of it, unless a
+        # country (or its adjective) opens that name ("National AI Office" is not the EU's "AI Office",
+        # nor "K-ASEAN AI Fellowship" the EU's "AI Fellowship"; "UK AI Safety Institute" is; "C." of "C.
+        # Sovereign AI Unit" numbers a heading)
+        def longer_name(k: Span, o: Span) -> bool:
+            # (capitalised words before it, in its sentence: not "Participants in the Stargate Project")
+            words = doc[o.start:k.start]
+            return inside(k, o) and k.end == o.end and re.search(r"[A-Za-z]{2}", words.text) is not None \
+                and all(t.text[:1].isupper() or t.text[:1].isdigit() or t.is_punct for t in words) \
+                and not any(t.is_sent_start for t in doc[o.start + 1:k.end]) and o[0].text not in DEMONYMS \
+                and not any(c.label_ in ("Country", "Bloc") and o.start <= c.start < k.start for c in doc.ents)
+
+        known = [k for k in known if not (k.label_ in BODY_TYPES and any(longer_name(k, o) for o in en_orgs)
+                                          or k.label_ == "Policy" and any(longer_name(k, o) for o in en_names))]
         # a country opening an English policy name without a possessive is part of it ("India
         # Semiconductor Mission"), unless the name holds another known one ("EU AI Act")
         opening = [k for k in known if k.label_ in ("Country", "Bloc") and any(

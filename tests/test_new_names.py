@@ -543,3 +543,13 @@ def test_an_adjective_or_an_actor_before_a_kind_word_is_no_policy_name(en, text)
 def test_an_acronym_that_runs_a_policy_is_a_body(en, text, names):
     doc = last_doc(en, ("body", text))
     assert [e.text for e in doc.ents if e._.rule.startswith("cue.en-agency")] == names
+
+
+def test_a_known_policy_s_name_inside_a_longer_one_is_part_of_it():
+    with more_names("en", [{"label": "Policy", "pattern": "AI Fellowship", "id": "policy/eu-ai-fellowship"}]) as en:
+        doc = last_doc(en, ("body", "Korea runs the K-ASEAN AI Fellowship."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [("K-ASEAN AI Fellowship", "")]
+        # (not lowercase words before it, nor another sentence's)
+        for text in ("Participants in the AI Fellowship met.", "It was run by NIPA. The AI Fellowship grew."):
+            doc = last_doc(en, ("body", text))
+            assert [e.kb_id_ for e in doc.ents if e.label_ == "Policy"] == ["policy/eu-ai-fellowship"]
