@@ -62,8 +62,8 @@ _BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]o
 
 
 # the hasPolicy triggers of approving or enacting a policy, which is not running it
-_ENACTING = {"en": re.compile(r"(?i)approv|adopt|enact|pass|sign|endors|promulgat|amend|ratif"),
-             "ko": re.compile(r"의결|승인|제정|통과|공포|채택|개정")}
+_ENACTING = {"en": re.compile(r"(?i)approv|adopt|enact|pass|sign|endors|promulgat|amend|ratif|propos|present"),
+             "ko": re.compile(r"의결|승인|제정|통과|공포|채택|개정|발의")}
 
 
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:

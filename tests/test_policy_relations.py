@@ -512,6 +512,7 @@ def test_a_new_body_acts_for_the_one_country_its_sentence_names_before_its_secti
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The Cabinet Office approved the Digital Compute Plan."),
     ("en", "The Cabinet Office adopted the Digital Compute Plan."),
+    ("en", "The Cabinet Office is proposing a Digital Compute Act."),
     ("ko", "국가전략위원회는 「디지털 컴퓨팅 계획」을 의결했다."),
 ])
 def test_a_body_that_approves_or_enacts_a_policy_does_not_run_it(ko, en, lang, text):
