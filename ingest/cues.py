@@ -303,7 +303,7 @@ class Cues:
                     "en-quoted-kind")
         for m in _EN_CALLED.finditer(text):
             add(m.start(2), m.end(2), "Policy", EN_KINDS[m.group(1).lower()], "en-called")
-        for m in _EN_NAMED_KIND.finditer(text):  # (not an actor's name alone: "the EU programme")
+        for m in _EN_NAMED_KIND.finditer(text) if self.nlp.lang == "en" else ():  # (not "the EU programme")
             known = index.get(name_key(m.group(1)))
             if (known is None or known["label"] == "Policy") and m.group(1) not in _NOT_COMPANY_WORDS \
                     and m.group(1) not in DEMONYMS:
