@@ -131,17 +131,25 @@ def test_sample_has_every_class_and_property_and_stays_small(tbox):
 
 
 def test_transitive_closure_is_not_quadratic_per_fact(tbox):
-    """A chain of n partOf links closes to n(n+1)/2 facts; the old closure scanned every fact seen for
-    each new one (cubic overall), the indexed one joins only adjacent facts."""
-    n = 400
-    g = Graph()
-    for i in range(n):
-        g.add((ID[f"policy/q{i}"], PKO.partOf, ID[f"policy/q{i + 1}"]))
-    t = time.perf_counter()
-    closed = rule_closure(tbox, g)
-    seconds = time.perf_counter() - t
-    assert len(set(closed.triples((None, PKO.partOf, None)))) == n * (n + 1) // 2
-    assert seconds < 10, f"closure of a {n}-link chain took {seconds:.1f} s"
+    """A chain of n partOf links closes to n(n+1)/2 facts, each of which meets O(n) adjacent ones: the
+    indexed closure costs about 8 times as much when the chain doubles. The old closure scanned every
+    fact seen for each new one: 16 times. The test compares the machine with itself (best of three
+    runs each), not with a fixed number of seconds."""
+    def closure(n: int) -> tuple[float, Graph]:
+        g = Graph()
+        for i in range(n):
+            g.add((ID[f"policy/q{i}"], PKO.partOf, ID[f"policy/q{i + 1}"]))
+        best, closed = float("inf"), Graph()
+        for _ in range(3):
+            t = time.perf_counter()
+            closed = rule_closure(tbox, g)
+            best = min(best, time.perf_counter() - t)
+        return best, closed
+
+    small, _ = closure(100)
+    large, closed = closure(200)
+    assert len(set(closed.triples((None, PKO.partOf, None)))) == 200 * 201 // 2
+    assert large / small < 12, f"doubling the chain cost {large / small:.1f} times as much"
     short = Graph()  # the SPARQL rule doubles the chains it covers each round; a short chain suffices
     for i in range(40):
         short.add((ID[f"policy/q{i}"], PKO.partOf, ID[f"policy/q{i + 1}"]))
