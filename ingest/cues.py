@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .korean_names import KO_SHORT_TITLE, korean_companies, korean_law_titles
 from .lexicon import DEMONYMS
 from .mentions import BODY_TYPES, BRACKET_AFTER, takes_bracketed_name
 from .nlp import doc_text, known_names, name_key
@@ -172,72 +173,6 @@ _PUBLIC_INSTITUTE = re.compile(r"\b(?:National|Federal|State|Government|Safety|S
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
 
-# the short title a Korean law gives itself: "… 법률 (약칭: AI컴퓨팅법)"
-_KO_SHORT_TITLE = re.compile(r"[(（]\s*약칭\s*[:：]?\s*([^()（）\n]{2,30}?)\s*[)）]")
-# the words a Korean law's title ends with after "…에 관한": 법률, 기본법, 특별법, then 시행령 or 시행규칙
-_LAW_ENDS = re.compile(r"^(?:법|법률|기본법|특별법|시행령|시행규칙)$")
-# the morphemes of the title's subject before "에 관한": nouns, numbers, foreign words, 등, and 과/와 between nouns
-_LAW_WORD_TAGS = ("NNG", "NNP", "NNB", "SL", "SN", "XSN", "XPN", "JC")
-
-
-def _korean_law_titles(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of Korean law titles written without brackets, by the form the Korean
-    legislature gives them: "인공지능 산업 진흥에 관한 법률", "…조성 등에 관한 기본법 시행령"."""
-    out: list[tuple[int, int]] = []
-    if "관한" not in doc_text(doc):
-        return out
-    for t in doc:
-        if t.text != "관한" or t.i < 2 or doc[t.i - 1].text != "에":
-            continue
-        end = t.i + 1
-        while end < len(doc) and _LAW_ENDS.match(doc[end].text) and end - t.i <= 2:
-            end += 1
-        if end == t.i + 1:
-            continue
-        start = t.i - 1
-        while start - 1 >= 0 and t.i - start < 14 and (doc[start - 1].tag_.startswith(_LAW_WORD_TAGS)
-                                                       or doc[start - 1].text in ("·", "및")):
-            start -= 1
-        while start < t.i - 1 and (doc[start].tag_.startswith("JC") or doc[start].text in ("·", "및")):
-            start += 1  # a title opens with a noun
-        if start < t.i - 1:
-            out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
-    return out
-
-
-# Korean: the words for a business before a name ("국영 통신사 텔콤(Telkom)", "IT 기업 FPT"), or after the
-# names it lists ("사르밤 AI(Sarvam AI) 등 스타트업 4곳", "요타(Yotta)·E2E 네트웍스 등 민간 사업자"); the
-# endings of a company's Latin name ("Tata Electronics", "Reliance Industries")
-_KO_BUSINESS = r"(?:기업|회사|통신사|스타트업|업체|사업자|제조사|팹리스|파운드리|개발사|운영사|클라우드사|반도체사)"
-_KO_NAME_WORD = r"[가-힣A-Za-z0-9&.-]+"
-_KO_LATIN = r"[A-Z][\w&.'’-]*(?: [A-Z0-9&][\w&.'’-]*){0,3}"
-_KO_COMPANY_BEFORE = re.compile(rf"{_KO_BUSINESS}\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?=[가-힣\s(,·]|$)"
-                                rf"|{_KO_NAME_WORD}(?= ?\((?:{_KO_LATIN})\)))")
-_KO_PAIR = re.compile(rf"(?P<name>{_KO_NAME_WORD}(?: {_KO_NAME_WORD}){{0,2}}) ?\((?P<latin>{_KO_LATIN})\)")
-_KO_LISTED_BUSINESSES = re.compile(rf"(?:\s?[·,]\s?{_KO_NAME_WORD}(?: {_KO_NAME_WORD})?(?: ?\({_KO_LATIN}\))?)*\s?등\s"
-                                   rf"(?:[\w가-힣]+\s){{0,3}}?(?:[가-힣]+\s)?{_KO_BUSINESS}")
-# (not AI, Cloud or Systems, which end terms too: "소버린 AI(Sovereign AI)", "인공지능(AI)")
-_LATIN_COMPANY_END = re.compile(r"\b(?:Industries|Electronics|Networks|Telecom|Inc|Corp|Corporation|Ltd|Group|Labs|"
-                                r"Technologies|Semiconductor|Motors|Robotics|Holdings|Co)\.?$")
-
-
-def _korean_companies(text: str) -> list[tuple[int, int]]:
-    """Character spans of the company names a Korean text introduces by what it calls them: a word
-    for a business before the name or after a list of names, or a Latin name in brackets that ends
-    like a company's ("타타 일렉트로닉스(Tata Electronics)": the Hangul name has as many words as the
-    Latin one)."""
-    out = [(m.start("name"), m.end("name")) for m in _KO_COMPANY_BEFORE.finditer(text)]
-    for m in _KO_PAIR.finditer(text):
-        words = m.group("name").split(" ")
-        k = max((i + 1 for i, w in enumerate(words) if re.fullmatch(_KO_BUSINESS, w)), default=0)
-        words = words[k:] or words[-1:]  # (not the word for the business: "국영 통신사 NT(National Telecom)")
-        n = min(len(words), len(m.group("latin").split()))
-        start = m.end("name") - len(" ".join(words[-n:]))
-        if _LATIN_COMPANY_END.search(m.group("latin")) or _KO_LISTED_BUSINESSES.match(text, m.end()):
-            out.append((start, m.end("name")))
-    return out
-
-
 def _policy_type_ko(title: str) -> str | None:
     for head in sorted(_POLICY_HEADS_KO, key=len, reverse=True):
         if title.rstrip().endswith(head):
@@ -313,7 +248,7 @@ class Cues:
         named = [m.group("name") for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER) for m in rx.finditer(text)]
         named += [n for m in _EN_COMPANY_EXAMPLES.finditer(text) for n in re.findall(_EN_LIST_NAME, m.group("list"))]
         if self.nlp.lang == "ko":  # ("국영 통신사 텔콤(Telkom)", "타타 일렉트로닉스(Tata Electronics)")
-            named += [text[a:b] for a, b in _korean_companies(text)]
+            named += [text[a:b] for a, b in korean_companies(text)]
         bodies = [m.group("name") for m in _EN_BODY_BEFORE.finditer(text)] if self.nlp.lang == "en" else []
         if self.nlp.lang == "en":
             bodies += [n for m in _EN_RUN_BY_ACRONYM.finditer(text) for n in m.group("name", "other")
@@ -370,9 +305,9 @@ class Cues:
             if len(name) - len(head) < (3 if head in ("부", "처") else 2):
                 continue
             add(m.start(1), m.end(1), _ORG_HEADS_KO[head], _ORG_HEADS_KO[head], "ko-org")
-        for start, end in _korean_law_titles(doc):
+        for start, end in korean_law_titles(doc):
             add(start, end, "Policy", "LawOrRegulation", "ko-law")
-        for m in _KO_SHORT_TITLE.finditer(text):  # "(약칭: AI컴퓨팅법)"
+        for m in KO_SHORT_TITLE.finditer(text):  # "(약칭: AI컴퓨팅법)"
             add(m.start(1), m.end(1), "Policy", "LawOrRegulation", "ko-law")
         # a title in 「」 is one name even when it contains a known one (「AI 반도체 육성 사업」), and so
         # is a capitalised English policy or body name around a known layer or resource ("Sovereign AI

@@ -1,0 +1,110 @@
+"""English names not in the knowledge base, found by the form of the text (ingest.cues): bodies'
+long names, blocs of member states, names inside longer ones, acronyms that run a policy, and policy
+names a kind word closes or follows (the other cue patterns: tests/test_new_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .small_kb import last_doc, more_names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kenya's Ministry of Information, Communications and the Digital Economy said so.",
+     "Ministry of Information, Communications and the Digital Economy"),
+    ("The Ministry for Digital Transformation and the Civil Service said so.",
+     "Ministry for Digital Transformation and the Civil Service"),
+    ("The Spanish Agency for the Supervision of Artificial Intelligence said so.",
+     "Spanish Agency for the Supervision of Artificial Intelligence"),
+    ("The Agency for Information & Communications Technology Planning said so.",
+     "Agency for Information & Communications Technology Planning"),
+])
+def test_an_english_body_s_name_runs_past_and_the_and_a_second_of(en, text, name):
+    assert (name, "Agency") in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
+
+
+def test_a_country_ending_a_known_body_s_longer_name_stays_a_country(en):
+    doc = last_doc(en, ("body", "The Ministry of Science and ICT of Korea said so."))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ministry of Science and ICT", "Agency"), ("Korea", "Country")]
+
+
+def test_a_known_body_s_name_inside_a_longer_one_is_part_of_it():
+    # the EU's "AI Office" is known; "National AI Office" is another body
+    with more_names("en", [{"label": "Agency", "pattern": "AI Office", "id": "agency/eu-ai-office"}]) as en:
+        doc = last_doc(en, ("body", "The National AI Office buys GPUs."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Agency"] == [("National AI Office", "")]
+        # (not a heading's number, nor a country: "C. AI Office", "Japan AI Office")
+        for text in ("C. AI Office", "The Japan AI Office buys GPUs."):
+            doc = last_doc(en, ("body", text))
+            assert [e.kb_id_ for e in doc.ents if e.label_ == "Agency"] == ["agency/eu-ai-office"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Association of Southeast Asian Nations met.", "Association of Southeast Asian Nations"),
+    ("The Economic Community of West African States met.", "Economic Community of West African States"),
+    ("The African Union met.", "African Union"),
+])
+def test_an_english_body_of_member_states_is_a_bloc(en, text, name):
+    assert (name, "Bloc") in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
+
+
+def test_a_new_bloc_s_name_in_brackets_names_it_in_its_paragraph_and_after(en):
+    doc = last_doc(en, ("body", "The Association of Southeast Asian Nations (ASEAN) met. Most ASEAN members rely on "
+                                "foreign chips."), ("body", "ASEAN will expand cloud."))
+    first = last_doc(en, ("body", "The Association of Southeast Asian Nations (ASEAN) met. Most ASEAN members rely on "
+                                  "foreign chips."))
+    assert [e.text for e in first.ents if e.label_ == "Bloc"] == ["Association of Southeast Asian Nations", "ASEAN",
+                                                                  "ASEAN"]
+    assert [e.text for e in doc.ents if e.label_ == "Bloc"] == ["ASEAN"]
+    # facts name the bloc by its full name, in the paragraph that introduces it and after
+    assert {f.subject.text for f in first._.facts if f.relation == "dependsOn"} == {
+        "Association of Southeast Asian Nations"}
+    assert {f.subject.text for f in doc._.facts} == {"Association of Southeast Asian Nations"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Malaysia published the Sovereign Compute Blueprint.", "Sovereign Compute Blueprint"),
+    ("Rwanda signed the Rwanda AI Talent Compact.", "Rwanda AI Talent Compact"),
+    ("Norway joined the Framework Convention on Artificial Intelligence.",
+     "Framework Convention on Artificial Intelligence"),
+    ("Korea runs the K-ASEAN AI Fellowship.", "K-ASEAN AI Fellowship"),
+])
+def test_more_english_words_end_a_policy_s_name(en, text, name):
+    assert (name, "Policy") in [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Through the Talento IA programme, Spain trains engineers.", "Talento IA"),
+    ("The Swiss Government Cloud programme was approved.", "Swiss Government Cloud"),  # (around a known resource)
+    ("Canada's Digital Horizons initiative was renewed.", "Digital Horizons"),
+])
+def test_a_capitalised_name_a_kind_word_follows_is_a_policy(en, text, name):
+    assert [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents if e.label_ == "Policy"] == [(name, "Policy")]
+
+
+@pytest.mark.parametrize("text", ["The Japanese programme is large.", "The AI programme is large.",
+                                  "The United States programme is large."])
+def test_an_adjective_or_an_actor_before_a_kind_word_is_no_policy_name(en, text):
+    assert [e for e in last_doc(en, ("body", text)).ents if e.label_ == "Policy"] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Compute Program is administered by ISED.", ["ISED"]),
+    ("The Compute Strategy is led by CIFAR. CIFAR reports yearly.", ["CIFAR", "CIFAR"]),
+    ("The Compute Mission is overseen jointly by MeitY and NITI.", ["MeitY", "NITI"]),
+    ("The Compute Program is run by the US Department of Energy.", []),  # (an acronym opening a longer name)
+    ("The Compute Program is led by AI experts.", []),  # (one capital: a word)
+])
+def test_an_acronym_that_runs_a_policy_is_a_body(en, text, names):
+    doc = last_doc(en, ("body", text))
+    assert [e.text for e in doc.ents if e._.rule.startswith("cue.en-agency")] == names
+
+
+def test_a_known_policy_s_name_inside_a_longer_one_is_part_of_it():
+    with more_names("en", [{"label": "Policy", "pattern": "AI Fellowship", "id": "policy/eu-ai-fellowship"}]) as en:
+        doc = last_doc(en, ("body", "Korea runs the K-ASEAN AI Fellowship."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [("K-ASEAN AI Fellowship", "")]
+        # (not lowercase words before it, nor another sentence's)
+        for text in ("Participants in the AI Fellowship met.", "It was run by NIPA. The AI Fellowship grew."):
+            doc = last_doc(en, ("body", text))
+            assert [e.kb_id_ for e in doc.ents if e.label_ == "Policy"] == ["policy/eu-ai-fellowship"]
