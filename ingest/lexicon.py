@@ -83,6 +83,10 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
                         r"oversee|administer|manage|operate|coordinate|supervise|spearhead"),
     ("replaces", "replaces", r"replac(?:e|es|ed|ing)"),
 ]
+# the hasPolicy triggers of approving, enacting or proposing a policy: a body that does so gives the policy
+# to its country but does not run it (ingest.relations)
+ENACTING = {"en": re.compile(r"(?i)approv|adopt|enact|pass|sign|endors|promulgat|amend|ratif|propos|present"),
+            "ko": re.compile(r"의결|승인|제정|통과|공포|채택|개정|발의")}
 KO_TRIGGER_RES = [(r, p, re.compile(rx)) for r, p, rx in KO_TRIGGERS]
 EN_TRIGGER_RES = [(r, p, re.compile(rf"(?<![\w-])(?:{rx})\b", re.I)) for r, p, rx in EN_TRIGGERS]
 

@@ -41,7 +41,7 @@ from .discourse import EN_AND, KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact, dedupe, one_of_alternatives
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
 from .investments import investments
-from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_TRIGGER_RES, KO_BARE_KIND, KO_TRIGGER_RES
+from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_TRIGGER_RES, ENACTING, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
 from .nlp import doc_text, span_text
 from .negation import Negation
@@ -59,11 +59,6 @@ _BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]o
                          r"states|nations|governments))?\s+(?:\w+\s+){0,2}$"),
          # "두 나라 모두 GPU와 클라우드를 미국에 의존한다", "양국은 …"
          "ko": re.compile(r"(?:^|[,]\s|\s)(?:두\s?나라|양국|두\s?국가)\s?(?:모두|다|은|는|이|가)?\s")}
-
-
-# the hasPolicy triggers of approving or enacting a policy, which is not running it
-_ENACTING = {"en": re.compile(r"(?i)approv|adopt|enact|pass|sign|endors|promulgat|amend|ratif|propos|present"),
-             "ko": re.compile(r"의결|승인|제정|통과|공포|채택|개정|발의")}
 
 
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
@@ -377,7 +372,7 @@ class Extractor(Objects, Subjects, Negation):
                     # approved the National Plan …", "국회는 … 법을 의결했다")
                     orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}]
                     agents = self.coordinated(doc, orgs, subj, -1) if self.lang == "ko" and subj in orgs else [subj]
-                    if not _ENACTING[self.lang].match(doc[ti:tj].text):
+                    if not ENACTING[self.lang].match(doc[ti:tj].text):
                         facts.extend(Fact("runBy", "runBy", Arg.of(pol), Arg.of(a), f"runBy.{self.lang}.agent-acts",
                                           0.6, sent.start_char, sent.end_char) for a in reversed(agents))
                     facts.extend(self.agency_country_has(subj, pol, sent))
