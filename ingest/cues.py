@@ -52,7 +52,8 @@ _ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회":
 _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "Department": "Agency",
                  "Commission": "Agency", "Council": "Agency", "Authority": "Agency", "Bureau": "Agency",
                  "Committee": "Agency", "Institute": "Agency", "Unit": "Agency", "Division": "Agency",
-                 "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency",
+                 "Directorate": "Agency", "Secretariat": "Agency", "Taskforce": "Agency", "Centre": "Agency",
+                 "Center": "Agency",
                  "University": "Organisation", "Foundation": "Organisation", "Association": "Organisation",
                  "Bank": "Organisation", "Alliance": "Organisation", "Corporation": "Organisation",
                  "Parliament": "Agency", "Assembly": "Agency", "Yuan": "Agency", "Cabinet": "Agency",
@@ -98,8 +99,8 @@ _EN_QUOTED_KIND = re.compile(rf"\b{_EN_KIND},?\s+[‘“\"]([A-Z][^’”\"\n]{{
                              rf"|[‘“\"]([A-Z][^’”\"\n]{{1,80}})[’”\"]\s+{_EN_KIND}\b")
 # a capitalised name that a kind word after it names as a policy: "the Swiss Government Cloud programme",
 # "Japan's GENIAC project", "the Talento IA programme" (the kind word is no part of the name)
-_EN_NAMED_KIND = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+((?:[A-Z][\w&'’.+-]*|\d{4})"
-                            r"(?:\s+(?:[A-Z][\w&'’.+-]*|\d{4}|of|and|for|&))*?)\s+"
+_EN_NAMED_KIND = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+((?:[A-Z](?:[\w&'’+-]|\.(?=\w))*|\d{4})"
+                            r"(?:\s+(?:[A-Z](?:[\w&'’+-]|\.(?=\w))*|\d{4}|of|and|for|&))*?)\s+"
                             r"(programme|program|project|initiative|scheme|mission|fund|strategy|plan|roadmap)\b")
 # the cues whose names are one name over the known names inside them: titles in 「」, "called X", a
 # quoted name a kind word names, a Korean law's title
@@ -107,14 +108,19 @@ _ONE_NAME_RULES = ("cue.title", "cue.en-called", "cue.en-quoted-kind", "cue.ko-l
 _EN_TITLE_SMALL = {"of", "and", "for", "a", "an", "the", "on", "in", "to", "de", "la", "with", "&", "by"}
 _TITLE = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{2,160})[’”\"']")
-_EN_NAME = r"(?:[A-Z][\w&.'’-]*|\d{4}|of|and|for|on|the|in|to|de|la|&)"
-_EN_POLICY = re.compile(rf"\b((?:[A-Z][\w&.'’-]*)(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
+_EN_NAME_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*(?:(?<=\b[A-Z])\.)?"  # ("U.S.", not "No." of "No. The …")
+_EN_NAME = rf"(?:{_EN_NAME_WORD}|\d{{4}}|of|and|for|on|the|in|to|de|la|&)"
+_EN_POLICY = re.compile(rf"\b((?:{_EN_NAME_WORD})(?:\s+{_EN_NAME})*?\s+(?:{'|'.join(_POLICY_HEADS_EN)}))\b")
+# a policy named as one ("National AI Policy", "AI Development Policy to 2030"; not a heading's "China's
+# AI Policy Trends and Sovereign AI Policy")
+_EN_NAMED_POLICY = re.compile(r"\b((?:National(?:\s+[A-Z][\w-]*){1,3}\s+Policy)(?:\s+(?:to\s+)?(?:19|20)\d{2})?"
+                              r"|(?:[A-Z][\w-]*\s+){1,3}Policy\s+(?:to\s+)?(?:19|20)\d{2})\b")
 # a project named after its kind word: "Project Deccan", "Project Stargate" (not a body: "Project Office")
 _EN_PROJECT = re.compile(rf"\b(Project(?:\s+[A-Z][\w&'’-]*){{1,2}})\b(?!\s+(?:{'|'.join(_ORG_HEADS_EN)})\b)")
 # "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation",
 # "Ministry for Digital Transformation and the Civil Service", "Spanish Agency for the Supervision of
 # Artificial Intelligence" (a capitalised word, not a possessive: "the Council of Europe's Convention")
-_EN_CAPS = r"[A-Z](?:[\w&.-]|['’](?!s\b))*"
+_EN_CAPS = r"[A-Z](?:[\w&-]|\.(?=\w)|['’](?!s\b))*"  # (not "Governance." of "… Governance. The")
 _EN_AND = r"(?:and|&)\s+(?:the\s+)?"
 _EN_OF_NAME = rf"\s+(?:of|for|on)\s+(?:the\s+)?{_EN_CAPS}(?:\s+(?:{_EN_AND})?{_EN_CAPS})*" \
               rf"(?:(?:,\s+{_EN_CAPS}(?:\s+{_EN_CAPS})*)*,?\s+{_EN_AND}{_EN_CAPS}(?:\s+{_EN_CAPS})*)?"
@@ -130,16 +136,22 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
 # a year that ends a new English name ("National AI Capability Fund Act 2026"; not "Act 2,000"); a version
 # number ends any policy's name (:meth:`ingest.mentions.Mentions.versioned`)
-_EN_YEAR = re.compile(r"\s+(?:19|20)\d{2}(?![\d,.]\d)\b")
+_EN_YEAR = re.compile(r"\s+(?:to\s+)?(?:19|20)\d{2}(?![\d,.]\d)\b")  # ("AI Development Policy to 2030")
 # whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
+# a body owning the body named after it, up to its possessive: "Commerce Department's" of "the Commerce
+# Department's Bureau of Industry and Security" (not a country's: "Singapore's Infocomm Media Development
+# Authority" is one body's name, whose it is before it)
+_DATA_CENTRE = re.compile(r"\bData\s+Cent(?:re|er)\b")  # a data centre is a resource, not a body
+_OWNER_BODY = re.compile(rf"^(.*?\b(?:{'|'.join(_ORG_HEADS_EN)}))['’]s\s+(?=.*\b(?:{'|'.join(_ORG_HEADS_EN)})\b)")
 # a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
 _EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
 # a determiner before a name is not part of it ("the Digital Agency", "Its Brazilian AI Plan")
 # (nor a preposition that opens the sentence: "Under the AI and Semiconductor … Framework")
 _LEADING_THE = re.compile(r"^(?:(?:Under|Through|Via|With|From|In|On|For|By|Unlike|Like|Since|After|Before|During|"
                           r"Despite|Without|Within|Across|Beyond|Following|Alongside)\s+)?"
-                          r"(?:(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+)?")
+                          r"(?:(?i:the|a|an|its|their|our|his|her|this|that|these|those)\s+)?"
+                          r"(?:(?:19|20)\d{2}\s+)?")  # (nor its year: "the 2020 National Strategy for AI")
 
 
 # the English words for a company, and for any kind of business: a company word introduces a name
@@ -169,6 +181,7 @@ _EN_RUN_BY_ACRONYM = re.compile(r"\b(?:run|led|managed|operated|overseen|adminis
                                 r"delivered|supervised|steered|headed)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
                                 rf"(?P<name>{_EN_ACRONYM})(?:\s+and\s+(?:the\s+)?(?P<other>{_EN_ACRONYM}))?\b(?![\s-]+[A-Z])")
 # an institute of the state: "National …", "AI Safety Institute", "Korea Institute of …"
+_PUBLIC_CENTRE = re.compile(r"\b(?:National|Federal|Government|Public|Supercomputing|Computing)\b")
 _PUBLIC_INSTITUTE = re.compile(r"\b(?:National|Federal|State|Government|Safety|Security|Standards|Public|Royal)\b")
 _NOT_COMPANY_WORDS = {"The", "This", "That", "It", "Its", "In", "On", "At", "For", "By", "As", "AI", "A", "An",
                       "But", "And", "Meanwhile", "However", "Earlier", "Last", "Next", "Now"}
@@ -243,6 +256,13 @@ class Cues:
             if (known is None or known["label"] == "Policy") and m.group(1) not in _NOT_COMPANY_WORDS \
                     and m.group(1) not in DEMONYMS:
                 add(m.start(1), m.end(1), "Policy", EN_KINDS[m.group(2)], "en-named-kind")
+        # "the Union" of a text that has named a union of states is that union ("the European Union …
+        # the Union's cloud market", "Union funding instruments")
+        if self.nlp.lang == "en" and "Union" not in self.introduced:
+            unions = {v["id"] for k, v in index.items() if v["label"] == "Bloc" and k.endswith("union")}
+            union = next((e for e in doc.ents if e.kb_id_ in unions), None)
+            if union is not None:
+                self.introduced["Union"] = ("Bloc", union.kb_id_, "")
         # companies by what the text calls them ("G42, the Abu Dhabi AI company", "the Indian start-up
         # Sarvam"), and the same names again later in the document
         named = [m.group("name") for rx in (_EN_COMPANY_BEFORE, _EN_COMPANY_AFTER) for m in rx.finditer(text)]
@@ -276,25 +296,26 @@ class Cues:
                 end = year.end()
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
+        for m in _EN_NAMED_POLICY.finditer(text):
+            name = _LEADING_THE.sub("", m.group(1))
+            if sum(w[:1].isupper() for w in name.split()) >= 2:
+                add(m.end(1) - len(name), m.end(1), "Policy", "StrategyOrPlan", "en-policy")
         for m in _EN_PROJECT.finditer(text):
             if not any(w in _ORG_HEADS_EN or w in _POLICY_HEADS_EN for w in m.group(1).split()[1:]):
                 add(m.start(1), m.end(1), "Policy", "ProgrammeOrProject", "en-policy")
         for m in _EN_ORG.finditer(text):  # (not whose it is: "Singapore's Infocomm Media Development Authority")
-            # (whose it is comes before the name's head: "the Office of Australia's Chief Scientist" is one name)
             at = _EN_ORG_HEAD.search(m.group(1))
-            name = _LEADING_THE.sub("", _POSSESSOR.sub("", m.group(1)[:at.start()])) + m.group(1)[at.start():]
-            start = m.end(1) - len(name)
-            if sum(w[:1].isupper() for w in name.split()) >= 2:
-                heads = set(_EN_ORG_HEAD.findall(name))
-                head = next(h for h in _ORG_HEADS_EN if h in heads)
-                label = _ORG_HEADS_EN[head]
-                if head == "Institute" and not _PUBLIC_INSTITUTE.search(name) and not any(
-                        (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc")
-                        for w in name.split()):
-                    label = "Organisation"  # a think tank or a research body ("Vector Institute"), not the state's
-                elif head in _ORG_HEADS_OF_MEMBERS and _OF_MEMBERS.search(name):
-                    label = "Bloc"  # "Association of Southeast Asian Nations", "Organization of American States"
-                add(start, m.end(1), label, label, "en-org")
+            whose = _POSSESSOR.match(m.group(1)[:at.start()])
+            if whose is None and (owner := _OWNER_BODY.match(m.group(1))) is not None:
+                # a body's body: "the Commerce Department's Bureau of Industry and Security" names two
+                whose, name = owner, _LEADING_THE.sub("", owner.group(1))
+                if sum(w[:1].isupper() for w in name.split()) >= 2:
+                    add(m.start(1) + owner.end(1) - len(name), m.start(1) + owner.end(1), *[_org_label(name, index)] * 2,
+                        "en-org")
+                at = _EN_ORG_HEAD.search(m.group(1), whose.end())
+            name = _LEADING_THE.sub("", m.group(1)[whose.end() if whose else 0:at.start()]) + m.group(1)[at.start():]
+            if sum(w[:1].isupper() for w in name.split()) >= 2 and not _DATA_CENTRE.search(name):
+                add(m.end(1) - len(name), m.end(1), *[_org_label(name, index)] * 2, "en-org")
         for m in _KO_ORG.finditer(text):
             name = m.group(1)
             if _NOT_ORGS.search(name) or not re.search(r"[가-힣]{2}", name[:-1]):
@@ -361,7 +382,7 @@ class Cues:
         # brackets: :meth:`ingest.mentions.Mentions.bracketed_names`)
         later: list[Span] = []
         for e in doc.ents:
-            if takes_bracketed_name(e) and (m := BRACKET_AFTER.match(text, e.end_char)) is not None \
+            if (m := BRACKET_AFTER.match(text, e.end_char)) is not None and takes_bracketed_name(e, m.group(1)) \
                     and index.get(name_key(m.group(1))) is None \
                     and not any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in doc.ents) \
                     and m.group(1) not in self.introduced:
@@ -442,3 +463,18 @@ def _en_official_title(name: str) -> str | None:
 @Language.factory("policykg_cues")
 def make_cues(nlp: Language, name: str) -> Cues:
     return Cues(nlp, name)
+
+
+def _org_label(name: str, index: dict[str, dict[str, str]]) -> str:
+    """The type of a new English body's name, by its head word."""
+    heads = set(_EN_ORG_HEAD.findall(name))
+    head = next(h for h in _ORG_HEADS_EN if h in heads)
+    if head in ("Centre", "Center") and not _PUBLIC_CENTRE.search(name) and not any(
+            (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc") for w in name.split()):
+        return "Organisation"  # a research centre ("Center for Mathematical Modeling"), not the state's
+    if head == "Institute" and not _PUBLIC_INSTITUTE.search(name) and not any(
+            (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc") for w in name.split()):
+        return "Organisation"  # a think tank or a research body ("Vector Institute"), not the state's
+    if head in _ORG_HEADS_OF_MEMBERS and _OF_MEMBERS.search(name):
+        return "Bloc"  # "Association of Southeast Asian Nations", "Organization of American States"
+    return _ORG_HEADS_EN[head]

@@ -44,11 +44,16 @@ _SOURCING = re.compile(r"^(?:조달|procurement|sourcing)$", re.I)
 BODY_TYPES = {"Agency", "Company", "Organisation"}
 
 
-def takes_bracketed_name(span: Span) -> bool:
-    """Whether a Latin name in brackets right after this mention is another name of it: after a body's
-    or a company's name, or a new bloc's ("Association of Southeast Asian Nations (ASEAN)")."""
+def takes_bracketed_name(span: Span, name: str) -> bool:
+    """Whether ``name``, in brackets right after this mention, is another name of it: after a body's
+    or a company's name, a new bloc's ("Association of Southeast Asian Nations (ASEAN)"), or a
+    policy's when it is an acronym ("National AI Research Resource (NAIRR)", "Qatar Compute 2030
+    (QC2030)"; not a description: "AI Act (Regulation)")."""
+    if span.label_ == "Policy":
+        return _ACRONYM.match(name) is not None
     return span.label_ in BODY_TYPES or span.label_ == "Bloc" and not span.kb_id_
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
 BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
 _VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
@@ -82,10 +87,8 @@ class Mentions:
         text = doc_text(doc)
         out = list(ents)
         for e in ents:
-            if not takes_bracketed_name(e):
-                continue
             m = BRACKET_AFTER.match(text, e.end_char)
-            if m is None or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
+            if m is None or not takes_bracketed_name(e, m.group(1)) or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
                 continue
             span = doc.char_span(m.start(1), m.end(1), label=e.label_, kb_id=e.kb_id_)
             if span is not None:

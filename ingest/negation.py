@@ -5,7 +5,8 @@ A fact is not read where its clause is negated (않, 못, 없, 어렵, not, no l
 lacking (국산화율이 낮아, low self-sufficiency), hedged or open (검토, 할지 여부, ~ㄹ지, may, could,
 considering, only if), recommended rather than done (should, recommends that, 할 필요가 있다),
 compared with or preferred over something (than, rather than, 보다), what nobody does
-(…하려는 나라는 없다), or where the sentence defines a concept (…로 정의된다, is defined as).
+(…하려는 나라는 없다), where the sentence defines a concept (…로 정의된다, is defined as), or asks a
+question ("Does the programme replace the strategy?", "…를 대체하는가?").
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ class Negation:
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         key = (doc, sent.start)
         if self._defines[0] != key:  # (once per sentence: negated is asked for every trigger and candidate)
-            self._defines = (key, DEFINITION[self.lang].search(span_text(sent)) is not None)
+            text = span_text(sent).rstrip(" \"'”’)")
+            self._defines = (key, DEFINITION[self.lang].search(text) is not None or text.endswith(("?", "？")))
         if self._defines[1]:
-            return True  # a definition of a concept, not a fact about an actor
+            return True  # a definition of a concept, or a question: not a fact about an actor
         if self.lang == "ko":
             if tj > ti and _ko_whether(doc[tj - 1]):
                 return True  # the trigger's own ending: "늘릴지", "늘릴수록"

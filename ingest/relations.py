@@ -434,8 +434,10 @@ class Extractor(Objects, Subjects, Negation):
                     if subj is not None and subj.label_ in ORG_TYPES:
                         near, pol = [subj], obj[-1]
                 chosen = self.coordinated(doc, orgs, near[-1], -1) if near else []
-            else:
-                chosen = self.coordinated(doc, orgs, orgs[0], 1) if orgs[0].start - tj <= 2 else []
+            else:  # (the body a body owns: "run by the Commerce Department's Bureau of Industry and Security")
+                first = next((o for o in orgs[1:2] if o.start == orgs[0].end + 1 and doc[orgs[0].end].text
+                              in ("'s", "’s")), orgs[0])
+                chosen = self.coordinated(doc, orgs, first, 1) if orgs[0].start - tj <= 2 else []
             out = [Fact("runBy", "runBy", Arg.of(pol, doc), Arg.of(o), f"runBy.{self.lang}.{rule}", conf,
                         sent.start_char, sent.end_char) for o in chosen if o != pol]
             if rule == "trigger":  # (a policy named before is not re-asserted as the country's)

@@ -81,3 +81,13 @@ def test_a_definition_states_no_fact(ko, en, lang, fact, definition):
 def test_an_english_hedge_far_back_in_the_trigger_s_clause(en):
     doc = en("Instead, Korea should secure long-term access to advanced accelerators through the AI Basic Act.")
     assert not facts(doc, "hasPolicy")
+
+
+@pytest.mark.parametrize(("lang", "fact", "question"), [
+    ("en", "Japan relies on Nvidia for GPUs.", "Does Japan rely on Nvidia for GPUs?"),
+    ("ko", "일본은 엔비디아 GPU에 의존한다.", "일본은 엔비디아 GPU에 의존하는가?"),
+])
+def test_a_question_states_no_fact(ko, en, lang, fact, question):
+    nlp = nlp_for(lang, ko, en)
+    assert facts(nlp(fact), "dependsOn")  # the same words as a statement give a fact
+    assert facts(nlp(question), "dependsOn") == []

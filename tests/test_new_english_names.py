@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .small_kb import last_doc, more_names
+from .small_kb import facts, last_doc, more_names
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -108,3 +108,51 @@ def test_a_known_policy_s_name_inside_a_longer_one_is_part_of_it():
         for text in ("Participants in the AI Fellowship met.", "It was run by NIPA. The AI Fellowship grew."):
             doc = last_doc(en, ("body", text))
             assert [e.kb_id_ for e in doc.ents if e.label_ == "Policy"] == ["policy/eu-ai-fellowship"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a sentence's full stop ends a body's name, and "No." a policy's never opens it
+    ("NSAP is run on behalf of the Ministry of Digitalisation and Public Governance. The plan ends in 2030.",
+     [("Ministry of Digitalisation and Public Governance", "Agency")]),
+    ("A: No. The 2020 National Strategy for Artificial Intelligence remains in force.",
+     [("National Strategy for Artificial Intelligence", "Policy")]),
+    # a body's body: two names, not one
+    ("The rule is administered by the Commerce Department's Bureau of Industry and Security.",
+     [("Commerce Department", "Agency"), ("Bureau of Industry and Security", "Agency")]),
+    # research centres: the state's, or not
+    ("The Barcelona Supercomputing Center said so.", [("Barcelona Supercomputing Center", "Agency")]),
+    ("The Center for Mathematical Modeling said so.", [("Center for Mathematical Modeling", "Organisation")]),
+    # a named policy ("National … Policy", "… Policy to 2030")
+    ("Chile's National AI Policy was updated in 2024.", [("National AI Policy", "Policy")]),
+    ("Its AI Development Policy to 2030 was adopted.", [("AI Development Policy to 2030", "Policy")]),
+])
+def test_english_names_end_at_a_sentence_and_a_possessive(en, text, names):
+    doc = last_doc(en, ("body", text))
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ not in ("Country", "Resource")] == names
+
+
+def test_a_heading_s_policy_words_are_no_policy_name(en):
+    doc = last_doc(en, ("heading", "8. China's AI Policy Trends and Sovereign AI Policy"))
+    assert [e.label_ for e in doc.ents] == ["Country"]
+
+
+def test_an_acronym_in_brackets_after_a_new_policy_names_it(en):
+    doc = last_doc(en, ("body", "The Norwegian Sovereign AI Programme (NSAP) started in 2026."),
+                   ("body", "NSAP is run by the Ministry of Science and ICT."))
+    assert [(e.text, e.label_) for e in doc.ents][:1] == [("NSAP", "Policy")]
+    # (the fact names the policy by its full name)
+    assert [f.subject.text for f in doc._.facts if f.relation == "runBy"] == ["Norwegian Sovereign AI Programme"]
+    # (a description in brackets is no name: "(Regulation)")
+    doc = last_doc(en, ("body", "The Norwegian Sovereign AI Programme (Regulation) started in 2026."))
+    assert "Regulation" not in [e.text for e in doc.ents]
+
+
+def test_the_union_of_a_text_that_named_the_european_union_is_the_eu():
+    with more_names("en", [{"label": "Bloc", "pattern": "European Union", "id": "bloc/eu"}]) as en:
+        doc = last_doc(en, ("body", "The European Union buys GPUs."),
+                       ("body", "The Union remains heavily dependent on Nvidia for GPUs."))
+        assert [(e.text, e.kb_id_) for e in doc.ents][0] == ("Union", "bloc/eu")
+        assert ("dependsOn", "bloc/eu", "resource/gpu") in facts(doc)
+        # (not in a text that named no union)
+        doc = last_doc(en, ("body", "The Union remains heavily dependent on Nvidia for GPUs."))
+        assert "Union" not in [e.text for e in doc.ents]

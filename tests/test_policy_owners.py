@@ -39,3 +39,9 @@ def test_a_body_that_approves_or_enacts_a_policy_does_not_run_it(ko, en, lang, t
     assert [f for f in doc._.facts if f.relation == "runBy"] == []
     # (its country has it)
     assert [f.subject.id for f in doc._.facts if f.relation == "hasPolicy"] == ["country/jp"]
+
+
+def test_a_policy_run_by_a_body_s_body_is_run_by_that_body(en):
+    doc = last_doc(en, ("body", "The Advanced Computing Chips Rule, administered by the Commerce Department's "
+                                "Bureau of Industry and Security, limits sales."))
+    assert [f.object.text for f in doc._.facts if f.relation == "runBy"] == ["Bureau of Industry and Security"]
