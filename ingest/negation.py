@@ -28,6 +28,8 @@ _EN_DEPENDENCE_NOUNS = {"dependence", "dependency", "dependencies", "reliance", 
 _EN_POSSESSIVES = {"'s", "’s", "its", "their", "our", "his", "her"}
 # nouns after a Korean "~할" that carry the clause on to what is said of it: "확충할 수(가능성, 여력)가 없다"
 _KO_MODAL_NOUNS = {"수", "경우", "가능", "가능성", "여력", "능력", "계획", "의지", "예정", "방침", "방안"}
+# a condition that only frames what is said: "살펴보면", "종합하면", "돌이켜 보면", "…에 따르면"
+_KO_DISCOURSE_IF = re.compile(r"(?:보면|따르면|(?:종합|요약|정리|비교|감안|고려|환산|말|얘기|이야기)하면|말하면|치면)$")
 # who or what a relative clause describes when the clause's predicate is said to be lacking: "반도체까지
 # 자립하려는 나라는 없다" (no country seeks to …)
 _KO_NOBODY = re.compile(r"^(?:나라|국가|곳|기업|정부|사례)$")
@@ -61,6 +63,8 @@ class Negation:
         if self.lang == "ko":
             if tj > ti and _ko_whether(doc[tj - 1]):
                 return True  # the trigger's own ending: "늘릴지", "늘릴수록"
+            if self._ko_condition_before(doc, sent, ti):
+                return True
             for t in doc[tj:sent.end]:
                 tag = t.tag_
                 if t.text.startswith("없") and t.i > 0 and doc[t.i - 1].text == "밖에":
@@ -80,6 +84,24 @@ class Negation:
                 if last_tag(t).startswith("ETM") and not (t.i + 1 < sent.end and doc[t.i + 1].text in _KO_MODAL_NOUNS):
                     return False  # a relative clause ends the trigger's predicate (but "~할 수 없다" goes on)
             return False
+        return self._en_negated(doc, sent, ti, tj)
+
+    @staticmethod
+    def _ko_condition_before(doc: Doc, sent: Span, ti: int) -> bool:
+        """Whether the trigger's clause is what follows a condition ("한국이 인증 제도를 도입한다면 공공
+        클라우드의 국내 통제는 높아지겠지만", "만약 포함된다면 국산 NPU 비중을 늘리는 방향으로"): a
+        consequence supposed, not a fact. Back to the clause before, not past it ("필요하면 수입하고,
+        한국은 반도체 자립을 추진한다")."""
+        for t in reversed(doc[sent.start:ti]):
+            tag = last_tag(t)
+            if t.text in ("만약", "만일", "가령") or tag.startswith("EC") and t.text.endswith("면") and not \
+                    _KO_DISCOURSE_IF.search("".join(x.text for x in doc[max(sent.start, t.i - 2):t.i + 1])):
+                return True
+            if tag.startswith(("EC", "EF", "SF")) or t.text == ";":
+                return False
+        return False
+
+    def _en_negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         # the trigger's clause back to its start, at most 12 words: "does not plan to develop its own
         # chips" negates "own"; "does not rely on X, and builds its own Y" does not. A dependence that
         # belongs to someone is presupposed by what governs it, whatever its mood: "(should) advise the

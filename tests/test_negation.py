@@ -91,3 +91,19 @@ def test_a_question_states_no_fact(ko, en, lang, fact, question):
     nlp = nlp_for(lang, ko, en)
     assert facts(nlp(fact), "dependsOn")  # the same words as a statement give a fact
     assert facts(nlp(question), "dependsOn") == []
+
+
+@pytest.mark.parametrize("text", [
+    "한국이 인증 제도를 도입한다면 공공 클라우드의 국내 통제는 높아질 것이다.",
+    "만약 규제가 강화되면 한국은 GPU 확보를 늘리는 방향으로 대응하겠다.",
+])
+def test_a_korean_consequence_of_a_condition_states_no_fact(ko, text):
+    assert facts(ko(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "필요하면 수입하고, 한국은 반도체 자립을 추진한다.",  # the condition is another clause's
+    "종합하면 한국은 반도체 자립을 추진한다.",  # a condition that only frames what is said
+])
+def test_a_korean_condition_of_another_clause_or_of_saying_leaves_the_fact(ko, text):
+    assert facts(ko(text), "controls") == [("controls", "country/kr", "resource/ai-chip")]
