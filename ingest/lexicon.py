@@ -50,6 +50,10 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"domestic(?:ally)? produc\w*|"
      # (not restrictions placed on something: "controls on advanced AI chips")
      r"(?<!export )(?<!export-)control(?:s|led|ling)?(?!\s+on\b)"),
+    # where a thing is kept, with the country after it ("data must be stored in Norway"): control only
+    # so (the trailing "^": ingest.objects.Objects.held_by)
+    ("controls", "directlyControls^", r"(?:stored|hosted|kept|held|processed|housed|resid(?:e|es|ing)|"
+                                      r"stay(?:s|ing)?)(?= (?:in|within|inside) )"),
     ("controls", "directlyControls>", r"domestic|homegrown|home-grown|indigenous|in-country|sovereign|own|"
                                       # ("a publicly owned AI supercomputer", "domestically designed NPUs")
                                       r"(?:publicly|state|government|nationally)[- ]owned|"

@@ -63,6 +63,10 @@ def _compound_object(doc: Doc, e: Span) -> bool:
 
 
 
+# what may stand between a thing and the control said of it: "… that (will) remain under Norwegian control"
+_STAYING = {"that", "which", "remain", "remains", "stay", "stays", "are", "is", "be", "kept", "will", "must"}
+
+
 class Objects:
     """Object finding for the relation extractor (a mixin)."""
 
@@ -112,9 +116,11 @@ class Objects:
     def held_by(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, list[Span]] | None:
         """English control said of the thing, with the country after it: "capacity owned and
         controlled in Canada" (or by), "data centres under Brazilian control", "under Australian
-        ownership and control". The things are the layers or resources just before."""
+        ownership and control", "data must be stored in Norway". The things are the layers or
+        resources just before."""
         subj, k = None, None
-        if doc[ti].lower_ == "controlled" and tj + 1 < sent.end and doc[tj].lower_ in ("in", "by", "within"):
+        if tj + 1 < sent.end and (doc[ti].lower_ == "controlled" and doc[tj].lower_ in ("in", "by", "within")
+                                  or doc[ti].lower_ != "controlled" and doc[tj].lower_ in ("in", "within", "inside")):
             subj = next((e for e in ents if e.label_ in POLITY_TYPES and tj < e.start <= tj + 2), None)
             k = ti
         else:
@@ -126,6 +132,8 @@ class Objects:
                 k = under
         if subj is None or k is None:
             return None
+        while k > sent.start and doc[k - 1].lower_ in _STAYING:  # "data centres that remain under Australian control"
+            k -= 1
         stack = [e for e in ents if stack_object(e) and e.end <= k and k - e.end <= 5 and self.same_phrase(doc, e.end, k, 5)]
         if not stack:
             return None

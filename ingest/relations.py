@@ -251,7 +251,8 @@ class Extractor(Objects, Subjects, Negation):
         after = [e for e in ents if e.start >= tj]
         prefix = predicate.endswith(">")  # a modifier (자국 내, domestic): its object follows it
         seller = predicate.endswith("@")  # buying: a dependence only with the seller named
-        predicate = predicate.rstrip(">@")
+        where = predicate.endswith("^")  # where a thing is kept: control only with the country after it
+        predicate = predicate.rstrip(">@^")
 
         def mk(subj: Span, obj: Span | None, rule: str, conf: float, sup: Span | None = None) -> Fact:
             return Fact(relation, predicate, Arg.of(subj, doc), Arg.of(obj) if obj is not None else None,
@@ -263,6 +264,8 @@ class Extractor(Objects, Subjects, Negation):
             if held is not None:  # "owned and controlled in Canada", "under Brazilian control"
                 subj, objs = held
                 return [mk(subj, o, "held", 0.6) for o in objs]
+            if where:
+                return []
         if relation in ("dependsOn", "controls", "strengthens"):
             objs = self.stack_objects(doc, sent, ents, ti, tj, after_only=prefix,
                                       means_not_object=relation == "strengthens")

@@ -301,6 +301,10 @@ CONTROLS = [
     ("The new data centres will be owned and controlled in Canada.", ("country/ca", "resource/datacentre")),
     ("Brazil wants its data centres and cloud under Brazilian control.", ("country/br", "resource/datacentre")),
     ("The fund supports GPU clusters under Australian ownership and control.", ("country/au", "resource/gpu")),
+    ("The fund finances GPU clusters and data centres that remain under Australian control.",
+     ("country/au", "resource/gpu")),
+    # where the thing is kept
+    ("All data centres funded by the Act must be hosted in Australia.", ("country/au", "resource/datacentre")),
 ])
 def test_english_control_said_of_the_thing(en, text, expected):
     extra = [{"label": "Country", "pattern": n, "id": i} for n, i in (("Brazil", "country/br"), ("Australia", "country/au"))]
@@ -322,6 +326,8 @@ def test_sovereignty_that_is_no_control_of_a_resource(ko, text):
 
 def test_english_control_held_by_a_company_is_no_country_s(en):
     assert facts(en("The cloud is controlled by Nvidia."), "controls") == []
+    # (nor where a thing is kept without a country: "stored in the cloud", "held in reserve")
+    assert facts(en("Japan's GPUs are held in reserve and its data centres stored in Nvidia's cloud."), "controls") == []
 
 
 
