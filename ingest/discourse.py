@@ -84,6 +84,7 @@ _BARE_GOVERNMENT = {
 }
 # what joins two names into a pair: "Saudi Arabia and the UAE", "브라질과 멕시코", "브라질·멕시코"
 EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_LISTED = {"en": re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?"), "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
 _AND = {"en": EN_AND, "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
 # whose government an unqualified "정부" is in Korean writing when no other country is in view
 _HOME_GOVERNMENT = "country/kr"
@@ -185,6 +186,9 @@ class Discourse:
         # the UAE"), whom an English "both" stands for; and the pair of the sentence being read
         self.pair: list[Span] = []
         self._pair_here: list[Span] = []
+        # and the last three or more listed, whom "all three", "세 나라 모두" stand for
+        self.listed: list[Span] = []
+        self._listed_here: list[Span] = []
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
@@ -192,6 +196,7 @@ class Discourse:
         self.policies, self.sections, self.previous = [], [], []
         self.polities = {}
         self.pair, self._pair_here = [], []
+        self.listed, self._listed_here = [], []
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
@@ -221,9 +226,17 @@ class Discourse:
             return
         # (the pair named in the sentence before counts from this one on)
         self.pair = self._pair_here or self.pair
+        self.listed = self._listed_here or self.listed
         polities = [e for e in ents if e.label_ in POLITY_TYPES and e.kb_id_]
         self._pair_here = next(([a, b] for a, b in zip(polities, polities[1:]) if a.kb_id_ != b.kb_id_
                                 and _AND[self.lang].fullmatch(doc_text(doc)[a.end_char:b.start_char])), [])
+        run: list[Span] = []  # three or more listed: "Chile, Poland and Vietnam … All three lean on …"
+        for a, b in zip(polities, polities[1:]):
+            if a.kb_id_ != b.kb_id_ and _LISTED[self.lang].fullmatch(doc_text(doc)[a.end_char:b.start_char]):
+                run = (run or [a]) + [b]
+            elif run:
+                break
+        self._listed_here = run if len(run) >= 3 else []
         government = _BARE_GOVERNMENT[self.lang].match(span_text(sent))
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),

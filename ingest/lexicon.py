@@ -41,7 +41,7 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
 EN_TRIGGERS: list[tuple[str, str, str]] = [
     # (importing is buying from abroad: "Korea imports almost all of its GPUs")
     ("dependsOn", "dependsOn", r"rel(?:y|ying|ies|ied|iance|iant)|depend(?:s|ed|ing|ence|ency|encies|ent)?|"
-                               r"expos(?:ed|ure) to|import(?:s|ed|ing)?"),
+                               r"expos(?:ed|ure) to|import(?:s|ed|ing)?|lean(?:s|ed|ing)? on|leant on"),
     # (the verbs' base forms too: "will continue to source GPUs from NVIDIA"; not "open-source")
     ("dependsOn", "dependsOn@", r"(?<!open )(?<!open-)sourc(?:e|es|ed|ing)\b|purchas(?:e|es|ed|ing)|"
                                 r"buy(?:s|ing)?|bought|procur(?:e|es|ed|ing)|supplied by"),

@@ -55,10 +55,19 @@ for _ext in ("facts", "candidates"):
 
 # ---------------------------------------------------------------- the extractor
 # "both" (or "the two countries") as a clause's subject, right before its verb
-_BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:[Bb]oth|[Tt]he two)(?:\s+(?:countries|"
-                         r"states|nations|governments))?\s+(?:\w+\s+){0,2}$"),
-         # "두 나라 모두 GPU와 클라우드를 미국에 의존한다", "양국은 …"
-         "ko": re.compile(r"(?:^|[,]\s|\s)(?:두\s?나라|양국|두\s?국가)\s?(?:모두|다|은|는|이|가)?\s")}
+_BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:(?P<n>[Bb]oth)|[Tt]he (?P<n2>two|three|four)|"
+                         r"[Aa]ll (?P<n3>three|four))(?:\s+(?:countries|states|nations|governments))?\s+(?:\w+\s+){0,2}$"),
+         # "두 나라 모두 GPU와 클라우드를 미국에 의존한다", "양국은 …", "세 나라 모두 …"
+         "ko": re.compile(r"(?:^|[,]\s|\s)(?:(?P<n>두|세|네)\s?(?:나라|국가)|(?P<n2>양)국|(?P<n3>3)국)\s?(?:모두|다|은|는|이|가)?\s")}
+_HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "두": 2, "세": 3, "네": 4, "양": 2, "3": 3}
+
+
+def _all_of(both: re.Match | None, discourse) -> list:
+    """Whom "both", "all three", "두 나라 모두" stand for: the pair named before, or as many listed."""
+    if both is None:
+        return []
+    n = _HOW_MANY[next(g for g in both.group("n", "n2", "n3") if g).lower()]
+    return discourse.pair if n == 2 else discourse.listed if n == len(discourse.listed) else []
 
 
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
@@ -290,9 +299,9 @@ class Extractor(Objects, Subjects, Negation):
             subj = (self.genitive_owner(doc, before, ti) if relation != "strengthens" else None) \
                 or self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             examples = self.examples_subjects(doc, sent, before, ti) if subj is None else []
-            if subj is None and self.discourse.pair and _BOTH[self.lang].search(
-                    doc_text(doc)[sent.start_char:doc[ti].idx]):
-                examples = list(self.discourse.pair)  # "…, and both remain dependent on …": the pair named before
+            if subj is None and (group := _all_of(_BOTH[self.lang].search(
+                    doc_text(doc)[sent.start_char:doc[ti].idx]), self.discourse)):
+                examples = list(group)  # "…, and both remain dependent on …": the pair named before
             if examples:  # "European providers such as OVHcloud and STACKIT still rely on …"
                 subj = examples[0]
             if subj is None and self.lang == "en":

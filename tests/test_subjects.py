@@ -317,6 +317,19 @@ def test_korean_both_is_the_pair_a_sentence_before_named(ko, then):
     assert sorted(f[1] for f in facts(doc, "dependsOn")) == ["country/jp", "country/kr"]
 
 
+@pytest.mark.parametrize(("lang", "first", "then"), [
+    ("en", "Japan, Korea and China build data centres.", "All three lean on foreign cloud."),
+    ("en", "Japan, Korea, and China build data centres.", "The three countries depend on foreign cloud."),
+    ("ko", "일본, 한국과 중국은 데이터센터를 짓는다.", "세 나라 모두 클라우드를 미국에 의존한다."),
+])
+def test_all_three_are_the_three_a_sentence_before_listed(ko, en, lang, first, then):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
+    assert sorted(f[1] for f in facts(doc, "dependsOn")) == ["country/cn", "country/jp", "country/kr"]
+    # (as many as it says: "both" is no list of three)
+    doc = last_doc(en, ("body", "Japan, Korea and China build data centres."), ("body", "Both depend on foreign cloud."))
+    assert not {"country/jp", "country/kr"} <= {f[1] for f in facts(doc, "dependsOn")}
+
+
 def test_english_both_does_not_reach_back_into_another_document(en):
     last_doc(en, ("body", "Japan and Korea build data centres."))
     doc = last_doc(en, ("body", "France builds data centres."), ("body", "Both depend on foreign cloud."))
