@@ -92,6 +92,10 @@ EN_KINDS = {"programme": "ProgrammeOrProject", "program": "ProgrammeOrProject", 
 _EN_CALLED = re.compile(rf"\b(?i:({'|'.join(EN_KINDS)})),?\s+(?:called|named|dubbed|known as|titled|entitled)\s+"
                         r"[‘“\"']?(?:the\s+)?([A-Z][\w&'’+-]*(?:\s+(?:(?:of|and|for|on|the|in|to)\s+)*[A-Z][\w&'’+-]*"
                         r"|\s+\d{4})*)")
+# a name set beside its kind word: "The programme, Qatar Compute 2030 (QC2030), will be overseen by …"
+_EN_APPOSITIVE = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+|national\s+|flagship\s+)?(?i:({'|'.join(EN_KINDS)})),"
+                            r"\s+((?:[A-Z][\w&'’+-]*|\d{4})(?:\s+(?:[A-Z][\w&'’+-]*|\d{4}|of|and|for|&))*)"
+                            r"(?=\s*[,(]|\s+(?:is|was|will|has|had|which|that)\b)")
 # a quoted name that a kind word names as a policy, before or after it: "a compute roadmap, “Compute for a
 # Sovereign Britain”", "the “East Data, West Computing” programme"
 _EN_KIND = rf"(?i:({'|'.join(EN_KINDS)})s?)"
@@ -251,6 +255,9 @@ class Cues:
                     "en-quoted-kind")
         for m in _EN_CALLED.finditer(text):
             add(m.start(2), m.end(2), "Policy", EN_KINDS[m.group(1).lower()], "en-called")
+        for m in _EN_APPOSITIVE.finditer(text) if self.nlp.lang == "en" else ():
+            if sum(w[:1].isupper() or w[:1].isdigit() for w in m.group(2).split()) >= 2:
+                add(m.start(2), m.end(2), "Policy", EN_KINDS[m.group(1).lower()], "en-called")
         for m in _EN_NAMED_KIND.finditer(text) if self.nlp.lang == "en" else ():  # (not "the EU programme")
             known = index.get(name_key(m.group(1)))
             if (known is None or known["label"] == "Policy") and m.group(1) not in _NOT_COMPANY_WORDS \
@@ -290,7 +297,10 @@ class Cues:
             while (more := _EN_HEAD_AFTER.match(text, end)) is not None:  # "AI Regulation Bill"
                 end, name = more.end(), name + more.group(0)
             tail = _EN_POLICY_TAIL.match(text, end)
-            if tail and not any(e.start_char < tail.end() and e.end_char > end for e in doc.ents):
+            inside = [e for e in doc.ents if e.start_char < tail.end() and e.end_char > end] if tail else []
+            # (a country after "for" is part of the name: "National Artificial Intelligence Strategy for Qatar")
+            if tail and (not inside or tail.group(0).split()[0] == "for" and len(inside) == 1
+                         and inside[0].label_ in ("Country", "Bloc") and inside[0].end_char == tail.end()):
                 end = tail.end()
             if (year := _EN_YEAR.match(text, end)) is not None:  # "… Fund Act 2026"
                 end = year.end()
@@ -351,7 +361,9 @@ class Cues:
 
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
                  and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs))
-                 and not any(ends_body_name(k, o) for o in en_orgs)]
+                 and not any(ends_body_name(k, o) for o in en_orgs)
+                 and not any(k.label_ in ("Country", "Bloc") and inside(k, n) and k.end == n.end
+                             and doc[k.start - 1].text == "for" for n in en_names)]  # ("… Strategy for Qatar")
         # a known body's or policy's name ending a longer English name of its kind is part of it, unless a
         # country (or its adjective) opens that name ("National AI Office" is not the EU's "AI Office",
         # nor "K-ASEAN AI Fellowship" the EU's "AI Fellowship"; "UK AI Safety Institute" is; "C." of "C.

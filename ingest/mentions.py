@@ -312,7 +312,8 @@ def generic(span: Span) -> bool:
     toks = [t for t in span if not (t.is_punct or t.is_space)]
 
     def english(t) -> bool:
-        return t.lower_ in _GENERIC_EN or t.lower_ in EN_STOP_WORDS or t.like_num
+        # (not "US", a country, for the stop word "us")
+        return t.lower_ in _GENERIC_EN or t.lower_ in EN_STOP_WORDS and not t.text.isupper() or t.like_num
 
     if span.doc.lang_ == "ko":
         loan = [(m.start() + span.start_char, m.end() + span.start_char) for m in re.finditer(r"\S+", span.text)

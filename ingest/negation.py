@@ -35,6 +35,12 @@ _KO_DISCOURSE_IF = re.compile(r"(?:보면|따르면|(?:종합|요약|정리|비�
 _KO_NOBODY = re.compile(r"^(?:나라|국가|곳|기업|정부|사례)$")
 
 
+def question(sent: Span) -> bool:
+    """Whether a sentence asks ("Does the programme replace the strategy?", "…를 대체하는가?"): it
+    states no fact."""
+    return span_text(sent).rstrip(" \"'”’)").endswith(("?", "？"))
+
+
 def _ko_whether(t) -> bool:
     """A verb ending in ~ㄹ지 or ~는지 (whether): "통제를 더 조일지", "자립을 늘릴지", "확대하는지"; or in
     ~ㄹ수록 (the more): "연산 자원을 늘릴수록 … 의존이 커진다"."""
@@ -56,8 +62,7 @@ class Negation:
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         key = (doc, sent.start)
         if self._defines[0] != key:  # (once per sentence: negated is asked for every trigger and candidate)
-            text = span_text(sent).rstrip(" \"'”’)")
-            self._defines = (key, DEFINITION[self.lang].search(text) is not None or text.endswith(("?", "？")))
+            self._defines = (key, DEFINITION[self.lang].search(span_text(sent)) is not None or question(sent))
         if self._defines[1]:
             return True  # a definition of a concept, or a question: not a fact about an actor
         if self.lang == "ko":

@@ -44,7 +44,7 @@ from .investments import investments
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_TRIGGER_RES, ENACTING, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
 from .nlp import doc_text, span_text
-from .negation import Negation
+from .negation import Negation, question
 from .objects import Objects
 from .roles import instrument_labels, listed_policies, role_labels, row_policies
 from .subjects import EN_VERB_LEAD, Subjects, list_end
@@ -158,7 +158,8 @@ class Extractor(Objects, Subjects, Negation):
                     ents, relinked = [e for e in linked if e is not None], True
             k = j
             # (a heading or caption states nothing, but names a country's policy as a sentence does)
-            found = self.sentence(doc, sent, ents) if kind in FACT_KINDS else self.genitive_policies(doc, sent, ents)
+            found = [] if question(sent) else self.sentence(doc, sent, ents) if kind in FACT_KINDS \
+                else self.genitive_policies(doc, sent, ents)
             self.discourse.policy_named(ents, kind)
             facts.extend(found)
             if self.collect_candidates and kind in FACT_KINDS:
@@ -225,8 +226,9 @@ class Extractor(Objects, Subjects, Negation):
                                 sent.start_char, sent.end_char))
         # a name that opens with its country's: "China's Full-Stack AI Self-Reliance Strategy", "중국의 풀스택 AI 자립 전략"
         for b in ents:
-            if country := self.named_country(b):
-                state = Arg(b[0].idx, b[0].idx + len(b[0].text), b[0].text,
+            country, words = self.country_in_name(b)
+            if country:
+                state = Arg(words.start_char, words.end_char, words.text,
                             "Bloc" if country.startswith("bloc/") else "Country", country, "name")
                 how = "genitive" if b[1].text in ("의", "'s", "’s") else "name"
                 out.append(Fact("hasPolicy", "hasPolicy", state, Arg.of(b), f"hasPolicy.{self.lang}.{how}", 0.6,
@@ -241,18 +243,26 @@ class Extractor(Objects, Subjects, Negation):
     def named_country(self, pol: Span) -> str:
         """The country (or bloc) a policy's name opens with in the genitive ("China's …", "중국의 …"), or
         in English as a word of the name ("Swiss Government Cloud", "Kenya National AI Strategy", "EU AI
-        Act"; not a pair: "US-UK Tech Alliance"), else ""."""
+        Act"; not a pair: "US-UK Tech Alliance") or after its last "for" ("National Artificial
+        Intelligence Strategy for Qatar"), else ""."""
+        return self.country_in_name(pol)[0]
+
+    def country_in_name(self, pol: Span) -> tuple[str, Span | None]:
+        """:meth:`named_country`, with the words of the name that name it."""
         if pol.label_ != "Policy" or len(pol) < 2:
-            return ""
+            return "", None
         if pol[1].text in ("의", "'s", "’s"):
-            return self.discourse.country_named(pol[0].text) if len(pol) >= 3 else ""
+            return (self.discourse.country_named(pol[0].text), pol[:1]) if len(pol) >= 3 else ("", None)
         if self.lang != "en":
-            return ""
+            return "", None
         for n in (3, 2, 1):
             if len(pol) > n + 1 and pol[n].text not in ("-", "–", "/", "&") and pol[n - 1].whitespace_ \
                     and (country := self.discourse.country_word(pol[:n].text)):
-                return country
-        return ""
+                return country, pol[:n]
+        at = max((t.i for t in pol[1:-1] if t.lower_ == "for"), default=None)
+        if at is not None and (country := self.discourse.country_word(pol.doc[at + 1:pol.end].text)):
+            return country, pol.doc[at + 1:pol.end]
+        return "", None
 
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
                   ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:

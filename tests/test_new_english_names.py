@@ -156,3 +156,24 @@ def test_the_union_of_a_text_that_named_the_european_union_is_the_eu():
         # (not in a text that named no union)
         doc = last_doc(en, ("body", "The Union remains heavily dependent on Nvidia for GPUs."))
         assert "Union" not in [e.text for e in doc.ents]
+
+
+def test_a_name_beside_its_kind_word_is_a_policy(en):
+    doc = last_doc(en, ("body", "The programme, Qatar Compute 2030 (QC2030), will be run by the Ministry of Science and ICT."))
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Qatar Compute 2030", "Policy"), ("QC2030", "Policy")]
+
+
+def test_a_country_after_for_ends_a_policy_s_name_and_owns_it():
+    extra = [{"label": "Country", "pattern": "Qatar", "id": "country/qa"}]
+    with more_names("en", extra) as en:
+        doc = last_doc(en, ("body", "Its blueprint, the National AI Strategy for Qatar adopted in 2019, failed."))
+        assert [(e.text, e.label_) for e in doc.ents] == [("National AI Strategy for Qatar", "Policy")]
+        assert facts(doc, "hasPolicy") == [("hasPolicy", "country/qa", "")]
+        # (a country opening the name comes first: "the EU Plan for Japan" is the EU's)
+        doc = last_doc(en, ("body", "The Japan Plan for Qatar is new."))
+        assert [f[1] for f in facts(doc, "hasPolicy")] == ["country/jp"]
+
+
+def test_a_question_names_no_country_s_policy(en):
+    assert facts(last_doc(en, ("body", "Q: What is the Japan AI Programme?"))) == []
+    assert facts(last_doc(en, ("body", "The Japan AI Programme started in 2025."))) == [("hasPolicy", "country/jp", "")]

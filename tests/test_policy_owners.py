@@ -45,3 +45,12 @@ def test_a_policy_run_by_a_body_s_body_is_run_by_that_body(en):
     doc = last_doc(en, ("body", "The Advanced Computing Chips Rule, administered by the Commerce Department's "
                                 "Bureau of Industry and Security, limits sales."))
     assert [f.object.text for f in doc._.facts if f.relation == "runBy"] == ["Bureau of Industry and Security"]
+
+
+def test_a_known_policy_whose_name_opens_with_us_keeps_its_link():
+    # ("US" is no stop word "us": the name is no generic one to relink by the countries around it)
+    extra = [{"label": "Policy", "pattern": "US CLOUD Act", "id": "policy/us-cloud-act", "owner": "country/us"},
+             {"label": "Country", "pattern": "Norway", "id": "country/no"}]
+    with more_names("en", extra) as en:
+        doc = last_doc(en, ("body", "Data must stay in Norway, beyond the reach of laws such as the US CLOUD Act."))
+        assert [e.kb_id_ for e in doc.ents if e.label_ == "Policy"] == ["policy/us-cloud-act"]
