@@ -22,7 +22,7 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     # "데이터 주권", not 기술주권, 주권 AI or 주권형, a modifier)
     ("controls", "directlyControls", r"자립|자급|국산화|내재화|자체\s?개발|독자\s?개발|(?<!수출)(?<!수출\s)통제|"
                                      r"(?<!기술)(?<!기술\s)(?<!의\s)주권(?!형|\s?AI|의)"),
-    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내(?:\s?기반|에서|에)|독자(?:적)?|자체\s?(?:개발|구축|보유)|국산|주권형|"
+    ("controls", "directlyControls>", r"자국(?:\s?내)?|국내(?:\s?기반|에서|에)|독자(?:적)?|자체\s?(?:개발|구축|보유)|자체적|국산|주권형|"
                                       r"소버린"),
     ("strengthens", "strengthens", r"강화|확충|확대|확장|고도화|제고|끌어올리"),
     # building up a capacity: 건설 (construct), 배치 (deploy), 증설 (add capacity), 육성·양성 (foster, train),

@@ -93,7 +93,7 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 # a Korean word pointing back to the policy in hand ("이번 사업이", "동 계획은")
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
-_KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달)")
+_KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달|갖추|갖췄|갖춘|갖춰)")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
 _KO_MEANS_TRIGGER = re.compile(r"통하|통해|기반")
 

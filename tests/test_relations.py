@@ -293,6 +293,8 @@ CONTROLS = [
     ("ko", "일본은 데이터센터를 자국 내에서 확보하고 있다.", ("controls", "country/jp", "resource/datacentre")),
     ("ko", "일본은 반도체 자체를 자국 내에서 확보했다.", ("controls", "country/jp", "resource/ai-chip")),
     ("ko", "일본은 GPU를 국내에서 생산한다.", ("controls", "country/jp", "resource/gpu")),
+    ("ko", "일본은 반도체를 자체적으로 갖췄지만 클라우드는 해외 의존도가 높다.", ("controls", "country/jp", "resource/ai-chip")),
+    ("ko", "일본은 GPU를 자체적으로 생산한다.", ("controls", "country/jp", "resource/gpu")),
     # the subject of a later clause of contrast
     ("en", "Japan relies on US cloud, whereas China pursues self-reliance in GPUs.", ("controls", "country/cn", "resource/gpu")),
 ]
