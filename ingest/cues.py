@@ -60,10 +60,10 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
                  # (after the heads above: "African Union Commission" is a body, "African Union" a bloc)
                  "Union": "Bloc", "Community": "Bloc", "League": "Bloc", "Organization": "Organisation",
                  "Organisation": "Organisation"}
-# common words that end like an organisation name but are not one (요청, 신청 as words of their own:
-# "국가연구혁신청" is an agency)
+# common words that end like an organisation name but are not one (요청, 신청, 전부, 일부 as words of
+# their own: "국가연구혁신청", "행정안전부" are agencies)
 _NOT_ORGS = re.compile(
-    r"(?:정부|일부|전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|(?:^|\s)요청|(?:^|\s)신청|청취|대처|조처|출처|"
+    r"(?:정부|(?:^|\s)일부|(?:^|\s)전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|(?:^|\s)요청|(?:^|\s)신청|청취|대처|조처|출처|"
     r"근처|텍처|곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의|(?<!과)학부)$")
 
 # the words that open an official English title in quotes, before "for", "on", "of"...: "Guidelines

@@ -142,6 +142,9 @@ def test_common_words_are_not_organisations(ko):
     assert ents(ko("정부는 내부 검토를 거쳐 일부 과제를 신청하였다.")) == []
     # but a name may end like one: 혁신청 is not 신청
     assert ("국가연구혁신청", "Agency", "") in ents(ko("국가연구혁신청(BRIN)이 주관한다."))
+    # and 안전부 is not 전부 ("all"), which stays no name
+    assert ("행정안전부", "Agency", "") in ents(ko("행정안전부가 주관하는 사업이다."))
+    assert ents(ko("수출 물량 전부가 늘었다.")) == []
 
 
 def test_known_name_wins_over_the_cue(ko):
