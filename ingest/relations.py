@@ -214,6 +214,17 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
         # ("Compute infrastructure, cloud and model layers:" names each layer: ingest.mentions.layer_lists)
         return [e for e in ents if e.end <= colon and stack_object(e)]
 
+    @staticmethod
+    def ko_runner_after(doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, Span] | None:
+        """Korean "「X」를 운영하는 디지털플랫폼정부위원회는 …": the policy the trigger takes, and the
+        body its relative clause describes, right after it."""
+        rel = next((t.i for t in doc[tj:min(sent.end, tj + 2)] if last_tag(t).startswith("ETM")), None)
+        body = next((e for e in ents if rel is not None and e.label_ in ORG_TYPES - {"Group"}
+                     and rel < e.start <= rel + 1), None)
+        pol = next((p for p in ents if p.label_ == "Policy" and p.end <= ti and ti - p.end <= 2
+                    and particle(doc, p) in ("을", "를")), None)
+        return (pol, body) if body is not None and pol is not None else None
+
     def arguments(self, doc: Doc, sent: Span, ents: list[Span], relation: str, predicate: str,
                   ti: int, tj: int, heading: list[Span] | None = None) -> list[Fact]:
         before = [e for e in ents if e.end <= ti]
@@ -375,6 +386,9 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
             pols = [e for e in ents if e.label_ == "Policy"]
             orgs = [e for e in (before if self.lang == "ko" else after) if e.label_ in ORG_TYPES - {"Group"}]
             rule, conf = "trigger", 0.65
+            if self.lang == "ko" and (runner := self.ko_runner_after(doc, sent, ents, ti, tj)) is not None:
+                return [Fact("runBy", "runBy", Arg.of(runner[0]), Arg.of(runner[1]), "runBy.ko.relative", conf,
+                             sent.start_char, sent.end_char), *self.agency_country_has(runner[1], runner[0], sent)]
             if self.lang == "en" and ANAPHOR["en"].match(span_text(sent)) and not any(p.end <= ti for p in pols):
                 pols = []  # "The Act is administered by X, while NEDO runs the Post-5G Fund": the Act
             meant = self.discourse.referent(span_text(sent), inside=True) if not pols and orgs else None

@@ -153,6 +153,8 @@ RUN_BY = [
     ("ko", "「디지털 혁신 사업」은 과학기술정보통신부가 전담한다.", ("runBy", "", "agency/kr-msit")),
     # carrying out, executing
     ("ko", "과학기술정보통신부가 수행하는 「디지털 혁신 사업」은 올해 시작됐다.", ("runBy", "", "agency/kr-msit")),
+    # the body a relative clause describes, after it
+    ("ko", "「디지털 혁신 사업」을 운영하는 과학기술정보통신부는 예산을 늘렸다.", ("runBy", "", "agency/kr-msit")),
     ("ko", "과학기술정보통신부가 집행하는 「디지털 혁신 사업」은 올해 시작됐다.", ("runBy", "", "agency/kr-msit")),
     # a company that pursues a programme runs it
     ("ko", "엔비디아는 「GPU 클라우드 사업」을 추진한다.", ("runBy", "", "company/nvidia")),
