@@ -105,6 +105,11 @@ class Objects:
                      and not (means_not_object and any(t.lower_ in _EN_MEANS for t in doc[tj:e.start]))]
             if not cands and not after_only:  # a compound: "data centre expansion"
                 cands = [e for e in stack if e.end == ti]
+            if not cands and not after_only and ti > sent.start and doc[ti - 1].lower_ in ("its", "a", "the", "their"):
+                # what is made a priority: "China has made AI chips its top priority"
+                made = next((t.i for t in reversed(doc[max(sent.start, ti - 8):ti - 1])
+                             if t.lower_ in ("made", "make", "makes", "making")), None)
+                cands = [e for e in stack if made is not None and made < e.start and e.end < ti]
             if not cands and after_only and self.lang == "ko":  # "X를 자국 내에서 확보"
                 cands = [e for e in stack if e.end <= ti and particle(doc, e) in ("을", "를")
                          and self.same_phrase(doc, e.end, ti, 4)]

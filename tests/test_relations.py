@@ -418,6 +418,10 @@ STRENGTHENS = [
     ("en", "France is building out data centres at a rapid pace.", "strengthens", ("country/fr", "resource/datacentre")),
     ("en", "Japan is pouring billions into cloud.", "strengthens", ("country/jp", "resource/cloud")),
     ("en", "France is doubling down on GPUs.", "strengthens", ("country/fr", "resource/gpu")),
+    ("en", "China has made GPUs its top priority.", "prioritises", ("country/cn", "resource/gpu")),
+    # each item of a list, one with a modifier of its own
+    ("en", "France is expanding cloud, specialised data centres and GPUs.", "strengthens",
+     ("country/fr", "resource/datacentre")),
 ]
 STRENGTHENS_NEG = [
     ("ko", "프랑스는 데이터센터를 늘릴수록 전력 수요가 커진다."),
