@@ -10,7 +10,8 @@ _CUR_KO = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": 
            "리얄": "SAR", "디르함": "AED", "루피": "INR", "루피아": "IDR", "링깃": "MYR", "바트": "THB",
            "루블": "RUB", "리라": "TRY", "헤알": "BRL", "랜드": "ZAR", "셰켈": "ILS", "즈워티": "PLN",
            "스위스 프랑": "CHF", "싱가포르 달러": "SGD", "호주 달러": "AUD", "캐나다 달러": "CAD",
-           "홍콩 달러": "HKD", "대만 달러": "TWD", "뉴질랜드 달러": "NZD"}
+           "홍콩 달러": "HKD", "대만 달러": "TWD", "뉴질랜드 달러": "NZD", "페소": "MXN", "크로네": "NOK",
+           "디나르": "KWD"}
 _CUR_KO_UNSPACED = {k.replace(" ", ""): v for k, v in _CUR_KO.items()}  # "싱가포르달러" is "싱가포르 달러"
 _CUR_EN = {"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR",
            "£": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY", "yen": "JPY", "won": "KRW", "₩": "KRW",
@@ -20,7 +21,8 @@ _CUR_EN = {"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "
            "swiss francs": "CHF", "s$": "SGD", "singapore dollars": "SGD", "a$": "AUD", "australian dollars": "AUD",
            "c$": "CAD", "ca$": "CAD", "canadian dollars": "CAD", "hk$": "HKD", "hong kong dollars": "HKD",
            "nt$": "TWD", "taiwan dollars": "TWD", "nz$": "NZD", "r$": "BRL", "brazilian reais": "BRL",
-           "mx$": "MXN"}
+           "mx$": "MXN", "riyal": "SAR", "rials": "SAR", "pesos": "MXN", "peso": "MXN", "kroner": "NOK",
+           "krone": "NOK", "kronor": "SEK", "dinars": "KWD", "złoty": "PLN", "zlotys": "PLN", "rupee": "INR"}
 # ISO 4217 codes written as such ("USD 40 billion", "40 billion SGD")
 _ISO = ("USD", "EUR", "GBP", "JPY", "KRW", "CNY", "SAR", "AED", "INR", "IDR", "MYR", "THB", "RUB", "TRY", "BRL",
         "ZAR", "ILS", "PLN", "CHF", "SGD", "AUD", "CAD", "HKD", "TWD", "NZD", "SEK", "NOK", "DKK", "MXN", "VND",
@@ -46,20 +48,40 @@ MONEY_EN = re.compile(
     rf"|\b({_NUM})\s*(trillion|billion|million|thousand|crore|lakh)?\s*({_alternatives(_WORDS)})\b")
 
 
-# the dollar a country's own English text means by "$" alone
-LOCAL_DOLLAR = {"country/ca": "CAD", "country/au": "AUD", "country/sg": "SGD", "country/nz": "NZD",
-                "country/tw": "TWD", "region/hk": "HKD"}
+# the currency a country's own text means by a word several countries use ("$2 billion" in a Canadian
+# text, "riyals" in a Qatari one, "pesos" in a Chilean one): by the word's kind, the countries that
+# mean their own (elsewhere the word means the currency of _CUR_EN and _CUR_KO)
+LOCAL_CURRENCY = {
+    "dollar": {"country/ca": "CAD", "country/au": "AUD", "country/sg": "SGD", "country/nz": "NZD",
+               "country/tw": "TWD", "region/hk": "HKD"},
+    "riyal": {"country/qa": "QAR", "country/om": "OMR", "country/ye": "YER", "country/ir": "IRR"},
+    "peso": {"country/cl": "CLP", "country/ar": "ARS", "country/co": "COP", "country/ph": "PHP",
+             "country/uy": "UYU", "country/do": "DOP", "country/cu": "CUP"},
+    "krone": {"country/dk": "DKK", "country/se": "SEK", "country/is": "ISK", "country/no": "NOK"},
+    "rupee": {"country/pk": "PKR", "country/lk": "LKR", "country/np": "NPR", "country/id": "IDR"},
+    "dinar": {"country/bh": "BHD", "country/jo": "JOD", "country/iq": "IQD", "country/dz": "DZD",
+              "country/tn": "TND", "country/rs": "RSD", "country/ly": "LYD"},
+}
+_KIND = {"$": "dollar", "dollars": "dollar", "dollar": "dollar", "riyals": "riyal", "riyal": "riyal",
+         "rials": "riyal", "리얄": "riyal", "pesos": "peso", "peso": "peso", "페소": "peso", "kroner": "krone",
+         "krone": "krone", "kronor": "krone", "크로네": "krone", "rupees": "rupee", "rupee": "rupee", "rs": "rupee",
+         "루피": "rupee", "dinars": "dinar", "디나르": "dinar"}
 
 
-def bare_dollar(text: str) -> bool:
-    """Whether an English amount is in dollars of no named country ("$2 billion", "5 million
-    dollars"), as a Canadian or Australian text writes its own.
+def shared_currency(text: str) -> str:
+    """The kind of currency word, one several countries use, that an amount is written in, else "".
+    (Korean 달러 alone is the US dollar: Korean writing converts other dollars.)
 
-    >>> [bare_dollar(t) for t in ("$2 billion", "2 billion dollars", "US$2 billion", "C$2 billion", "USD 2 billion")]
-    [True, True, False, False, False]
+    >>> [shared_currency(t) for t in ("$2 billion", "2 billion dollars", "US$2 billion", "C$2 billion", "USD 2 billion")]
+    ['dollar', 'dollar', '', '', '']
+    >>> [shared_currency(t) for t in ("2.5 billion riyals", "14 billion pesos", "3억 달러", "300억 페소")]
+    ['riyal', 'peso', '', 'peso']
     """
     m = MONEY_EN.search(text)
-    return m is not None and (m.group(1) or m.group(6) or "").strip().lower() in ("$", "dollars", "dollar")
+    if m is not None:
+        return _KIND.get((m.group(1) or m.group(6) or "").strip().lower(), "")
+    m = MONEY_KO.search(text)
+    return _KIND.get(m.group(2), "") if m is not None and m.group(2) != "달러" else ""
 
 
 def parse_amount(text: str) -> tuple[float, str] | None:

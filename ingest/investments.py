@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from .amounts import LOCAL_DOLLAR, MONEY_EN, MONEY_KO, bare_dollar, parse_amount
+from .amounts import LOCAL_CURRENCY, MONEY_EN, MONEY_KO, parse_amount, shared_currency
 from .discourse import particle
 from .facts import Arg, Fact
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES
@@ -69,10 +69,11 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
             subj = next((a for a, _ in ex.discourse.implied_subjects(country_first=True)), None)
         if subj is None:
             continue
-        polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else ex.owner.get(subj.kb_id_, "")
         currency = parsed[1]
-        if ex.lang == "en" and polity in LOCAL_DOLLAR and bare_dollar(m.group(0)):
-            currency = LOCAL_DOLLAR[polity]  # "$2 billion" in Canada's text is Canadian dollars
+        if kind := shared_currency(m.group(0)):  # "$2 billion" in Canada's text is Canadian dollars
+            polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else ex.owner.get(subj.kb_id_, "") or next(
+                (a.kb_id_ for a, _ in ex.discourse.implied_subjects(POLITY_TYPES)), "")
+            currency = LOCAL_CURRENCY[kind].get(polity, currency)
         for investor in sources or [subj]:
             f = Fact("invests", "amount", Arg.of(investor, doc), None, f"invests.{ex.lang}.amount", 0.6,
                      sent.start_char, sent.end_char, amount=parsed[0], currency=currency)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .small_kb import facts, last_doc, nlp_for
+from .small_kb import facts, last_doc, more_names, nlp_for
 
 
 def test_an_investment_of_a_policy_named_before(ko):
@@ -41,6 +41,9 @@ INVESTS = [
     # "the Government of Canada" is Canada, and "$" in Canada's text is the Canadian dollar
     ("en", "The Government of Canada announced a $2 billion plan for data centres.", "country/ca", 2e9, "CAD"),
     ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
+    # a currency word several countries use is the currency of the country the text is about
+    ("en", "Canada will invest 2.5 billion pesos in data centres.", "country/ca", 2.5e9, "MXN"),
+    ("ko", "캐나다는 데이터센터에 300억 페소를 투자한다.", "country/ca", 3e10, "MXN"),
 ]
 INVESTS_NEG = [
     ("en", "We estimate Korea's public GPU investment at $4.4 billion."),
@@ -133,3 +136,17 @@ def test_a_price_per_unit_is_no_investment(ko, en, lang, text):
 
 def test_a_sum_per_year_is_still_invested(en):
     assert [f.amount for f in en("Korea invests $5 billion a year in GPUs.")._.facts if f.relation == "invests"] == [5e9]
+
+
+@pytest.mark.parametrize(("lang", "first", "then", "currency"), [
+    ("en", "Chile builds data centres.", "The agency has invested 14 billion pesos in supercomputers.", "CLP"),
+    ("en", "Japan builds data centres.", "Japan has invested 14 billion pesos in supercomputers.", "MXN"),
+    ("ko", "칠레는 데이터센터를 짓는다.", "칠레는 슈퍼컴퓨터에 140억 페소를 투자했다.", "CLP"),
+])
+def test_a_currency_word_several_countries_use_is_the_one_of_the_country_the_text_is_about(ko, en, lang, first, then,
+                                                                                           currency):
+    extra = [{"label": "Country", "pattern": n, "id": "country/cl"} for n in ("Chile", "칠레")]
+    with more_names(lang, extra) as nlp:
+        doc = last_doc(nlp, ("body", first), ("body", then))
+        assert [f.currency for f in doc._.facts if f.relation == "invests"] == [currency]
+
