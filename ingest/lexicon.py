@@ -203,7 +203,7 @@ BUDGET_OF = {
 }
 # a policy's worth is its budget, not a valuation: "a subsidy programme worth ¥200 billion"
 BUDGET_WORTH = re.compile(r"(?i)\b(?:plan|programme|program|fund|package|initiative|strategy|scheme|project|mission)s?"
-                          r"\s+(?:worth|of|totalling|totaling|valued at)\s*(?:about|around|some|roughly|up to|nearly)?\s*$")
+                          r",?\s+(?:worth|of|totalling|totaling|valued at)\s*(?:about|around|some|roughly|up to|nearly)?\s*$")
 INVEST_KO = re.compile(r"투자|투입|지원|출자|출연|예산|사업비|조성|집행|유치|편성|배정|기금|펀드|자금")
 NOT_INVESTMENT = re.compile(r"(?i)(?:기업\s?가치|가치|매출|시장\s?규모|규모의 시장|시장|자산|시가총액|valuation|valued at|worth|"
                              r"revenue|market|assets|sales)\s*(?:는|은|이|가|을|를|of|at|to)?\s*(?:약|총|about)?\s*$")
@@ -224,7 +224,9 @@ PER_UNIT = {
 # the same sum converted, in brackets: "EUR 100 million (approximately KRW 160 billion)", "(약 1,700억 엔)"
 CONVERTED = re.compile(r"(?i)\(\s*(?:약|about|approx\.?|approximately|around|roughly|c\.)?\s*$")
 INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|"
-                       r"earmark\w*|grant\w*|subsid\w*|contribut\w*|provid\w*|support\w*)\b")
+                       r"earmark\w*|grant\w*|subsid\w*|contribut\w*|provid\w*|support\w*|"
+                       # (approved, credited to a fund, set aside, mobilised, raised: "has raised $180 million")
+                       r"approv\w*|credit\w*|set(?:s|ting)? aside|mobili[sz]\w*|rais(?:e|es|ed|ing))\b")
 
 # the English adjective of a country, looked up by the country's English name: "The Korean government …",
 # "the Swiss Government Cloud" (ingest.discourse), not a policy's name alone: "the Japanese programme" (ingest.cues)

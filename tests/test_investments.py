@@ -41,6 +41,10 @@ INVESTS = [
     # "the Government of Canada" is Canada, and "$" in Canada's text is the Canadian dollar
     ("en", "The Government of Canada announced a $2 billion plan for data centres.", "country/ca", 2e9, "CAD"),
     ("en", "The Government of Canada announced a US$2 billion plan for data centres.", "country/ca", 2e9, "USD"),
+    # approved, credited, set aside, mobilised
+    ("en", "The parliament of Japan has approved ¥180 billion for data centres.", "country/jp", 1.8e11, "JPY"),
+    ("en", "Japan sets aside ¥30 billion for a language model.", "country/jp", 3e10, "JPY"),
+    ("en", "Japan's programme, worth ¥120 billion over four years, starts in April.", "country/jp", 1.2e11, "JPY"),
     # a currency word several countries use is the currency of the country the text is about
     ("en", "Canada will invest 2.5 billion pesos in data centres.", "country/ca", 2.5e9, "MXN"),
     ("ko", "캐나다는 데이터센터에 300억 페소를 투자한다.", "country/ca", 3e10, "MXN"),
