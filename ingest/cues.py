@@ -175,6 +175,14 @@ _EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{
 _EN_LIST_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
 _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|including|like)\s+"
                                   rf"(?P<list>{_EN_LIST_NAME}(?:,\s+{_EN_LIST_NAME})*(?:,?\s+(?:and|or)\s+{_EN_LIST_NAME})?)")
+# a name listed right after or before another ("Nvidia and AMD", "G42 and OpenAI"; one capitalised word
+# or acronym, not a sentence's next word: "Nvidia. The")
+_EN_LISTED_NAME = r"([A-Z][A-Za-z0-9&-]*[A-Za-z0-9])"
+_EN_LISTED_AFTER = re.compile(rf"(?:,\s+|,?\s+(?:and|or)\s+){_EN_LISTED_NAME}(?![\w&'’-])")
+_EN_LISTED_BEFORE = re.compile(rf"(?<![\w&'’.-]){_EN_LISTED_NAME}(?:,\s+|,?\s+(?:and|or)\s+)$")
+# capitalised words that are no name of a company in a list ("Nvidia and AI", "Nvidia, Inc.")
+_EN_NOT_LISTED = re.compile(r"^(?:AI|[A-Z]|Inc|Ltd|Co|Corp|The|This|These|Both|Each|Other|Others|Several|Many|January|"
+                            r"February|March|April|May|June|July|August|September|October|November|December)$")
 # a government body by what the text calls it: "GENCI, the national high-performance computing agency"
 _EN_BODY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
                              r"(?:agency|ministry|regulator|authority|department|bureau|division|office|secretariat)\b")
@@ -276,6 +284,8 @@ class Cues:
         named += [n for m in _EN_COMPANY_EXAMPLES.finditer(text) for n in re.findall(_EN_LIST_NAME, m.group("list"))]
         if self.nlp.lang == "ko":  # ("국영 통신사 텔콤(Telkom)", "타타 일렉트로닉스(Tata Electronics)")
             named += [text[a:b] for a, b in korean_companies(text)]
+        if self.nlp.lang == "en":  # listed with a company: "Nvidia and AMD GPUs", "with G42 and OpenAI"
+            named += [n for n in self._listed_with(text, doc, "Company") if n not in DEMONYMS]
         bodies = [m.group("name") for m in _EN_BODY_BEFORE.finditer(text)] if self.nlp.lang == "en" else []
         if self.nlp.lang == "en":
             bodies += [n for m in _EN_RUN_BY_ACRONYM.finditer(text) for n in m.group("name", "other")
@@ -410,6 +420,21 @@ class Cues:
         if later:
             doc.ents = sorted([*doc.ents, *later], key=lambda x: x.start)
         return doc
+
+    @staticmethod
+    def _listed_with(text: str, doc: Doc, label: str) -> list[str]:
+        """The capitalised names listed right before or after an entity of ``label``, not yet
+        entities themselves ("Nvidia and AMD GPUs": AMD; "with G42 and OpenAI": G42)."""
+        out = []
+        for e in doc.ents:
+            if e.label_ != label:
+                continue
+            for m in (_EN_LISTED_AFTER.match(text, e.end_char), _EN_LISTED_BEFORE.search(text, 0, e.start_char)):
+                if m is None or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in doc.ents):
+                    continue
+                if m.group(1) not in _NOT_COMPANY_WORDS and not _EN_NOT_LISTED.match(m.group(1)):
+                    out.append(m.group(1))
+        return out
 
     def _occurrences(self, text: str, name: str, pos: int = 0) -> list[tuple[int, int]]:
         """Where a name is written as a word of its own from ``pos`` on (a Korean name may have

@@ -177,3 +177,11 @@ def test_a_country_after_for_ends_a_policy_s_name_and_owns_it():
 def test_a_question_names_no_country_s_policy(en):
     assert facts(last_doc(en, ("body", "Q: What is the Japan AI Programme?"))) == []
     assert facts(last_doc(en, ("body", "The Japan AI Programme started in 2025."))) == [("hasPolicy", "country/jp", "")]
+
+
+def test_a_name_listed_with_a_company_is_a_company(en):
+    doc = last_doc(en, ("body", "Korea orders Nvidia and AMD GPUs, and Japan works with Rapidus and Nvidia."))
+    assert [e.text for e in doc.ents if e.label_ == "Company"] == ["Nvidia", "AMD", "Rapidus", "Nvidia"]
+    # (not a country, a word of the sentence, nor an adjective)
+    doc = last_doc(en, ("body", "Nvidia and Japan agree. Nvidia and AI go together, as do Nvidia and Korean firms."))
+    assert {e.text for e in doc.ents if e.label_ == "Company"} == {"Nvidia"}
