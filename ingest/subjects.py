@@ -20,7 +20,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .cues import EN_BUSINESS, EN_KINDS
+from .cues import EN_KINDS
+from .english_names import EN_BUSINESS
 from .discourse import KO_CASE, KO_TOPIC, Discourse, is_mark, last_tag, particle, particle_at, relative_subject
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, stack_object
 from .lexicon import EN_FRONTED, EN_SUBORDINATORS, GOVERNMENT_EN
