@@ -82,6 +82,8 @@ _BARE_GOVERNMENT = {
     "ko": re.compile(r"^[\s\-–•⦁○□◦*]*(?:(?P<our>우리)\s?|(?:새|현|이번)\s?)?(?P<g>정부)(?:는|가|도|에서는)\s"),
     "en": re.compile(r"^\W*The\s+(?P<g>government|administration)\b(?!\s+of\b)"),
 }
+# what opens a supposition, which does not change what the text is about
+_SUPPOSING = re.compile(r"^[\s\-–•⦁○□◦*]*(?:만약|만일|가령|(?:If|Should|Were|Suppose|Supposing)\b)")
 # what joins two names into a pair: "Saudi Arabia and the UAE", "브라질과 멕시코", "브라질·멕시코"
 EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _LISTED = {"en": re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?"), "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
@@ -238,6 +240,8 @@ class Discourse:
                 break
         self._listed_here = run if len(run) >= 3 else []
         government = _BARE_GOVERNMENT[self.lang].match(span_text(sent))
+        if _SUPPOSING.match(span_text(sent)):
+            return  # a supposition is about no actor ("만약 미국이 … 요구한다면 …", "If the US were to …")
         if government is not None:
             self.topic = self.government_of(doc, sent.start_char + government.start("g"),
                                              sent.start_char + government.end("g"),

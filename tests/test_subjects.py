@@ -341,3 +341,14 @@ def test_a_country_named_as_a_supplier_is_not_the_one_a_new_body_acts_for(en):
     doc = last_doc(en, ("body", "Japan hosts data centres."),
                    ("body", "The National Compute Office has launched a plan, but relies on Canada for GPUs."))
     assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/gpu")]
+
+
+@pytest.mark.parametrize(("lang", "first", "supposing", "then", "expected"), [
+    ("ko", "일본은 데이터센터를 짓는다.", "만약 미국이 규제를 강화한다면 비용이 늘 수 있다.", "클라우드도 확충한다.", "country/jp"),
+    ("en", "Japan builds data centres.", "If the United States were to tighten rules, costs would rise.",
+     "It also expands its cloud.", "country/jp"),
+])
+def test_a_supposition_does_not_change_what_the_text_is_about(ko, en, lang, first, supposing, then, expected):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", supposing), ("body", then))
+    assert [f[1] for f in facts(doc, "strengthens")] == [expected]
+
