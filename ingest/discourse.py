@@ -9,8 +9,8 @@ one document, in reading order:
 - the **sections**: the enclosing headings, nested by their numbering
   (:func:`ingest.clean.heading_level`), each with the actor it is about ("1. 영국의 AI 정책 동향",
   not "한국에 대한 시사점");
-- the table **row**: in a table whose rows are headed by an actor (a cell that is only "미국"),
-  the row's actor, which its cells speak of.
+- the table **row**: in a table whose rows (or columns) are headed by an actor (a cell that is
+  only "미국"), the actor a cell speaks of (:mod:`ingest.tables`).
 
 Also here: :func:`particle`, the particle after a name, which the relation rules
 (:mod:`ingest.relations`) read the same way.
@@ -28,6 +28,7 @@ from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, DEMONYMS, EN_FRONTED, EN_SUBORDINATORS
 from .nlp import doc_text, span_text
+from .tables import TableReader
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -171,6 +172,7 @@ class Discourse:
         self.lang = nlp.lang
         self.topic: Span | None = None
         self.row: Span | None = None
+        self.table = TableReader()
         # the country or bloc whose policies the table under the last caption lists ("표 2-24. 중국의
         # 대표 AI 정책", "Table 3. Japan's AI strategies"), until the next caption or heading
         self.listing: Span | None = None
@@ -195,6 +197,7 @@ class Discourse:
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
         self.topic = self.row = self.listing = None
+        self.table.reset()
         self.policies, self.sections, self.previous = [], [], []
         self.polities = {}
         self.pair, self._pair_here = [], []
@@ -216,9 +219,8 @@ class Discourse:
             # (and the government bodies that act for them) run on
             self.topic = None
         if kind != "table":
-            self.row = None
-        elif (actor := self.cell_actor(doc)) is not None:
-            self.row = actor
+            self.table.reset()
+        self.row = self.table.cell(doc) if kind == "table" else None
 
     def sentence(self, doc: Doc, sent: Span, ents: list[Span], kind: str) -> None:
         """A sentence of body text (or a heading) that is about an actor makes it the topic;
@@ -375,15 +377,6 @@ class Discourse:
                         and (span := self.demonym(doc, m.start(), m.end())) is not None:
                     return span
         return None
-
-    @staticmethod
-    def cell_actor(doc: Doc) -> Span | None:
-        """The actor a table cell consists of ("미국", "영국(UK)"): a row header."""
-        ents = list(doc.ents)
-        if not ents or any(e.label_ not in ACTOR_TYPES - {"Group"} or e.kb_id_ != ents[0].kb_id_ for e in ents):
-            return None
-        rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
-        return ents[0] if not re.search(r"\w", rest) else None
 
     def heads(self, doc: Doc, e: Span) -> bool:
         """Whether the actor ``e`` a heading names is what its section is about ("영국의 AI 정책",

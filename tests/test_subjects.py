@@ -227,6 +227,16 @@ def test_a_table_row_headed_by_an_actor_is_the_subject_of_its_cells(ko):
         ("country/jp", "strengthens.ko.trigger+topic")]
 
 
+def test_a_table_whose_columns_are_headed_by_actors_gives_each_cell_its_column_s_actor(ko):
+    header = [("table", "구분"), ("table", "미국"), ("table", "중국"), ("table", "일본")]
+    row = [("table", "실행 기반"), ("table", "데이터센터 확충"), ("table", "GPU 확충"), ("table", "클라우드 확충")]
+    table = [("body", "프랑스는 전략을 세웠다."), *header, *row, *row]
+    for k, expected in ((6, "country/us"), (7, "country/cn"), (8, "country/jp"), (10, "country/us"), (12, "country/jp")):
+        assert _subjects(ko, *table[:k + 1]) == [(expected, "strengthens.ko.trigger+row")]
+    # (a row's label cell speaks of no column's actor; rows headed by actors are read as before)
+    assert _subjects(ko, *table[:5], ("table", "데이터센터 확충 계획")) == [("country/fr", "strengthens.ko.trigger+topic")]
+
+
 def test_an_english_sentence_opening_with_an_adverbial_has_the_main_clauses_subject(en):
     doc = en("In response to export restrictions by the United States and Japan, China is building "
              "self-reliance in semiconductors.")
