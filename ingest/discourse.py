@@ -110,7 +110,7 @@ def last_tag(token) -> str:
 
 
 # the words that make a country named after them a supplier or a partner, not the actor
-_EN_PARTNER_PREPOSITIONS = frozenset({"on", "from", "with", "to", "against", "by", "than"})
+_EN_PARTNER_PREPOSITIONS = frozenset({"on", "from", "with", "to", "against", "by", "than", "into", "toward", "towards"})
 _KO_PARTNER_PARTICLES = frozenset({"에", "에서", "로부터", "으로부터", "와", "과", "에게", "보다"})
 
 
@@ -321,6 +321,7 @@ class Discourse:
         # Singapore for connectivity", "…는 미국에서 GPU를 들여온다")
         here = {e.kb_id_ for e in doc.ents if e.label_ in POLITY_TYPES and e.kb_id_ and sent.start <= e.start < sent.end
                 and not (e.start > 0 and doc[e.start - 1].lower_ in _EN_PARTNER_PREPOSITIONS)
+                and doc[max(0, e.start - 2):e.start].text.lower() != "out of"  # ("… out of China")
                 and particle(doc, e) not in _KO_PARTNER_PARTICLES}
         if len(here) == 1:
             return next(iter(here))

@@ -351,6 +351,10 @@ def test_a_country_named_as_a_supplier_is_not_the_one_a_new_body_acts_for(en):
     doc = last_doc(en, ("body", "Japan hosts data centres."),
                    ("body", "The National Compute Office has launched a plan, but relies on Canada for GPUs."))
     assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/gpu")]
+    # nor the one it keeps things out of
+    doc = last_doc(en, ("body", "Japan hosts data centres."),
+                   ("body", "The Chip Export Rule, run by the Export Control Office, keeps GPUs out of China."))
+    assert [f[1] for f in facts(doc, "hasPolicy")] == ["country/jp"]
 
 
 @pytest.mark.parametrize(("lang", "first", "supposing", "then", "expected"), [
