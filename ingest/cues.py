@@ -120,6 +120,9 @@ _EN_POLICY = re.compile(rf"\b((?:{_EN_NAME_WORD})(?:\s+{_EN_NAME})*?\s+(?:{'|'.j
 # AI Policy Trends and Sovereign AI Policy")
 _EN_NAMED_POLICY = re.compile(r"\b((?:National(?:\s+[A-Z][\w-]*){1,3}\s+Policy)(?:\s+(?:to\s+)?(?:19|20)\d{2})?"
                               r"|(?:[A-Z][\w-]*\s+){1,3}Policy\s+(?:to\s+)?(?:19|20)\d{2})\b")
+_EN_JOINED = re.compile(r"\s(?:and|&)\s+(the\s+)?")
+# capitalised words after a determiner, right before a name ("the Baltic " of "the Baltic AI Factory")
+_EN_MORE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+$")
 # a project named after its kind word: "Project Deccan", "Project Stargate" (not a body: "Project Office")
 _EN_PROJECT = re.compile(rf"\b(Project(?:\s+[A-Z][\w&'’-]*){{1,2}})\b(?!\s+(?:{'|'.join(_ORG_HEADS_EN)})\b)")
 # "Ministry of Electronics and Information Technology", "Ministry of Science, Technology and Innovation",
@@ -272,12 +275,25 @@ class Cues:
                 end = tail.end()
             if (year := _EN_YEAR.match(text, end)) is not None:  # "… Fund Act 2026"
                 end = year.end()
+            # (not two names joined: "the European AI Office and the Korean AI Basic Act" names the Act last)
+            joined = [j for j in _EN_JOINED.finditer(text, start, end) if j.group(1) or any(
+                start <= e.start_char and e.end_char <= j.start() and e.label_ not in _NAME_PARTS for e in doc.ents)]
+            if joined:
+                start = joined[-1].end()
+                name = text[start:m.end(1)]
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(start, end, "Policy", _en_policy_type(name) or "Policy", "en-policy")
         for m in _EN_NAMED_POLICY.finditer(text):
             name = _LEADING_THE.sub("", m.group(1))
             if sum(w[:1].isupper() for w in name.split()) >= 2:
                 add(m.end(1) - len(name), m.end(1), "Policy", "StrategyOrPlan", "en-policy")
+        for k in doc.ents if self.nlp.lang == "en" else ():  # more capitalised words before a known policy's
+            # name make another name ("the Baltic AI Factory" is not the EU's AI Factories; not "the US AI
+            # Action Plan", "the Korean AI Basic Act", "the European AI Office")
+            more = _EN_MORE_BEFORE.search(text, 0, k.start_char) if k.label_ == "Policy" and k.kb_id_ else None
+            if more is not None and not any(w in DEMONYMS or w == "European" or index.get(name_key(w)) is not None
+                                            for w in more.group(1).split()):
+                add(more.start(1), k.end_char, "Policy", "Policy", "en-policy")
         for m in _EN_PROJECT.finditer(text):
             if not any(w in _ORG_HEADS_EN or w in _POLICY_HEADS_EN for w in m.group(1).split()[1:]):
                 add(m.start(1), m.end(1), "Policy", "ProgrammeOrProject", "en-policy")

@@ -185,3 +185,20 @@ def test_a_name_listed_with_a_company_is_a_company(en):
     # (not a country, a word of the sentence, nor an adjective)
     doc = last_doc(en, ("body", "Nvidia and Japan agree. Nvidia and AI go together, as do Nvidia and Korean firms."))
     assert {e.text for e in doc.ents if e.label_ == "Company"} == {"Nvidia"}
+
+
+def test_more_capitalised_words_before_a_known_policy_make_another_name():
+    extra = [{"label": "Policy", "pattern": "AI Factory", "id": "policy/eu-ai-factories", "owner": "bloc/eu"}]
+    with more_names("en", extra) as en:
+        doc = last_doc(en, ("body", "Poland funds the Baltic AI Factory, a supercomputing centre."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [("Baltic AI Factory", "")]
+        # (not a country's adjective, nor a word that opens the sentence)
+        for text in ("Poland funds the Japanese AI Factory.", "Poland funds the AI Factory."):
+            doc = last_doc(en, ("body", text))
+            assert [e.kb_id_ for e in doc.ents if e.label_ == "Policy"] == ["policy/eu-ai-factories"]
+
+
+def test_two_names_joined_by_and_the_are_two(en):
+    doc = last_doc(en, ("body", "The National Compute Office and the Korean AI Capacity Act were announced."))
+    assert [(e.text, e.label_) for e in doc.ents] == [("National Compute Office", "Agency"),
+                                                       ("Korean AI Capacity Act", "Policy")]
