@@ -183,6 +183,7 @@ class Cues:
         # … agency", "Ministry of Electronics and Information Technology (MeitY)"), by name: their type,
         # knowledge-base id ("" for a new one) and the name they stand for ("" for their own)
         self.introduced: dict[str, tuple[str, str, str]] = {}
+        self._unions: tuple[Any, set[str]] = (None, set())
 
     def reset(self) -> None:
         """Forget the names the last document introduced (the relation extractor's reset calls this at
@@ -242,8 +243,11 @@ class Cues:
         # "the Union" of a text that has named a union of states is that union ("the European Union …
         # the Union's cloud market", "Union funding instruments")
         if self.nlp.lang == "en" and "Union" not in self.introduced:
-            unions = {v["id"] for k, v in index.items() if v["label"] == "Bloc" and k.endswith("union")}
-            union = next((e for e in doc.ents if e.kb_id_ in unions), None)
+            # (the blocs the knowledge base calls a union, once per set of names the gazetteer loads)
+            loaded = getattr(self.nlp.get_pipe("policykg_gazetteer"), "loaded", index)
+            if self._unions[0] is not loaded:
+                self._unions = (loaded, {v["id"] for k, v in index.items() if v["label"] == "Bloc" and k.endswith("union")})
+            union = next((e for e in doc.ents if e.kb_id_ in self._unions[1]), None)
             if union is not None:
                 self.introduced["Union"] = ("Bloc", union.kb_id_, "")
         # companies by what the text calls them ("G42, the Abu Dhabi AI company", "the Indian start-up
@@ -290,7 +294,7 @@ class Cues:
         for k in doc.ents if self.nlp.lang == "en" else ():  # more capitalised words before a known policy's
             # name make another name ("the Baltic AI Factory" is not the EU's AI Factories; not "the US AI
             # Action Plan", "the Korean AI Basic Act", "the European AI Office")
-            more = _EN_MORE_BEFORE.search(text, 0, k.start_char) if k.label_ == "Policy" and k.kb_id_ else None
+            more = _EN_MORE_BEFORE.search(text, max(0, k.start_char - 80), k.start_char) if k.label_ == "Policy" and k.kb_id_ else None
             if more is not None and not any(w in DEMONYMS or w == "European" or index.get(name_key(w)) is not None
                                             for w in more.group(1).split()):
                 add(more.start(1), k.end_char, "Policy", "Policy", "en-policy")

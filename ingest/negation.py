@@ -58,6 +58,7 @@ class Negation:
 
     lang: str
     _defines: tuple[Any, bool] = (None, False)  # (doc, sentence start) -> whether the sentence defines a concept
+    _clauses: tuple[Any, list] = (None, [])  # (doc, sentence start) -> its conditions and clause ends
 
     def negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         key = (doc, sent.start)
@@ -91,20 +92,24 @@ class Negation:
             return False
         return self._en_negated(doc, sent, ti, tj)
 
-    @staticmethod
-    def _ko_condition_before(doc: Doc, sent: Span, ti: int) -> bool:
+    def _ko_condition_before(self, doc: Doc, sent: Span, ti: int) -> bool:
         """Whether the trigger's clause is what follows a condition ("한국이 인증 제도를 도입한다면 공공
         클라우드의 국내 통제는 높아지겠지만", "만약 포함된다면 국산 NPU 비중을 늘리는 방향으로"): a
         consequence supposed, not a fact. Back to the clause before, not past it ("필요하면 수입하고,
         한국은 반도체 자립을 추진한다")."""
-        for t in reversed(doc[sent.start:ti]):
-            tag = last_tag(t)
-            if t.text in ("만약", "만일", "가령") or tag.startswith("EC") and t.text.endswith("면") and not \
-                    _KO_DISCOURSE_IF.search("".join(x.text for x in doc[max(sent.start, t.i - 2):t.i + 1])):
-                return True
-            if tag.startswith(("EC", "EF", "SF")) or t.text == ";":
-                return False
-        return False
+        key = (doc, sent.start)
+        if self._clauses[0] != key:  # (once per sentence: the conditions and clause ends, in order)
+            marks = []
+            text = span_text(sent)
+            for t in sent if "면" in text or "만약" in text or "만일" in text or "가령" in text else ():
+                tag = last_tag(t)
+                if t.text in ("만약", "만일", "가령") or tag.startswith("EC") and t.text.endswith("면") and not \
+                        _KO_DISCOURSE_IF.search("".join(x.text for x in doc[max(sent.start, t.i - 2):t.i + 1])):
+                    marks.append((t.i, True))
+                elif tag.startswith(("EC", "EF", "SF")) or t.text == ";":
+                    marks.append((t.i, False))
+            self._clauses = (key, marks)
+        return next((cond for i, cond in reversed(self._clauses[1]) if i < ti), False)
 
     def _en_negated(self, doc: Doc, sent: Span, ti: int, tj: int) -> bool:
         # the trigger's clause back to its start, at most 12 words: "does not plan to develop its own
