@@ -47,6 +47,20 @@ def more_names(lang: str, extra: list[dict[str, str]]):
         pipeline(lang, PATTERNS)
 
 
+@contextmanager
+def with_names(extra: list[dict[str, str]]):
+    """Both pipelines with ``extra`` patterns besides the small gazetteer, as (ko, en); the pipelines
+    are shared, so the small gazetteer comes back afterwards, whatever ran before or runs next."""
+    from ingest.nlp import pipeline
+
+    patterns = PATTERNS + extra
+    try:
+        yield pipeline("ko", patterns), pipeline("en", patterns)
+    finally:
+        pipeline("ko", PATTERNS)
+        pipeline("en", PATTERNS)
+
+
 def nlp_for(lang, ko, en):
     return ko if lang == "ko" else en
 

@@ -10,7 +10,7 @@ import pytest
 from ingest.amounts import parse_amount
 from ingest.nlp import doc_text, pipeline
 
-from .small_kb import PATTERNS, ents, facts, last_doc, nlp_for
+from .small_kb import PATTERNS, ents, facts, last_doc, nlp_for, with_names
 
 
 # ------------------------------------------------------------------ the pipelines
@@ -158,9 +158,10 @@ AMBIGUOUS = [{"label": "Bloc", "pattern": "유럽", "id": "bloc/eu", "ambiguous"
              {"label": "Agency", "pattern": "경제산업성", "id": "agency/meti"}]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def boundaries():
-    return pipeline("ko", PATTERNS + AMBIGUOUS), pipeline("en", PATTERNS + AMBIGUOUS)
+    with with_names(AMBIGUOUS) as both:  # (loaded for each test: the pipelines are shared)
+        yield both
 
 
 @pytest.mark.parametrize(("lang", "text", "linked"), [
@@ -272,9 +273,10 @@ OWNED = [{"label": "Policy", "pattern": "National AI Strategy", "id": "policy/kr
           "others": [["policy/jp-ap", "country/jp"]]}]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def owned():
-    return pipeline("ko", PATTERNS + OWNED), pipeline("en", PATTERNS + OWNED)
+    with with_names(OWNED) as both:  # (loaded for each test: the pipelines are shared)
+        yield both
 
 
 @pytest.mark.parametrize(("lang", "text", "name", "linked", "rule"), [
