@@ -120,6 +120,7 @@ _EN_POLICY = re.compile(rf"\b((?:{_EN_NAME_WORD})(?:\s+{_EN_NAME})*?\s+(?:{'|'.j
 # AI Policy Trends and Sovereign AI Policy")
 _EN_NAMED_POLICY = re.compile(r"\b((?:National(?:\s+[A-Z][\w-]*){1,3}\s+Policy)(?:\s+(?:to\s+)?(?:19|20)\d{2})?"
                               r"|(?:[A-Z][\w-]*\s+){1,3}Policy\s+(?:to\s+)?(?:19|20)\d{2})\b")
+# what joins two names ("… Office and the Korean AI Basic Act"), which a new name does not run across
 _EN_JOINED = re.compile(r"\s(?:and|&)\s+(the\s+)?")
 # capitalised words after a determiner, right before a name ("the Baltic " of "the Baltic AI Factory")
 _EN_MORE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+$")
@@ -147,10 +148,10 @@ _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:
 _EN_YEAR = re.compile(r"\s+(?:to\s+)?(?:19|20)\d{2}(?![\d,.]\d)\b")  # ("AI Development Policy to 2030")
 # whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
+_DATA_CENTRE = re.compile(r"\bData\s+Cent(?:re|er)\b")  # a data centre is a resource, not a body
 # a body owning the body named after it, up to its possessive: "Commerce Department's" of "the Commerce
 # Department's Bureau of Industry and Security" (not a country's: "Singapore's Infocomm Media Development
 # Authority" is one body's name, whose it is before it)
-_DATA_CENTRE = re.compile(r"\bData\s+Cent(?:re|er)\b")  # a data centre is a resource, not a body
 _OWNER_BODY = re.compile(rf"^(.*?\b(?:{'|'.join(_ORG_HEADS_EN)}))['’]s\s+(?=.*\b(?:{'|'.join(_ORG_HEADS_EN)})\b)")
 # a kind word right after the one a name ends with: "AI Regulation Bill", "Data Strategy Framework"
 _EN_HEAD_AFTER = re.compile(rf"\s+(?:{'|'.join(_POLICY_HEADS_EN)})\b")
@@ -162,9 +163,11 @@ _LEADING_THE = re.compile(r"^(?:(?:Under|Through|Via|With|From|In|On|For|By|Unli
                           r"(?:(?:19|20)\d{2}\s+)?")  # (nor its year: "the 2020 National Strategy for AI")
 
 
-# an institute of the state: "National …", "AI Safety Institute", "Korea Institute of …"
+# an institute or a centre of the state: "National …", "AI Safety Institute", "Barcelona Supercomputing
+# Center" (or one a country's name is in: "Korea Institute of …")
 _PUBLIC_CENTRE = re.compile(r"\b(?:National|Federal|Government|Public|Supercomputing|Computing)\b")
-_PUBLIC_INSTITUTE = re.compile(r"\b(?:National|Federal|State|Government|Safety|Security|Standards|Public|Royal)\b")
+_PUBLIC_BODY = {"Institute": re.compile(r"\b(?:National|Federal|State|Government|Safety|Security|Standards|Public|Royal)\b"),
+                "Centre": _PUBLIC_CENTRE, "Center": _PUBLIC_CENTRE}
 
 def _policy_type_ko(title: str) -> str | None:
     for head in sorted(_POLICY_HEADS_KO, key=len, reverse=True):
@@ -294,7 +297,8 @@ class Cues:
         for k in doc.ents if self.nlp.lang == "en" else ():  # more capitalised words before a known policy's
             # name make another name ("the Baltic AI Factory" is not the EU's AI Factories; not "the US AI
             # Action Plan", "the Korean AI Basic Act", "the European AI Office")
-            more = _EN_MORE_BEFORE.search(text, max(0, k.start_char - 80), k.start_char) if k.label_ == "Policy" and k.kb_id_ else None
+            more = _EN_MORE_BEFORE.search(text, max(0, k.start_char - 80), k.start_char) \
+                if k.label_ == "Policy" and k.kb_id_ else None
             if more is not None and not any(w in DEMONYMS or w == "European" or index.get(name_key(w)) is not None
                                             for w in more.group(1).split()):
                 add(more.start(1), k.end_char, "Policy", "Policy", "en-policy")
@@ -308,12 +312,13 @@ class Cues:
                 # a body's body: "the Commerce Department's Bureau of Industry and Security" names two
                 whose, name = owner, _LEADING_THE.sub("", owner.group(1))
                 if sum(w[:1].isupper() for w in name.split()) >= 2:
-                    add(m.start(1) + owner.end(1) - len(name), m.start(1) + owner.end(1), *[_org_label(name, index)] * 2,
-                        "en-org")
+                    label = _org_label(name, index)
+                    add(m.start(1) + owner.end(1) - len(name), m.start(1) + owner.end(1), label, label, "en-org")
                 at = _EN_ORG_HEAD.search(m.group(1), whose.end())
             name = _LEADING_THE.sub("", m.group(1)[whose.end() if whose else 0:at.start()]) + m.group(1)[at.start():]
             if sum(w[:1].isupper() for w in name.split()) >= 2 and not _DATA_CENTRE.search(name):
-                add(m.end(1) - len(name), m.end(1), *[_org_label(name, index)] * 2, "en-org")
+                label = _org_label(name, index)
+                add(m.end(1) - len(name), m.end(1), label, label, "en-org")
         for m in _KO_ORG.finditer(text):
             name = m.group(1)
             if _NOT_ORGS.search(name) or not re.search(r"[가-힣]{2}", name[:-1]):
@@ -469,12 +474,11 @@ def _org_label(name: str, index: dict[str, dict[str, str]]) -> str:
     """The type of a new English body's name, by its head word."""
     heads = set(_EN_ORG_HEAD.findall(name))
     head = next(h for h in _ORG_HEADS_EN if h in heads)
-    if head in ("Centre", "Center") and not _PUBLIC_CENTRE.search(name) and not any(
+    public = _PUBLIC_BODY.get(head)
+    if public is not None and not public.search(name) and not any(
             (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc") for w in name.split()):
-        return "Organisation"  # a research centre ("Center for Mathematical Modeling"), not the state's
-    if head == "Institute" and not _PUBLIC_INSTITUTE.search(name) and not any(
-            (k := index.get(name_key(w))) is not None and k["label"] in ("Country", "Bloc") for w in name.split()):
-        return "Organisation"  # a think tank or a research body ("Vector Institute"), not the state's
+        # a think tank or a research body ("Vector Institute", "Center for Mathematical Modeling"), not the state's
+        return "Organisation"
     if head in _ORG_HEADS_OF_MEMBERS and _OF_MEMBERS.search(name):
         return "Bloc"  # "Association of Southeast Asian Nations", "Organization of American States"
     return _ORG_HEADS_EN[head]

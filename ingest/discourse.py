@@ -87,8 +87,10 @@ _BARE_GOVERNMENT = {
 _SUPPOSING = re.compile(r"^[\s\-–•⦁○□◦*]*(?:만약|만일|가령|(?:If|Should|Were|Suppose|Supposing)\b)")
 # what joins two names into a pair: "Saudi Arabia and the UAE", "브라질과 멕시코", "브라질·멕시코"
 EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
-_LISTED = {"en": re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?"), "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
+
 _AND = {"en": EN_AND, "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
+# and what separates the names of a longer list ("Chile, Poland and Vietnam")
+_LISTED = {"en": re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?"), "ko": _AND["ko"]}
 # whose government an unqualified "정부" is in Korean writing when no other country is in view
 _HOME_GOVERNMENT = "country/kr"
 

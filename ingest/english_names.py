@@ -74,7 +74,8 @@ def _listed_with(text: str, doc: Doc, label: str) -> list[str]:
     for e in doc.ents:
         if e.label_ != label:
             continue
-        for m in (_EN_LISTED_AFTER.match(text, e.end_char), _EN_LISTED_BEFORE.search(text, max(0, e.start_char - 80), e.start_char)):
+        before = _EN_LISTED_BEFORE.search(text, max(0, e.start_char - 80), e.start_char)
+        for m in (_EN_LISTED_AFTER.match(text, e.end_char), before):
             if m is None or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in doc.ents):
                 continue
             if m.group(1) not in NOT_COMPANY_WORDS and not _EN_NOT_LISTED.match(m.group(1)):

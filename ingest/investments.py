@@ -73,8 +73,9 @@ def investments(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         if kind := shared_currency(m.group(0)):  # "$2 billion" in Canada's text is Canadian dollars
             # (the investor's country; for a word other than "$", the country the text is about: a
             # company's "2.5 billion riyals" in a Qatari text, where its "$420 million" stays US dollars)
+            around = [] if kind == "dollar" else ex.discourse.implied_subjects(POLITY_TYPES)
             polity = subj.kb_id_ if subj.label_ in POLITY_TYPES else ex.owner.get(subj.kb_id_, "") or next(
-                (a.kb_id_ for a, _ in ex.discourse.implied_subjects(POLITY_TYPES) if kind != "dollar"), "")
+                (a.kb_id_ for a, _ in around), "")
             currency = LOCAL_CURRENCY[kind].get(polity, currency)
         for investor in sources or [subj]:
             f = Fact("invests", "amount", Arg.of(investor, doc), None, f"invests.{ex.lang}.amount", 0.6,

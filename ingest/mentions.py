@@ -88,7 +88,8 @@ class Mentions:
         out = list(ents)
         for e in ents:
             m = BRACKET_AFTER.match(text, e.end_char)
-            if m is None or not takes_bracketed_name(e, m.group(1)) or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
+            if m is None or not takes_bracketed_name(e, m.group(1)) \
+                    or any(o.start_char < m.end(1) and m.start(1) < o.end_char for o in out):
                 continue
             span = doc.char_span(m.start(1), m.end(1), label=e.label_, kb_id=e.kb_id_)
             if span is not None:

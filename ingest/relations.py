@@ -158,7 +158,8 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                     all_ents[k:j], j = kept, k + len(kept)
                     ents, relinked = [e for e in linked if e is not None], True
             k = j
-            # (a heading or caption states nothing, but names a country's policy as a sentence does)
+            # (a heading or caption states nothing, but names a country's policy as a sentence does; a
+            # question states nothing at all, and its candidates are marked negated: Negation.negated)
             found = [] if question(sent) else self.sentence(doc, sent, ents) if kind in FACT_KINDS \
                 else self.genitive_policies(doc, sent, ents)
             self.discourse.policy_named(ents, kind)
