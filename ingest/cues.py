@@ -145,7 +145,8 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
 # a year that ends a new English name ("National AI Capability Fund Act 2026"; not "Act 2,000"); a version
 # number ends any policy's name (:meth:`ingest.mentions.Mentions.versioned`)
-_EN_YEAR = re.compile(r"\s+(?:to\s+)?(?:19|20)\d{2}(?![\d,.]\d)\b")  # ("AI Development Policy to 2030")
+# ("AI Development Policy to 2030", "… Compute Act of 2026"); so does a bill's number ("Senate Bill No. 2147")
+_EN_YEAR = re.compile(r"\s+(?:(?:to|of)\s+)?(?:19|20)\d{2}(?![\d,.]\d)\b|\s+No\.\s*\d+\b")
 # whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _DATA_CENTRE = re.compile(r"\bData\s+Cent(?:re|er)\b")  # a data centre is a resource, not a body
@@ -369,7 +370,13 @@ class Cues:
                 and not any(t.is_sent_start for t in doc[o.start + 1:k.end]) and o[0].text not in DEMONYMS \
                 and not any(c.label_ in ("Country", "Bloc") and o.start <= c.start < k.start for c in doc.ents)
 
-        known = [k for k in known if not (k.label_ in BODY_TYPES and any(longer_name(k, o) for o in en_orgs)
+        # a known body named by its head word alone opening a longer body's name is no part of it: "the
+        # Commission on Higher Education" is not the European Commission
+        def head_of(k: Span, o: Span) -> bool:
+            return inside(k, o) and k.start == o.start and len(k) == 1 and k.text in _ORG_HEADS_EN \
+                and doc[k.end].lower_ in ("on", "of", "for")
+
+        known = [k for k in known if not (k.label_ in BODY_TYPES and any(longer_name(k, o) or head_of(k, o) for o in en_orgs)
                                           or k.label_ == "Policy" and any(longer_name(k, o) for o in en_names))]
         # a country opening an English policy name without a possessive is part of it ("India
         # Semiconductor Mission"), unless the name holds another known one ("EU AI Act")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from .discourse import Discourse, is_mark, last_tag, particle, particle_at
 from .gazetteer import POLITY_TYPES, stack_object
 from .lexicon import EN_REDUCE, KO_REDUCE, KO_TRIGGER_RES
-from .nlp import span_text
+from .nlp import doc_text, span_text
 
 # prepositions of a means or instrument
 _EN_MEANS = {"through", "via", "using", "by"}
@@ -34,6 +34,10 @@ _KO_SPANNING = {"아우르", "포괄", "포함", "망라", "걸치", "걸친", "
 # verbs of building or securing a thing of one's own (what replaces a dependence being reduced)
 _KO_BUILD = re.compile(r"^(?:확보|구축|개발|생산|양산|제조|마련|조성|내재화|확충)")
 _EN_BUILD = re.compile(r"^(?:build|develop|secur|establish|produc|creat|manufactur|expand)")
+# a share that opens what a dependence is for: "for roughly 80 per cent of its public-sector cloud"
+_EN_SHARE_OF = re.compile(r"(?:(?:roughly|nearly|almost|about|around|over|some|more than|up to)\s+)?"
+                          r"(?:\d[\d.,]*\s*(?:per\s*cent|percent|%)|(?:most|all|much|half|part|some)(?:\s+of)?"
+                          r"(?:\s+(?:nearly|almost))?\s+(?:all\s+)?)(?:\s+of)?\s+(?:its|their|the)?\s*")
 
 
 def _name_tokens(doc: Doc, start: int, end: int) -> int:
@@ -166,6 +170,8 @@ class Objects:
         if k is None or not self.same_phrase(doc, tj, k, 8):
             return []
         stack = [e for e in ents if stack_object(e)]
+        if (m := _EN_SHARE_OF.match(doc_text(doc), doc[k].idx + len(doc[k].text_with_ws))) is not None:  # (what the share is of)
+            k = next((t.i - 1 for t in doc[k + 1:sent.end] if t.idx >= m.end()), k)
         first = next((e for e in stack if e.start > k and self.same_phrase(doc, k, e.start, 8)), None)
         if first is None:
             return []

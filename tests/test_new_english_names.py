@@ -202,3 +202,23 @@ def test_two_names_joined_by_and_the_are_two(en):
     doc = last_doc(en, ("body", "The National Compute Office and the Korean AI Capacity Act were announced."))
     assert [(e.text, e.label_) for e in doc.ents] == [("National Compute Office", "Agency"),
                                                        ("Korean AI Capacity Act", "Policy")]
+
+
+def test_a_known_body_named_by_its_head_word_alone_does_not_open_a_longer_body_s_name():
+    # "the Commission" is the European Commission; "the Commission on Higher Education" is another body
+    with more_names("en", [{"label": "Agency", "pattern": "Commission", "id": "agency/european-commission"}]) as en:
+        doc = last_doc(en, ("body", "The fund is administered by the Commission on Higher Education (CHED)."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Agency"] == [
+            ("Commission on Higher Education", ""), ("CHED", "")]
+        doc = last_doc(en, ("body", "The Commission proposed a fund."))
+        assert [(e.text, e.kb_id_) for e in doc.ents] == [("Commission", "agency/european-commission")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('This Act may be cited as the "Philippine Sovereign AI Compute Act of 2026."',
+     "Philippine Sovereign AI Compute Act of 2026"),
+    ("Senate Bill No. 2147 was filed in March.", "Senate Bill No. 2147"),
+])
+def test_a_law_s_year_after_of_and_a_bill_s_number_end_its_name(en, text, name):
+    doc = last_doc(en, ("body", text))
+    assert [(e.text, e.label_) for e in doc.ents] == [(name, "Policy")]
