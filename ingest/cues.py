@@ -119,7 +119,10 @@ _EN_POLICY = re.compile(rf"\b((?:{_EN_NAME_WORD})(?:\s+{_EN_NAME})*?\s+(?:{'|'.j
 # a policy named as one ("National AI Policy", "AI Development Policy to 2030"; not a heading's "China's
 # AI Policy Trends and Sovereign AI Policy")
 _EN_NAMED_POLICY = re.compile(r"\b((?:National(?:\s+[A-Z][\w-]*){1,3}\s+Policy)(?:\s+(?:to\s+)?(?:19|20)\d{2})?"
-                              r"|(?:[A-Z][\w-]*\s+){1,3}Policy\s+(?:to\s+)?(?:19|20)\d{2})\b")
+                              r"|(?:[A-Z][\w-]*\s+){1,3}Policy\s+(?:to\s+)?(?:19|20)\d{2}"
+                              # (or the text's: "the Public Service Cloud Policy since 2019", "The Cloud
+                              # First Policy, issued by …"; not a heading's "AI Policy Trends")
+                              r"|(?<=[Tt]he\s)(?:[A-Z][\w-]*\s+){2,4}Policy(?=\s+[a-z]|[,.;:)]))\b")
 # what joins two names ("… Office and the Korean AI Basic Act"), which a new name does not run across
 _EN_JOINED = re.compile(r"\s(?:and|&)\s+(the\s+)?")
 # capitalised words after a determiner, right before a name ("the Baltic " of "the Baltic AI Factory")
@@ -376,8 +379,15 @@ class Cues:
             return inside(k, o) and k.start == o.start and len(k) == 1 and k.text in _ORG_HEADS_EN \
                 and doc[k.end].lower_ in ("on", "of", "for")
 
+        # a known policy's name opening a longer English one that another kind word ends is another
+        # policy: "the National AI Strategy Roadmap 2.0" is not the National AI Strategy
+        def opens(k: Span, o: Span) -> bool:
+            return inside(k, o) and k.start == o.start and \
+                _EN_HEAD_AFTER.fullmatch(text, k.end_char, o.end_char) is not None
+
         known = [k for k in known if not (k.label_ in BODY_TYPES and any(longer_name(k, o) or head_of(k, o) for o in en_orgs)
-                                          or k.label_ == "Policy" and any(longer_name(k, o) for o in en_names))]
+                                          or k.label_ == "Policy" and any(longer_name(k, o) or opens(k, o)
+                                                                          for o in en_names))]
         # a country opening an English policy name without a possessive is part of it ("India
         # Semiconductor Mission"), unless the name holds another known one ("EU AI Act")
         opening = [k for k in known if k.label_ in ("Country", "Bloc") and any(

@@ -82,6 +82,9 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
                        r"(?:run|led|managed|operated|overseen|administered|implemented|delivered) jointly with"),
     ("runBy", "runBy<", r"runs|leads|manages|operates|oversees|administers|coordinates|spearheads|heads|"
                         r"(?:will|to|shall) (?:run|lead|manage|operate|oversee|administer|coordinate|spearhead)|"
+                        # (the perfect and the past: "the OGCIO has administered the … Policy since 2019")
+                        r"(?:has|have|had) (?:jointly )?(?:run|led|managed|operated|overseen|administered|coordinated|"
+                        r"spearheaded|headed|supervised)(?! by)|oversaw|ran|"
                         # (the plural, after bodies listed: "MIIT and the NDRC jointly oversee the … programme";
                         # not run and lead, which are nouns too)
                         r"oversee|administer|manage|operate|coordinate|supervise|spearhead"),

@@ -1,5 +1,5 @@
 """English facts whose arguments the text gives in a roundabout way: a share of what a dependence is
-for ("for roughly 80 per cent of its cloud")."""
+for ("for roughly 80 per cent of its cloud"), a body that has run a policy ("has administered")."""
 
 from __future__ import annotations
 
@@ -12,3 +12,9 @@ from .small_kb import facts, last_doc
 def test_a_dependence_for_a_share_of_a_resource_is_on_that_resource(en, share):
     doc = last_doc(en, ("body", f"Japan relies on three US firms for {share} public-sector cloud spending."))
     assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/cloud")]
+
+
+@pytest.mark.parametrize("verb", ["has administered", "have jointly run", "oversaw", "ran"])
+def test_a_body_that_has_run_a_policy_runs_it(en, verb):
+    doc = last_doc(en, ("body", f"The Ministry of Science and ICT {verb} the GPU Support Programme since 2021."))
+    assert facts(doc, "runBy") == [("runBy", "", "agency/kr-msit")]

@@ -222,3 +222,23 @@ def test_a_known_body_named_by_its_head_word_alone_does_not_open_a_longer_body_s
 def test_a_law_s_year_after_of_and_a_bill_s_number_end_its_name(en, text, name):
     doc = last_doc(en, ("body", text))
     assert [(e.text, e.label_) for e in doc.ents] == [(name, "Policy")]
+
+
+def test_a_known_policy_s_name_that_another_kind_word_extends_is_another_policy():
+    with more_names("en", [{"label": "Policy", "pattern": "National AI Strategy", "id": "policy/kr-national-ai-strategy"}]) as en:
+        doc = last_doc(en, ("body", "It would complement the National AI Strategy Roadmap, led by the DTI."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [("National AI Strategy Roadmap", "")]
+        doc = last_doc(en, ("body", "It would complement the National AI Strategy, led by the DTI."))
+        assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Policy"] == [
+            ("National AI Strategy", "policy/kr-national-ai-strategy")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The OGCIO has administered the Public Service Cloud Policy since 2019.", ["Public Service Cloud Policy"]),
+    ("The Cloud First Policy, issued in 2017, is superseded.", ["Cloud First Policy"]),
+    ("The AI Policy Trends of Japan are known.", []),  # (a heading's words)
+    ("The Digital Policy Office said so.", []),  # (a body's)
+])
+def test_a_capitalised_name_ending_in_policy_after_the_is_a_policy(en, text, names):
+    doc = last_doc(en, ("body", text))
+    assert [e.text for e in doc.ents if e.label_ == "Policy"] == names
