@@ -75,3 +75,17 @@ def test_built_graph_is_consistent_and_has_inferred_graph(build_base):
     # every document of the default corpus went through extraction
     assert {d["id"] for d in summary["extraction"]["documents"]} == {"brief", "kiep"}
     assert all(d["facts"] > 0 for d in summary["extraction"]["documents"])
+
+
+@pytest.mark.parametrize(("label", "resource"), [
+    ("칩 생산", "chip-manufacturing"), ("첨단 공정", "chip-manufacturing"), ("위탁생산", "chip-manufacturing"),
+    ("chip production", "chip-manufacturing"), ("반도체", "ai-chip"),
+])
+def test_making_chips_is_named_apart_from_the_chips(tbox, label, resource):
+    # "칩 생산을 TSMC에 기댄다" is a dependence on chip making, not on the chips
+    from rdflib import Literal
+    from rdflib.namespace import RDFS, SKOS
+
+    named = {str(s) for p in (SKOS.altLabel, SKOS.prefLabel, RDFS.label)
+             for lang in ("ko", "en") for s in tbox.subjects(p, Literal(label, lang=lang))}
+    assert iris.ID_BASE + "resource/" + resource in named, named
