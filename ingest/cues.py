@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .english_names import NOT_COMPANY_WORDS, introduced_names
-from .korean_names import KO_SHORT_TITLE, korean_companies, korean_law_titles
+from .korean_names import KO_SHORT_TITLE, korean_companies, korean_law_titles, korean_listed_with
 from .lexicon import DEMONYMS
 from .mentions import BODY_TYPES, BRACKET_AFTER, takes_bracketed_name
 from .nlp import doc_text, known_names, name_key
@@ -262,6 +262,7 @@ class Cues:
         named, bodies = introduced_names(doc, self.nlp.lang)
         if self.nlp.lang == "ko":  # ("국영 통신사 텔콤(Telkom)", "타타 일렉트로닉스(Tata Electronics)")
             named += [text[a:b] for a, b in korean_companies(text)]
+            named += korean_listed_with(text, doc)  # ("네이버클라우드, KT클라우드, NHN클라우드")
         for name, label in [(n, "Company") for n in named] + [(n, "Agency") for n in bodies]:
             if name.split()[0] not in NOT_COMPANY_WORDS and index.get(name_key(name)) is None:
                 self.introduced.setdefault(name, (label, "", ""))
@@ -348,6 +349,7 @@ class Cues:
         en_names = [f for f in found
                     if rules.get((f.start, f.end), "").startswith(("cue.en-policy", "cue.en-named-kind"))]
         en_orgs = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.en-org")]
+        ko_firms = [f for f in found if rules.get((f.start, f.end), "").startswith("cue.ko-company")]  # ("KT클라우드")
         def ends_body_name(k: Span, o: Span) -> bool:
             """Whether a country ends a new English body's name after "of" ("Business Development Bank of
             Canada"; not one owning what follows, "the Office of Canada's Chief Scientist", nor one after
@@ -357,7 +359,7 @@ class Cues:
                 and not any(b.label_ in BODY_TYPES and inside(b, o) for b in doc.ents)
 
         known = [k for k in doc.ents if not any(inside(k, t) for t in titles)
-                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs))
+                 and not (k.label_ in _NAME_PARTS and any(inside(k, t) for t in en_names + en_orgs + ko_firms))
                  and not any(ends_body_name(k, o) for o in en_orgs)
                  and not any(k.label_ in ("Country", "Bloc") and inside(k, n) and k.end == n.end
                              and doc[k.start - 1].text == "for" for n in en_names)]  # ("… Strategy for Qatar")

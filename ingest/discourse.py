@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from .clean import heading_level
 from .facts import derived
 from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
+from .groups import named_together
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, DEMONYMS, EN_FRONTED, EN_SUBORDINATORS
 from .nlp import doc_text, span_text
 from .tables import TableReader
@@ -85,12 +86,6 @@ _BARE_GOVERNMENT = {
 }
 # what opens a supposition, which does not change what the text is about
 _SUPPOSING = re.compile(r"^[\s\-–•⦁○□◦*]*(?:만약|만일|가령|(?:If|Should|Were|Suppose|Supposing)\b)")
-# what joins two names into a pair: "Saudi Arabia and the UAE", "브라질과 멕시코", "브라질·멕시코"
-EN_AND = re.compile(r"\s+and\s+(?:the\s+)?")
-
-_AND = {"en": EN_AND, "ko": re.compile(r"\s?(?:와|과|·|,|및)\s?")}
-# and what separates the names of a longer list ("Chile, Poland and Vietnam")
-_LISTED = {"en": re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?"), "ko": _AND["ko"]}
 # whose government an unqualified "정부" is in Korean writing when no other country is in view
 _HOME_GOVERNMENT = "country/kr"
 
@@ -195,6 +190,9 @@ class Discourse:
         # and the last three or more listed, whom "all three", "세 나라 모두" stand for
         self.listed: list[Span] = []
         self._listed_here: list[Span] = []
+        # and the last companies listed, whom "these firms", "이들 3사" stand for
+        self.firms: list[Span] = []
+        self._firms_here: list[Span] = []
 
     def reset(self) -> None:
         """Forget everything: call at the start of each document."""
@@ -204,6 +202,7 @@ class Discourse:
         self.polities = {}
         self.pair, self._pair_here = [], []
         self.listed, self._listed_here = [], []
+        self.firms, self._firms_here = [], []
 
     # -------------------------------------------------------- reading
     def segment(self, doc: Doc, kind: str) -> None:
@@ -233,16 +232,8 @@ class Discourse:
         # (the pair named in the sentence before counts from this one on)
         self.pair = self._pair_here or self.pair
         self.listed = self._listed_here or self.listed
-        polities = [e for e in ents if e.label_ in POLITY_TYPES and e.kb_id_]
-        self._pair_here = next(([a, b] for a, b in zip(polities, polities[1:]) if a.kb_id_ != b.kb_id_
-                                and _AND[self.lang].fullmatch(doc_text(doc)[a.end_char:b.start_char])), [])
-        run: list[Span] = []  # three or more listed: "Chile, Poland and Vietnam … All three lean on …"
-        for a, b in zip(polities, polities[1:]):
-            if a.kb_id_ != b.kb_id_ and _LISTED[self.lang].fullmatch(doc_text(doc)[a.end_char:b.start_char]):
-                run = (run or [a]) + [b]
-            elif run:
-                break
-        self._listed_here = run if len(run) >= 3 else []
+        self.firms = self._firms_here or self.firms
+        self._pair_here, self._listed_here, self._firms_here = named_together(doc, ents, self.lang)
         government = _BARE_GOVERNMENT[self.lang].match(span_text(sent))
         if _SUPPOSING.match(span_text(sent)):
             return  # a supposition is about no actor ("만약 미국이 … 요구한다면 …", "If the US were to …")

@@ -74,3 +74,14 @@ def korean_companies(text: str) -> list[tuple[int, int]]:
         if _LATIN_COMPANY_END.search(m.group("latin")) or _KO_LISTED_BUSINESSES.match(text, m.end()):
             out.append((start, m.end("name")))
     return out
+
+
+# a word listed between two companies: "네이버클라우드, KT클라우드, NHN클라우드"
+_KO_BETWEEN = re.compile(rf"\s?[,·]\s?({_KO_NAME_WORD})\s?[,·]\s?")
+
+
+def korean_listed_with(text: str, doc: Doc) -> list[str]:
+    """The words a Korean text lists between two companies, not yet entities themselves."""
+    firms = [e for e in doc.ents if e.label_ == "Company"]
+    return [m.group(1) for a, b in zip(firms, firms[1:])
+            if (m := _KO_BETWEEN.fullmatch(text, a.end_char, b.start_char)) is not None]

@@ -37,9 +37,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .candidates import Features, candidates
-from .discourse import EN_AND, KO_TOPIC, Discourse, last_tag, particle
+from .discourse import KO_TOPIC, Discourse, last_tag, particle
 from .facts import FACT_KINDS, Arg, Fact, dedupe, one_of_alternatives
 from .gazetteer import ACTOR_TYPES, ORG_TYPES, POLITY_TYPES, stack_object
+from .groups import EN_AND, group_before
 from .investments import investments
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, EN_TRIGGER_RES, ENACTING, KO_BARE_KIND, KO_TRIGGER_RES
 from .mentions import by_context
@@ -55,22 +56,6 @@ for _ext in ("facts", "candidates"):
         Doc.set_extension(_ext, default=None)
 
 # ---------------------------------------------------------------- the extractor
-# "both" (or "the two countries") as a clause's subject, right before its verb
-_BOTH = {"en": re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|yet\s+)?|\.\s+)(?:(?P<n>[Bb]oth)|[Tt]he (?P<n2>two|three|four)|"
-                         r"[Aa]ll (?P<n3>three|four))(?:\s+(?:countries|states|nations|governments))?\s+(?:\w+\s+){0,2}$"),
-         # "두 나라 모두 GPU와 클라우드를 미국에 의존한다", "양국은 …", "세 나라 모두 …"
-         "ko": re.compile(r"(?:^|[,]\s|\s)(?:(?P<n>두|세|네)\s?(?:나라|국가)|(?P<n2>양)국|(?P<n3>3)국)\s?(?:모두|다|은|는|이|가)?\s")}
-_HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "두": 2, "세": 3, "네": 4, "양": 2, "3": 3}
-
-
-def _all_of(both: re.Match | None, discourse) -> list:
-    """Whom "both", "all three", "두 나라 모두" stand for: the pair named before, or as many listed."""
-    if both is None:
-        return []
-    n = _HOW_MANY[next(g for g in both.group("n", "n2", "n3") if g).lower()]
-    return discourse.pair if n == 2 else discourse.listed if n == len(discourse.listed) else []
-
-
 def _outside_brackets(doc: Doc, start: int, end: int) -> list:
     """The tokens from ``start`` to ``end`` outside an aside in brackets ("Authority (IMDA) will
     run", "연방교육연구부(BMBF)가")."""
@@ -271,8 +256,8 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
             subj = (self.genitive_owner(doc, before, ti) if relation != "strengthens" else None) \
                 or self.subject(doc, sent, before, ti, exclude=objs + adjacent)
             examples = self.examples_subjects(doc, sent, before, ti) if subj is None else []
-            if subj is None and (group := _all_of(_BOTH[self.lang].search(
-                    doc_text(doc)[sent.start_char:doc[ti].idx]), self.discourse)):
+            if subj is None and (group := group_before(doc_text(doc)[sent.start_char:doc[ti].idx], self.lang,
+                                                        self.discourse)):
                 examples = list(group)  # "…, and both remain dependent on …": the pair named before
             if examples:  # "European providers such as OVHcloud and STACKIT still rely on …"
                 subj = examples[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .small_kb import facts, last_doc, nlp_for
+from .small_kb import facts, last_doc, more_names, nlp_for
 
 
 def test_an_english_demonym_names_the_subject(en):
@@ -338,6 +338,27 @@ def test_all_three_are_the_three_a_sentence_before_listed(ko, en, lang, first, t
     # (as many as it says: "both" is no list of three)
     doc = last_doc(en, ("body", "Japan, Korea and China build data centres."), ("body", "Both depend on foreign cloud."))
     assert not {"country/jp", "country/kr"} <= {f[1] for f in facts(doc, "dependsOn")}
+
+
+@pytest.mark.parametrize(("lang", "first", "then", "firms"), [
+    ("ko", "엔비디아, 화웨이, 스케일AI가 매출을 늘렸다.", "다만 이들 3사 역시 클라우드를 미국에 의존한다.", 3),
+    ("ko", "엔비디아·화웨이가 매출을 늘렸다.", "이들 기업은 모두 클라우드를 미국에 의존한다.", 2),
+    ("en", "Nvidia and Huawei grew their sales.", "These firms depend on foreign cloud.", 2),
+    ("en", "Nvidia, Huawei and Scale AI grew their sales.", "The three providers rely on foreign cloud.", 3),
+])
+def test_these_firms_are_the_companies_a_sentence_before_listed(en, lang, first, then, firms):
+    with more_names("ko", [{"label": "Company", "pattern": "스케일AI", "id": "company/scale-ai"}]) as ko:
+        doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then))
+        assert sorted(f[1] for f in facts(doc, "dependsOn")) == sorted(
+            ["company/nvidia", "company/huawei", "company/scale-ai"][:firms])
+        # (as many as it says)
+        doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", then.replace("3사", "2사").replace("three", "two")))
+        assert firms == 2 or not facts(doc, "dependsOn")
+
+
+def test_a_word_listed_between_two_korean_companies_is_a_company(ko):
+    doc = last_doc(ko, ("body", "엔비디아, KT클라우드, 화웨이의 매출이 늘었다."))
+    assert [(e.text, e.label_) for e in doc.ents] == [("엔비디아", "Company"), ("KT클라우드", "Company"), ("화웨이", "Company")]
 
 
 def test_english_both_does_not_reach_back_into_another_document(en):
