@@ -197,6 +197,9 @@ class Subjects:
             return None
         if self.lang == "ko":
             topical = [e for e in actors if particle(doc, e) in KO_TOPIC and not relative_subject(doc, e, ti)]
+            own = self.ko_clause_subject(doc, actors, ti)
+            if own is not None and (not topical or topical[-1].end < own.start):
+                return own  # "화웨이는 … 열었고, 이집트 정부 부처 상당수가 … 기대고 있다": the later clause's own
             if topical:
                 return topical[-1] if len(topical) == 1 or topical[-1].label_ != "Group" else topical[0]
             # no topic marker: only an actor that opens the sentence (after a bullet) can be the subject
@@ -257,6 +260,17 @@ class Subjects:
                 continue
             return e
         return None
+
+    @staticmethod
+    def ko_clause_subject(doc: Doc, actors: list[Span], ti: int) -> Span | None:
+        """The actor that opens the trigger's own clause after a connective clause and a comma, as
+        the subject (이/가) or the first word of it ("…를 열었고, 이집트 정부 부처 상당수가 …에 기대고")."""
+        k = next((t.i for t in reversed(doc[:ti]) if t.text == "," and t.i > 0 and last_tag(doc[t.i - 1]) == "EC"), None)
+        e = next((a for a in actors if k is not None and a.start == k + 1), None)
+        if e is None:
+            return None
+        j = next((t.i for t in doc[e.end:min(ti, e.end + 4)] if not last_tag(t).startswith("NN")), None)
+        return e if j is not None and last_tag(doc[j]) == "JKS" else None
 
     @staticmethod
     def relative_object(doc: Doc, sent: Span, before: list[Span], ti: int) -> bool:

@@ -387,3 +387,12 @@ def test_a_supposition_does_not_change_what_the_text_is_about(ko, en, lang, firs
     doc = last_doc(nlp_for(lang, ko, en), ("body", first), ("body", supposing), ("body", then))
     assert [f[1] for f in facts(doc, "strengthens")] == [expected]
 
+
+
+@pytest.mark.parametrize("second", ["일본 정부 부처 상당수가", "일본이"])
+def test_a_later_korean_clause_s_own_subject_beats_the_topic_of_the_first(ko, second):
+    doc = last_doc(ko, ("body", f"화웨이는 2019년 카이로에 데이터센터를 열었고, {second} 지금도 이 클라우드에 기대고 있다."))
+    assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/cloud")]
+    # (not a name that only qualifies an object: "…를 열었고, 일본 클라우드에 기대고 있다")
+    doc = last_doc(ko, ("body", "화웨이는 2019년 카이로에 데이터센터를 열었고, 일본 클라우드에 기대고 있다."))
+    assert [f[1] for f in facts(doc, "dependsOn")] == ["company/huawei"]
