@@ -120,7 +120,19 @@ class Objects:
         if not cands:
             return []
         first = cands[-1] if cands[0].end <= ti else cands[0]
-        return self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+        objs = self.coordinated(doc, stack, first, -1 if first.end <= ti else 1)
+        return self.gapped(doc, sent, stack, objs) + objs if self.lang == "ko" and first.end <= ti else objs
+
+    def gapped(self, doc: Doc, sent: Span, stack: list[Span], objs: list[Span]) -> list[Span]:
+        """The Korean objects of a clause that shares the trigger, its verb left out: "GPU를 엔비디아에,"
+        of "이집트는 GPU를 엔비디아에, 서버는 화웨이에 의존한다"."""
+        c = next((t.i for t in reversed(doc[max(sent.start, objs[0].start - 4):objs[0].start]) if t.text == ","), None)
+        # (the tokenizer may leave 에 on the name before a comma: "엔비디아에,")
+        if c is None or c < 2 or not doc[c - 1].text.endswith(("에", "에게")) or last_tag(doc[c - 1]) not in ("JKB", "NNG"):
+            return []
+        prev = [e for e in stack if e.end <= c and c - e.end <= 5 and particle(doc, e) in ("을", "를")
+                and not any(t.text == "," or last_tag(t).startswith(("EC", "EF")) for t in doc[e.end:c])]
+        return self.coordinated(doc, stack, prev[-1], -1) if prev else []
 
     def held_by(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> tuple[Span, list[Span]] | None:
         """English control said of the thing, with the country after it: "capacity owned and
