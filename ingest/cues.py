@@ -49,7 +49,9 @@ _POLICY_HEADS_EN = {
 }
 _ORG_HEADS_KO = {"부": "Agency", "청": "Agency", "처": "Agency", "위원회": "Agency", "연구원": "Agency",
                  "연구소": "Agency", "진흥원": "Agency", "공사": "Agency", "공단": "Agency", "재단": "Organisation",
-                 "협회": "Organisation", "대학교": "Organisation", "대학": "Organisation"}
+                 "협회": "Organisation", "대학교": "Organisation", "대학": "Organisation",
+                 # local governments: "울산광역시", "서울특별시", "제주특별자치도"
+                 "광역시": "Agency", "특별시": "Agency", "특별자치시": "Agency", "특별자치도": "Agency"}
 _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "Department": "Agency",
                  "Commission": "Agency", "Council": "Agency", "Authority": "Agency", "Bureau": "Agency",
                  "Committee": "Agency", "Institute": "Agency", "Unit": "Agency", "Division": "Agency",

@@ -177,6 +177,9 @@ class Discourse:
         # by" refers to (:meth:`referent`)
         self.policies: list[Span] = []
         self.previous: list[Span] = []  # the policies the last sentence named ("It is run by …" means one)
+        # the policies the whole document has named, by name: a document about one policy (a call for
+        # proposals) is about it in every section
+        self.named: dict[str, Span] = {}
         # the enclosing headings, outermost first: (level, the actor the heading is about or None)
         self.sections: list[tuple[int, Span | None]] = []
         # the countries and blocs sentences have been about, through headings: a document about one
@@ -198,7 +201,7 @@ class Discourse:
         """Forget everything: call at the start of each document."""
         self.topic = self.row = self.listing = None
         self.table.reset()
-        self.policies, self.sections, self.previous = [], [], []
+        self.policies, self.sections, self.previous, self.named = [], [], [], {}
         self.polities = {}
         self.pair, self._pair_here = [], []
         self.listed, self._listed_here = [], []
@@ -336,11 +339,17 @@ class Discourse:
         if kind in ("body", "caption"):
             self.previous = [e for e in ents if e.label_ == "Policy"]
             self.policies = (self.policies + self.previous)[-12:]
+            self.named.update((p.kb_id_ or p.text.lower(), p) for p in self.previous)
 
     @property
     def policy(self) -> Span | None:
         """The last policy named."""
         return self.policies[-1] if self.policies else None
+
+    @property
+    def sole_policy(self) -> Span | None:
+        """The one policy the document has named, if it has named only one."""
+        return next(iter(self.named.values())) if len(self.named) == 1 else None
 
     def referent(self, text: str, inside: bool = False) -> Span | None:
         """The policy a sentence that opens by referring back to one means ("동 계획은", "The

@@ -109,7 +109,7 @@ def role_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[F
         if ex.negated(doc, sent, chosen[0].start, chosen[0].end):
             continue
         before = [e for e in ents if e.label_ == "Policy" and e.end_char <= min(start, chosen[0].start_char)]
-        pol = ex.discourse.policy or (before[-1] if before else None)
+        pol = ex.discourse.policy or (before[-1] if before else None) or ex.discourse.sole_policy
         if pol is None:
             continue
         out.extend(Fact("runBy", "runBy", Arg.of(pol, doc), Arg.of(o), f"runBy.{ex.lang}.role-label", 0.6,

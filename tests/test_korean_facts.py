@@ -16,3 +16,24 @@ def test_a_korean_clause_that_leaves_out_its_verb_shares_the_next_one_s(ko, supp
     # (not one that has a verb of its own)
     doc = last_doc(ko, ("body", f"일본은 GPU를 {supplier} 팔았고, 클라우드는 중국에 의존한다."))
     assert facts(doc, "dependsOn") == [("dependsOn", "country/jp", "resource/cloud")]
+
+
+def test_a_role_label_under_a_heading_is_about_the_one_policy_the_document_named(ko):
+    doc = last_doc(ko, ("body", "과학기술정보통신부는 「GPU 지원사업」을 아래와 같이 공고합니다."), ("heading", "1. 사업 개요"),
+                   ("body", "○ 주관: 과학기술정보통신부"))
+    assert [(f.relation, f.subject.text, f.object.id) for f in doc._.facts] == [
+        ("runBy", "GPU 지원사업", "agency/kr-msit")]
+    # (not when the document named two)
+    doc = last_doc(ko, ("body", "과학기술정보통신부는 「GPU 지원사업」과 「AI 기본법」을 공고합니다."), ("heading", "1. 사업 개요"),
+                   ("body", "○ 주관: 과학기술정보통신부"))
+    assert not facts(doc, "runBy")
+
+
+def test_a_korean_local_government_is_a_body(ko):
+    doc = last_doc(ko, ("body", "울산광역시와 제주특별자치도는 데이터센터를 짓는다."))
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "Resource"] == [("울산광역시", "Agency"), ("제주특별자치도", "Agency")]
+
+
+def test_a_policy_a_body_gives_public_notice_of_is_its_country_s(ko):
+    doc = last_doc(ko, ("body", "과학기술정보통신부는 「GPU 지원사업」을 아래와 같이 공고합니다."))
+    assert ("hasPolicy", "country/kr", "") in facts(doc, "hasPolicy")
