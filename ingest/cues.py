@@ -150,8 +150,9 @@ _KO_ORG = re.compile(rf"([가-힣A-Za-z0-9·]{{2,24}}?(?:{'|'.join(sorted(_ORG_H
 _EN_POLICY_TAIL = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*")
 # a year that ends a new English name ("National AI Capability Fund Act 2026"; not "Act 2,000"); a version
 # number ends any policy's name (:meth:`ingest.mentions.Mentions.versioned`)
-# ("AI Development Policy to 2030", "… Compute Act of 2026"); so does a bill's number ("Senate Bill No. 2147")
-_EN_YEAR = re.compile(r"\s+(?:(?:to|of)\s+)?(?:19|20)\d{2}(?![\d,.]\d)\b|\s+No\.\s*\d+\b")
+# ("AI Development Policy to 2030", "… Compute Act of 2026", "… Strategy 2024-2030"); so does a bill's number
+# ("Senate Bill No. 2147")
+_EN_YEAR = re.compile(r"\s+(?:(?:to|of)\s+)?(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)\d{2})?(?![\d,.]\d)\b|\s+No\.\s*\d+\b")
 # whose a name is, before it: "Singapore's Smart Nation Initiative" names Singapore, then the policy
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _DATA_CENTRE = re.compile(r"\bData\s+Cent(?:re|er)\b")  # a data centre is a resource, not a body

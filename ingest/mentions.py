@@ -56,6 +56,7 @@ def takes_bracketed_name(span: Span, name: str) -> bool:
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
 BRACKET_AFTER = re.compile(r"\s?[(（]([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})[)）]")
 _VERSION = re.compile(r"^(?:\d{1,2}\.\d|II|III|IV)$")  # ("Smart Nation 2.0", "Big Fund III")
+_YEAR_RANGE = re.compile(r" (?:19|20)\d{2}\s?[-–~]\s?(?:19|20)\d{2}\b")  # (a strategy's years)
 _QUANTITY_WORDS = {"million", "billion", "trillion", "bn", "mn", "m", "percent", "%", "times", "조", "억", "만", "배", "%p"}
 # what turns a Korean country name into a word for its language or style: 어, 형, 식, 계
 _KO_OF_COUNTRY = {"어", "형", "식", "계"}
@@ -128,6 +129,10 @@ class Mentions:
     def versioned(doc: Doc, e: Span) -> Span:
         """A policy's name with the version number after it ("National AI Strategy 2.0", "Smart
         Nation 2.0"): another policy than the one without it, a new name."""
+        years = _YEAR_RANGE.match(doc_text(doc), e.end_char) if e.label_ == "Policy" else None
+        if years is not None and (span := doc.char_span(e.start_char, years.end(), label="Policy")) is not None:
+            span._.rule = "cue.version:Policy"  # ("National AI Strategy 2024-2030")
+            return span
         if e.label_ != "Policy" or e.end >= len(doc) or not _VERSION.match(doc[e.end].text) \
                 or not e[-1].whitespace_ or e.end + 1 < len(doc) and (doc[e.end + 1].text[:1].isdigit()
                                                                       or doc[e.end + 1].lower_ in _QUANTITY_WORDS):

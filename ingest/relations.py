@@ -135,7 +135,10 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                 # the section's country and a table row's, not the running topic (which drifts to
                 # whatever country the last sentence named), unless there is neither
                 around = self.discourse.implied_subjects(POLITY_TYPES)
-                implied = [s for s, src in around if src != "topic"] or [s for s, _ in around[:1]]
+                # (or, with none of them, every country the document has been about: a generic name
+                # is not the policy of a country the document never turns to)
+                implied = [s for s, src in around if src != "topic"] or [s for s, _ in around[:1]] \
+                    or list(self.discourse.polities.values())
                 linked = [by_context(e, ents, implied, owner, others) for e in ents]
                 swap = {(o.start, o.end): n for o, n in zip(ents, linked) if n is not o}
                 if swap:  # (a generic group name of another country is no mention: None)

@@ -306,6 +306,19 @@ def test_a_generic_policy_name_is_linked_by_the_countries_around_it(owned, lang,
     assert (e.kb_id_, e._.rule) == (linked, rule)
 
 
+def test_a_generic_name_is_not_the_policy_of_a_country_the_document_never_turns_to(owned):
+    en = owned[1]
+    doc = last_doc(en, ("body", "France acts."), ("heading", "2. Funding"), ("body", "The National AI Strategy was revised."))
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("National AI Strategy", "")]
+    doc = last_doc(en, ("body", "Korea acts."), ("heading", "2. Funding"), ("body", "The National AI Strategy was revised."))
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("National AI Strategy", "policy/kr-nas")]
+
+
+def test_a_strategy_s_years_end_its_name(en):
+    doc = last_doc(en, ("body", "Uruguay leads the National AI Strategy 2024-2030 and more."))
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("National AI Strategy 2024-2030", "Policy")
+
+
 @pytest.mark.parametrize("text", ["일본의 소버린 AI 정책은 다음과 같다.", "Japan's Sovereign AI Policy is as follows."])
 def test_another_countrys_generic_name_of_a_kind_of_measure_is_no_mention(owned, text):
     # "소버린 AI 정책" of Japan describes its measures; the knowledge base's is Korea's
