@@ -107,7 +107,7 @@ _EN_QUOTED_KIND = re.compile(rf"\b{_EN_KIND},?\s+[‘“\"]([A-Z][^’”\"\n]{{
 # a capitalised name that a kind word after it names as a policy: "the Swiss Government Cloud programme",
 # "Japan's GENIAC project", "the Talento IA programme" (the kind word is no part of the name)
 _EN_NAMED_KIND = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+((?:[A-Z](?:[\w&'’+-]|\.(?=\w))*|\d{4})"
-                            r"(?:\s+(?:[A-Z](?:[\w&'’+-]|\.(?=\w))*|\d{4}|of|and|for|&))*?)\s+"
+                            r"(?:\s+(?:[A-Z](?:[\w&'’+-]|\.(?=\w))*|\d{4}|of|and|for|to|&))*?)\s+"
                             r"(programme|program|project|initiative|scheme|mission|fund|strategy|plan|roadmap)\b")
 # the cues whose names are one name over the known names inside them: titles in 「」, "called X", a
 # quoted name a kind word names, a Korean law's title

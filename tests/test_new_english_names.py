@@ -77,6 +77,7 @@ def test_more_english_words_end_a_policy_s_name(en, text, name):
     ("Through the Talento IA programme, Spain trains engineers.", "Talento IA"),
     ("The Swiss Government Cloud programme was approved.", "Swiss Government Cloud"),  # (around a known resource)
     ("Canada's Digital Horizons initiative was renewed.", "Digital Horizons"),
+    ("Through its Build to Share programme, the office expanded a cloud.", "Build to Share"),
 ])
 def test_a_capitalised_name_a_kind_word_follows_is_a_policy(en, text, name):
     assert [(e.text, e.label_) for e in last_doc(en, ("body", text)).ents if e.label_ == "Policy"] == [(name, "Policy")]
