@@ -49,7 +49,9 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"self-relian(?:ce|t)|self-sufficien(?:cy|t)|indigeni[sz]\w*|locali[sz](?:e|es|ed|ing|ation)|"
      r"domestic(?:ally)? produc\w*|"
      # (not restrictions placed on something: "controls on advanced AI chips")
-     r"(?<!export )(?<!export-)control(?:s|led|ling)?(?!\s+on\b)"),
+     r"(?<!export )(?<!export-)control(?:s|led|ling)?(?!\s+on\b)|"
+     # (what a country owns: "Korea owns memory"; not a stake: "owns 30 per cent of …")
+     r"owns(?!\s+(?:a\s+)?(?:\d|stake|shares|majority|minority))"),
     # where a thing is kept, with the country after it ("data must be stored in Norway"): control only
     # so (the trailing "^": ingest.objects.Objects.held_by)
     ("controls", "directlyControls^", r"(?:stored|hosted|kept|held|processed|housed|resid(?:e|es|ing)|"

@@ -213,6 +213,12 @@ class Subjects:
         relative = self.relative_clause(doc, sent, ti, before)
         if relative is not None:
             return relative or None
+        # the actor right before the verb of a later clause, after a comma: "Taiwan controls manufacturing,
+        # Korea controls memory"
+        last = actors[-1]
+        if last.start - 1 > sent.start and doc[last.start - 1].text in (",", ";") \
+                and all(t.lower_ in EN_VERB_LEAD for t in doc[last.end:ti]):
+            return last
         # a trigger in a later clause of contrast or one after ", and" ("The EU …, whereas France has
         # opted to secure …"): the actor that opens that clause
         k = next((t.i for t in reversed(doc[sent.start + 1:ti]) if (t.lower_ in _EN_CONTRAST or t.lower_ == "and"

@@ -18,3 +18,17 @@ def test_a_dependence_for_a_share_of_a_resource_is_on_that_resource(en, share):
 def test_a_body_that_has_run_a_policy_runs_it(en, verb):
     doc = last_doc(en, ("body", f"The Ministry of Science and ICT {verb} the GPU Support Programme since 2021."))
     assert facts(doc, "runBy") == [("runBy", "", "agency/kr-msit")]
+
+
+def test_the_actor_right_before_a_later_clause_s_verb_is_its_subject(en):
+    doc = last_doc(en, ("body", "Japan controls chips, Korea controls cloud, and China depends on the US for GPUs."))
+    assert sorted(facts(doc)) == [("controls", "country/jp", "resource/ai-chip"), ("controls", "country/kr", "resource/cloud"),
+                                  ("dependsOn", "country/cn", "resource/gpu")]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Korea owns cloud, and Japan buys chips.", [("controls", "country/kr", "resource/cloud")]),
+    ("Korea owns 30 per cent of the cloud market.", []),  # (a share, not control)
+])
+def test_what_a_country_owns_it_controls(en, text, fact):
+    assert facts(last_doc(en, ("body", text)), "controls") == fact
