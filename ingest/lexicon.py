@@ -76,7 +76,9 @@ EN_TRIGGERS: list[tuple[str, str, str]] = [
      r"promulgat\w*|inaugurat\w*|initiat(?:e|es|ed|ing)|kick(?:s|ed|ing)? off|set(?:s|ting)? up|"
      r"put in place|put(?:s|ting)?(?=\s+(?:the\s+|its\s+)?[A-Z])|set out|dr[ae]w(?:s|n)? up|through|under|via|"
      r"creat(?:e|es|ed|ing)|designat\w*|select(?:s|ed|ing)?|maintain\w*|present(?:s|ed|ing)?|conduct(?:s|ed|ing)?|"
-     r"carr(?:y|ies|ied|ying) out"),
+     r"carr(?:y|ies|ied|ying) out|"
+     # (funding a policy: "the Government committed €150 million to a National AI Compute Programme")
+     r"commit(?:s|ted|ting)|allocat(?:e|es|ed|ing)"),
     ("runBy", "runBy", r"(?:run|led|managed|operated|overseen|administered|coordinated|spearheaded|headed|"
                        r"promoted|pursued|implemented|organi[sz]ed|hosted|delivered|executed|carried out|supervised|"
                        r"steered) (?:jointly |together )?by|"

@@ -32,3 +32,9 @@ def test_the_actor_right_before_a_later_clause_s_verb_is_its_subject(en):
 ])
 def test_what_a_country_owns_it_controls(en, text, fact):
     assert facts(last_doc(en, ("body", text)), "controls") == fact
+
+
+@pytest.mark.parametrize("verb", ["committed $1 billion to", "allocated $1 billion to"])
+def test_a_policy_a_government_funds_is_its_country_s(en, verb):
+    doc = last_doc(en, ("body", "Japan builds chips."), ("body", f"The government {verb} a National Compute Programme."))
+    assert facts(doc, "hasPolicy") == [("hasPolicy", "country/jp", "")]
