@@ -31,6 +31,22 @@ _CUR_EN.update({c.lower(): c for c in _ISO})
 _SCALE_EN = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
              "m": 1e6, "thousand": 1e3, "crore": 1e7, "lakh": 1e5}
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# a number in words, as laws write them before a scale ("Twenty-five billion pesos")
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE = {**{w: i + 1 for i, w in enumerate(_ONES)}, **{w: 20 + 10 * i for i, w in enumerate(_TENS)}}
+_WORD_NUM = rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[:9])}))?|{'|'.join(sorted(_ONES, key=len, reverse=True))})" \
+            r"(?:\s+hundred)?"
+
+
+def _number(text: str) -> float:
+    """A number written in figures or in words ("25", "1,200.5", "twenty-five", "two hundred")."""
+    if text[:1].isdigit():
+        return float(text.replace(",", ""))
+    words = text.lower().replace("-", " ").split()
+    value = sum(_WORD_VALUE.get(w, 0) for w in words if w != "hundred")
+    return float(value * (100 if words[-1] == "hundred" else 1))
 
 
 def _alternatives(words) -> str:
@@ -45,7 +61,8 @@ _WORDS = [k for k in _CUR_EN if k.isalpha() or " " in k]
 MONEY_EN = re.compile(
     rf"(?i)((?<![A-Za-z]){_alternatives(_SYMBOLS)}|\b(?:{_alternatives(_ISO)})\s?)\s*({_NUM})\s*"
     rf"(trillion|billion|million|thousand|crore|lakh|tn|bn|mn)?\b"
-    rf"|\b({_NUM})\s*(trillion|billion|million|thousand|crore|lakh)?\s*({_alternatives(_WORDS)})\b")
+    rf"|\b({_NUM}|{_WORD_NUM}(?=\s+(?:trillion|billion|million)))\s*(trillion|billion|million|thousand|crore|lakh)?\s*"
+    rf"({_alternatives(_WORDS)})\b")
 
 
 # the currency a country's own text means by a word several countries use ("$2 billion" in a Canadian
@@ -97,6 +114,8 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     ((1000000000.0, 'SGD'), (30000000000000.0, 'IDR'), (103720000000.0, 'INR'))
     >>> parse_amount("R$23 billion"), parse_amount("NT$190 billion"), parse_amount("MX$5 million")
     ((23000000000.0, 'BRL'), (190000000000.0, 'TWD'), (5000000.0, 'MXN'))
+    >>> parse_amount("Twenty-five billion dollars"), parse_amount("two hundred million euros")
+    ((25000000000.0, 'USD'), (200000000.0, 'EUR'))
     """
     m = MONEY_KO.search(text)
     if m:
@@ -110,6 +129,6 @@ def parse_amount(text: str) -> tuple[float, str] | None:
             cur, num, scale = m.group(1).strip().lower(), m.group(2), m.group(3)
         else:
             num, scale, cur = m.group(4), m.group(5), m.group(6).lower()
-        value = float(num.replace(",", "")) * _SCALE_EN.get((scale or "").lower(), 1)
+        value = _number(num) * _SCALE_EN.get((scale or "").lower(), 1)
         return value, _CUR_EN[" ".join(cur.split())]
     return None

@@ -233,7 +233,9 @@ CONVERTED = re.compile(r"(?i)\(\s*(?:약|about|approx\.?|approximately|around|ro
 INVEST_EN = re.compile(r"(?i)\b(invest\w*|fund\w*|budget\w*|commit\w*|allocat\w*|spend\w*|pledg\w*|financ\w*|outlay\w*|"
                        r"earmark\w*|grant\w*|subsid\w*|contribut\w*|provid\w*|support\w*|"
                        # (approved, credited to a fund, set aside, mobilised, raised: "has raised $180 million")
-                       r"approv\w*|credit\w*|set(?:s|ting)? aside|mobili[sz]\w*|rais(?:e|es|ed|ing))\b")
+                       r"approv\w*|credit\w*|set(?:s|ting)? aside|mobili[sz]\w*|rais(?:e|es|ed|ing)|"
+                       # (a law's appropriation: "Twenty-five billion pesos is authorised for the Program")
+                       r"authori[sz]\w*|appropriat\w*)\b")
 
 # the English adjective of a country, looked up by the country's English name: "The Korean government …",
 # "the Swiss Government Cloud" (ingest.discourse), not a policy's name alone: "the Japanese programme" (ingest.cues)

@@ -154,3 +154,8 @@ def test_a_currency_word_several_countries_use_is_the_one_of_the_country_the_tex
         doc = last_doc(nlp, ("body", first), ("body", then))
         assert [f.currency for f in doc._.facts if f.relation == "invests"] == [currency]
 
+
+
+def test_a_law_s_sum_in_words_is_read_and_an_appropriation_is_an_investment(en):
+    doc = last_doc(en, ("body", "Twenty-five billion dollars is authorised for the National Compute Program over five years."))
+    assert [(f.amount, f.currency) for f in doc._.facts if f.relation == "invests"] == [(25e9, "USD")]
