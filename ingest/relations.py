@@ -80,6 +80,11 @@ def _ko_together(doc: Doc, e: Span) -> bool:
 _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프로젝트)|" + ANAPHOR_INSIDE["ko"].pattern)
 # what is done with a thing at home ("X를 자국 내에서 확보", "국내에서 생산"): control of it
 _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달|갖추|갖췄|갖춘|갖춰)")
+# a domestic share raised, after the modifier's object: "국산 칩 비중을 50% 이상으로 높이", "the share of domestic
+# chips to 50 per cent"
+_SHARE_RAISED = {"ko": re.compile(r"\s?(?:\S+\s)?(?:비중|비율|점유율|사용률|채택률)[을를이가]?\s(?:[^,.]{0,30}?)"
+                                  r"(?:높|끌어올|확대|늘|채우|채운|채워|채웁)"),
+                 "en": re.compile(r"(?!)")}
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
 _KO_MEANS_TRIGGER = re.compile(r"통하|통해|기반")
 
@@ -244,6 +249,9 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
             if prefix and objs and objs[0].end <= ti and _KO_SECURED.match(
                     "".join(t.text for t in doc[tj:min(sent.end, tj + 3)] if not last_tag(t).startswith("J"))):
                 rule = "at-home"  # "X를 자국 내에서 확보": secured at home, not a modifier alone
+            if prefix and objs and objs[-1].start >= tj and _SHARE_RAISED[self.lang].match(
+                    doc_text(doc)[objs[-1].end_char:sent.end_char]):
+                rule = "share"  # "국산 NPU 비중을 30%까지 끌어올린다": a domestic share raised, not a modifier alone
             if not objs and relation == "dependsOn":
                 objs = self.depends_for(doc, sent, ents, tj) if self.lang == "en" else self.unmet(doc, sent, ents, ti)
             if not objs and relation == "dependsOn":

@@ -37,3 +37,13 @@ def test_a_korean_local_government_is_a_body(ko):
 def test_a_policy_a_body_gives_public_notice_of_is_its_country_s(ko):
     doc = last_doc(ko, ("body", "과학기술정보통신부는 「GPU 지원사업」을 아래와 같이 공고합니다."))
     assert ("hasPolicy", "country/kr", "") in facts(doc, "hasPolicy")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("일본은 국산 반도체 비중을 50% 이상으로 높이도록 했다.", "controls.ko.share"),
+    ("일본은 2030년까지 국산 반도체 비중을 30%까지 끌어올립니다.", "controls.ko.share"),
+    ("일본은 국산 반도체를 샀다.", "controls.ko.modifier"),  # (a modifier alone, which is not asserted)
+])
+def test_a_domestic_share_raised_is_control(ko, text, rule):
+    assert [(f.subject.id, f.object.id, f.rule) for f in last_doc(ko, ("body", text))._.facts] == [
+        ("country/jp", "resource/ai-chip", rule)]
