@@ -33,7 +33,8 @@ KO_TRIGGERS: list[tuple[str, str, str]] = [  # (relation, predicate, regex at a 
     ("strengthens", "supplements", r"보완"),
     ("strengthens", "prioritises", r"우선(?:순위|적으로|시|\s?추진)?|집중\s?투자|중점"),
     ("hasPolicy", "hasPolicy", r"추진|발표|수립|제정|시행|출범|착수|도입|공개|마련|채택|발의|통과|의결|확정|공포|선포|"
-                               r"내놓|내놨|가동|개시|승인|실시|신설|설립|조성|제시|발간|지정|선정|유지|통하|통해|기반으로|공고"),
+                               r"내놓|내놨|가동|개시|승인|실시|신설|설립|조성|제시|발간|지정|선정|유지|통하|통해|기반으로|공고|"
+                               r"(?<=에\s)따(?:라|른)"),  # ("「X」에 따라": under a policy)
     # (맡다: to take charge of, "집행은 EuroHPC가 맡는다", "운영을 맡는다")
     ("runBy", "runBy", r"주관|주최|운영|이행|담당|전담(?!기관)|총괄|주도|실행\s?주체|이끌|이끄|맡|집행|수행"),
     ("replaces", "replaces", r"교체|대체"),

@@ -327,7 +327,11 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                     and doc[ti - 1].text in ("을", "를") and not any(e.end == ti - 1 for e in pols):
                 # "「X」는 라피더스를 통해 …": the means is what 통해 takes, not the policy the sentence is about
                 pols = [e for e in pols if particle(doc, e) not in KO_TOPIC]
-            if self.lang == "ko" and not pols:
+            if self.lang == "ko" and doc[ti].text.startswith("따"):
+                # "「X」에 따라", "「반도체과학법」(CHIPS Act)에 따라": the policy right before, only
+                pols = [e for e in pols if e.end <= ti - 1 and not [t for t in _outside_brackets(doc, e.end, ti - 1)
+                                                                 if not t.is_punct]]
+            elif self.lang == "ko" and not pols:
                 pols = self.relative_policy(doc, after, tj) or self.topic_policy(doc, before, ti)
             if not pols:
                 return []

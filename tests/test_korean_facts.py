@@ -47,3 +47,12 @@ def test_a_policy_a_body_gives_public_notice_of_is_its_country_s(ko):
 def test_a_domestic_share_raised_is_control(ko, text, rule):
     assert [(f.subject.id, f.object.id, f.rule) for f in last_doc(ko, ("body", text))._.facts] == [
         ("country/jp", "resource/ai-chip", rule)]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("일본 정부는 「AI 기본법」에 따라 데이터센터를 짓는다.", [("hasPolicy", "country/jp", "policy/kr-ai-basic-act")]),
+    ("일본 정부는 「AI 기본법」(AI Basic Act)에 따라 데이터센터를 짓는다.", [("hasPolicy", "country/jp", "policy/kr-ai-basic-act")]),
+    ("「AI 기본법」의 강화와 비용 의존에 따른 제약이 커졌다.", []),  # (not a policy further back)
+])
+def test_what_a_country_does_under_a_policy_is_its_policy(ko, text, fact):
+    assert sorted(set(facts(last_doc(ko, ("body", text)), "hasPolicy"))) == fact
