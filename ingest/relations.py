@@ -401,6 +401,9 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                 lo, hi = (sent.start_char + bare.start(), sent.start_char + bare.end()) if meant is not None else (0, 0)
             if meant is None and not pols and orgs:
                 meant = self.discourse.the_one_before(doc, sent)  # "… the X Programme. It is run by EuroHPC."
+            if meant is None and not pols and self.lang == "ko" and len(self.discourse.previous) == 1 and any(
+                    particle(doc, o) in ("이", "가") and len(_outside_brackets(doc, o.end, ti)) <= 1 for o in orgs):
+                meant = self.discourse.previous[0]  # "「X」를 발표했다. 과학혁신기술부가 주도했고요."
             if meant is not None:
                 pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:

@@ -56,3 +56,11 @@ def test_a_domestic_share_raised_is_control(ko, text, rule):
 ])
 def test_what_a_country_does_under_a_policy_is_its_policy(ko, text, fact):
     assert sorted(set(facts(last_doc(ko, ("body", text)), "hasPolicy"))) == fact
+
+
+def test_a_korean_body_that_runs_with_no_policy_named_runs_the_one_the_sentence_before_named(ko):
+    doc = last_doc(ko, ("body", "정부는 「GPU 지원사업」 예산을 편성했다."), ("body", "과학기술정보통신부가 주관한다."))
+    assert facts(doc, "runBy") == [("runBy", "", "agency/kr-msit")]
+    # (not with two named before)
+    doc = last_doc(ko, ("body", "정부는 「GPU 지원사업」과 「AI 기본법」을 냈다."), ("body", "과학기술정보통신부가 주관한다."))
+    assert not facts(doc, "runBy")
