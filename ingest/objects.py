@@ -189,6 +189,23 @@ class Objects:
             return []
         return self.and_on_for(doc, sent, ents, self.coordinated(doc, stack, first, 1))
 
+    def en_set_apart(self, doc: Doc, sent: Span, ents: list[Span], ti: int, tj: int) -> list[Span]:
+        """English objects a trigger's clause leaves to a fronted phrase ("For cloud, the state depends
+        on US hyperscalers") or to a list after a colon ("dependent on non-European providers at every
+        layer: chips, cloud and models")."""
+        stack = [e for e in ents if stack_object(e)]
+        first = next((t for t in sent if not is_mark(t)), None)
+        if first is not None and first.lower_ in ("for", "in", "on") and first.i < ti:
+            comma = next((t.i for t in doc[first.i:ti] if t.text == ","), None)
+            fronted = [e for e in stack if comma is not None and first.i < e.start and e.end <= comma]
+            if fronted and comma - first.i <= 8:
+                return self.coordinated(doc, stack, fronted[0], 1)
+        colon = next((t.i for t in doc[tj:min(sent.end, tj + 14)] if t.text in (":", "—", "–")), None)
+        if colon is None or not self.same_phrase(doc, tj, colon, 13):
+            return []
+        after = next((e for e in stack if colon < e.start <= colon + 3), None)
+        return self.coordinated(doc, stack, after, 1) if after is not None else []
+
     def and_on_for(self, doc: Doc, sent: Span, ents: list[Span], objs: list[Span]) -> list[Span]:
         """English objects of a dependence and those of the next "and on <supplier> for <resource>"
         ("relying on the US for advanced chips and on US hyperscalers for cloud")."""

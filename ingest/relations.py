@@ -85,6 +85,8 @@ _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개
 _SHARE_RAISED = {"ko": re.compile(r"\s?(?:\S+\s)?(?:비중|비율|점유율|사용률|채택률)[을를이가]?\s(?:[^,.]{0,30}?)"
                                   r"(?:높|끌어올|확대|늘|채우|채운|채워|채웁)"),
                  "en": re.compile(r"(?!)")}
+# an English subject that is a country without its name: "the state depends on …", "the country's reliance"
+_EN_THE_STATE = re.compile(r"\b[Tt]he (?:state|country|nation|government|kingdom|emirate|republic)(?:['’]s)?\s+(?:\w+\s+){0,2}$")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
 _KO_MEANS_TRIGGER = re.compile(r"통하|통해|기반")
 
@@ -256,6 +258,9 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                 objs = self.depends_for(doc, sent, ents, tj) if self.lang == "en" else self.unmet(doc, sent, ents, ti)
             if not objs and relation == "dependsOn":
                 objs, rule = self.substitutes(doc, sent, ents, ti, tj), "substitute"
+            if not objs and relation == "dependsOn" and self.lang == "en":  # ("For cloud, …", "…: chips, …")
+                objs = self.en_set_apart(doc, sent, ents, ti, tj)
+                rule = "trigger" if objs else rule
             if not objs and heading and not prefix:
                 objs, rule = heading, "heading"
             if not objs:
@@ -278,7 +283,9 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
             if subj is None and self.relative_clause(doc, sent, ti, before) is False:
                 return []  # about something the clause's pronoun stands for, no actor
             if subj is None:  # the row's or running topic, else (nobody named since the heading) the section's actor
-                implied = self.discourse.implied_subjects(country_first=True)
+                # (a country's, where the text says "the state", "the country": not a body the text was about)
+                polity = self.lang == "en" and _EN_THE_STATE.search(doc_text(doc)[sent.start_char:doc[ti].idx])
+                implied = self.discourse.implied_subjects(POLITY_TYPES if polity else ACTOR_TYPES, country_first=True)
                 if not implied:
                     return []
                 subj, source = implied[0]

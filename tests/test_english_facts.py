@@ -38,3 +38,17 @@ def test_what_a_country_owns_it_controls(en, text, fact):
 def test_a_policy_a_government_funds_is_its_country_s(en, verb):
     doc = last_doc(en, ("body", "Japan builds chips."), ("body", f"The government {verb} a National Compute Programme."))
     assert facts(doc, "hasPolicy") == [("hasPolicy", "country/jp", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "For cloud, Japan depends on US providers, which host most workloads.",
+    "Japan remains dependent on foreign providers at almost every layer: cloud, chips and GPUs.",
+])
+def test_what_a_dependence_is_on_may_be_fronted_or_listed_after_a_colon(en, text):
+    assert {f[2] for f in facts(last_doc(en, ("body", text)), "dependsOn")} >= {"resource/cloud"}
+
+
+def test_the_state_is_a_country_not_a_body_the_text_was_about(en):
+    doc = last_doc(en, ("body", "Japan builds chips."), ("body", "The Ministry of Digital Affairs funds data centres."),
+                   ("body", "The state depends on US providers for cloud."))
+    assert [f[1] for f in facts(doc, "dependsOn")] in ([], ["country/jp"])  # (not the ministry)
