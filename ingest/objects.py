@@ -68,6 +68,7 @@ def _compound_object(doc: Doc, e: Span) -> bool:
 
 
 # what may stand between a thing and the control said of it: "… that (will) remain under Norwegian control"
+_THE_COUNTRY = {"country", "kingdom", "emirate", "republic", "union", "state"}
 _STAYING = {"that", "which", "remain", "remains", "stay", "stays", "are", "is", "be", "kept", "will", "must"}
 
 
@@ -143,6 +144,9 @@ class Objects:
         if tj + 1 < sent.end and (doc[ti].lower_ == "controlled" and doc[tj].lower_ in ("in", "by", "within")
                                   or doc[ti].lower_ != "controlled" and doc[tj].lower_ in ("in", "within", "inside")):
             subj = next((e for e in ents if e.label_ in POLITY_TYPES and tj < e.start <= tj + 2), None)
+            if subj is None and doc[tj + 1].lower_ == "the" and tj + 2 < sent.end and doc[tj + 2].lower_ in _THE_COUNTRY:
+                # "the data will stay in the country": the country the text is about
+                subj = next((a for a, _ in self.discourse.implied_subjects(POLITY_TYPES)), None)
             k = ti
         else:
             under = next((t.i for t in reversed(doc[max(sent.start, ti - 4):ti]) if t.lower_ == "under"), None)

@@ -1,5 +1,6 @@
 """English facts whose arguments the text gives in a roundabout way: a share of what a dependence is
-for ("for roughly 80 per cent of its cloud"), a body that has run a policy ("has administered")."""
+for ("for roughly 80 per cent of its cloud"), a body that has run a policy ("has administered"), a
+country named only as "the state" or "the country", an object fronted or after a colon."""
 
 from __future__ import annotations
 
@@ -52,3 +53,8 @@ def test_the_state_is_a_country_not_a_body_the_text_was_about(en):
     doc = last_doc(en, ("body", "Japan builds chips."), ("body", "The Ministry of Digital Affairs funds data centres."),
                    ("body", "The state depends on US providers for cloud."))
     assert [f[1] for f in facts(doc, "dependsOn")] in ([], ["country/jp"])  # (not the ministry)
+
+
+def test_what_stays_in_the_country_is_controlled_by_the_country_the_text_is_about(en):
+    doc = last_doc(en, ("body", "Japan is building data centres."), ("body", "The ministry insists that the cloud will stay in the country."))
+    assert facts(doc, "controls") == [("controls", "country/jp", "resource/cloud")]
