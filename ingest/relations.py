@@ -251,6 +251,9 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
             if prefix and objs and objs[0].end <= ti and _KO_SECURED.match(
                     "".join(t.text for t in doc[tj:min(sent.end, tj + 3)] if not last_tag(t).startswith("J"))):
                 rule = "at-home"  # "X를 자국 내에서 확보": secured at home, not a modifier alone
+            if prefix and objs and objs[-1].start >= tj and self.lang == "ko" and _KO_SECURED.match(re.sub(
+                    r"^\s*(?:\([^()]*\))?\s*(?:을|를|의)?\s*", "", doc_text(doc)[objs[-1].end_char:sent.end_char])):
+                rule = "own-secured"  # "국산 LLM(Mistral 등)을 확보하며": one's own secured, not a modifier alone
             if prefix and objs and objs[-1].start >= tj and _SHARE_RAISED[self.lang].match(
                     doc_text(doc)[objs[-1].end_char:sent.end_char]):
                 rule = "share"  # "국산 NPU 비중을 30%까지 끌어올린다": a domestic share raised, not a modifier alone

@@ -64,3 +64,12 @@ def test_a_korean_body_that_runs_with_no_policy_named_runs_the_one_the_sentence_
     # (not with two named before)
     doc = last_doc(ko, ("body", "정부는 「GPU 지원사업」과 「AI 기본법」을 냈다."), ("body", "과학기술정보통신부가 주관한다."))
     assert not facts(doc, "runBy")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("일본은 국산 반도체(NPU 등)를 확보하며 자립을 이끈다.", "controls.ko.own-secured"),
+    ("일본은 국산 반도체를 샀다.", "controls.ko.modifier"),  # (a modifier alone, not asserted)
+])
+def test_one_s_own_secured_is_control(ko, text, rule):
+    assert ("country/jp", "resource/ai-chip", rule) in [(f.subject.id, f.object.id, f.rule)
+                                                        for f in last_doc(ko, ("body", text))._.facts]
