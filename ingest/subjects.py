@@ -46,7 +46,7 @@ _EN_CONTRAST = {"whereas", "while", "whilst", "but", "although", "though"}
 # chips", "GPUs and its own data centres")
 _EN_MODIFIER = r"(?:its|their|own|other|key|core|foreign|domestic|local|global|new|more|[a-z-]+(?:ed|al|ic|ive|ous))"
 _BRACKETS = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
-_COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
+_COORDINATION = re.compile(r"[」』’”\"')]?\s*(?:[·,ㆍ/–]|와|과|및|부터|,?\s*and|or|,\s*and|등|\(|\))?\s*[「『‘“\"']?"
                            rf"|(?:,\s*|,?\s*(?:and|or)\s+)(?:{_EN_MODIFIER}\s+)?{_EN_MODIFIER}"
                            r"|\)?\s*(?:,|,?\s*and|,?\s*or)\s+the")  # ("the AI Act, the Data Act and the Cloud Act",
 # "the Ministry of … (METI) and the New Energy … Organization")

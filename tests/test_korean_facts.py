@@ -73,3 +73,9 @@ def test_a_korean_body_that_runs_with_no_policy_named_runs_the_one_the_sentence_
 def test_one_s_own_secured_is_control(ko, text, rule):
     assert ("country/jp", "resource/ai-chip", rule) in [(f.subject.id, f.object.id, f.rule)
                                                         for f in last_doc(ko, ("body", text))._.facts]
+
+
+def test_a_korean_range_from_one_thing_to_another_lists_both(ko):
+    doc = last_doc(ko, ("body", "일본은 GPU부터 클라우드까지 자급한다."))
+    assert sorted(facts(doc, "controls")) == [("controls", "country/jp", "resource/cloud"),
+                                              ("controls", "country/jp", "resource/gpu")]

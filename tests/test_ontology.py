@@ -79,9 +79,9 @@ def test_built_graph_is_consistent_and_has_inferred_graph(build_base):
 
 @pytest.mark.parametrize(("label", "resource"), [
     ("칩 생산", "chip-manufacturing"), ("첨단 공정", "chip-manufacturing"), ("위탁생산", "chip-manufacturing"),
-    ("chip production", "chip-manufacturing"), ("반도체", "ai-chip"),
+    ("chip production", "chip-manufacturing"), ("반도체", "ai-chip"), ("칩셋", "ai-chip"), ("운영체제", "dev-tools"),
 ])
-def test_making_chips_is_named_apart_from_the_chips(tbox, label, resource):
+def test_names_of_the_stack_s_parts(tbox, label, resource):
     # "칩 생산을 TSMC에 기댄다" is a dependence on chip making, not on the chips
     from rdflib import Literal
     from rdflib.namespace import RDFS, SKOS
