@@ -48,7 +48,7 @@ from .nlp import doc_text, span_text
 from .negation import Negation, question
 from .objects import Objects
 from .owners import PolicyOwners
-from .roles import instrument_labels, listed_policies, role_labels, row_policies
+from .roles import instrument_labels, labelled_row_policies, listed_policies, role_labels, row_policies
 from .subjects import EN_VERB_LEAD, Subjects, list_end
 
 for _ext in ("facts", "candidates"):
@@ -197,6 +197,7 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
         out.extend(role_labels(self, doc, sent, ents))
         out.extend(instrument_labels(self, doc, sent, ents))
         out.extend(row_policies(self, doc, sent, ents))
+        out.extend(labelled_row_policies(self, doc, sent, ents))
         out.extend(listed_policies(self, doc, sent, ents))
         return out
 

@@ -74,6 +74,25 @@ def row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[
             for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
 
 
+# a line that opens with a name and a colon, after a bullet if any: "- China: definition of …; …"
+_LABEL_OPENING = re.compile(r"\s*[-–•⦁·○▪]?\s*")
+
+
+def labelled_row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
+    """A line that opens with a country's or bloc's name and a colon ("- China: definition of
+    sovereign AI: …; infrastructure and data strategy: "East Data, West Computing", …", "○ 미국:
+    …") is a table's row flattened into a line: the named policies in it are that country's."""
+    text = doc_text(doc)
+    start = _LABEL_OPENING.match(text).end()
+    head = next((e for e in doc.ents if e.start_char >= start), None)
+    if head is None or head.start_char != start or head.label_ not in POLITY_TYPES \
+            or not re.match(r"\s?[:：]", text[head.end_char:head.end_char + 2]):
+        return []
+    return [Fact("hasPolicy", "hasPolicy", Arg.of(head, doc), Arg.of(b), f"hasPolicy.{ex.lang}.row", 0.5,
+                 sent.start_char, sent.end_char)
+            for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
+
+
 def listed_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
     """A named policy in a table (or a bulleted list) under a caption that lists a country's or
     bloc's policies ("표 2-24. 중국의 대표 AI 정책": rows "2017 「차세대 인공지능 발전계획」 …"; "Table

@@ -1,12 +1,13 @@
 """English facts whose arguments the text gives in a roundabout way: a share of what a dependence is
 for ("for roughly 80 per cent of its cloud"), a body that has run a policy ("has administered"), a
-country named only as "the state" or "the country", an object fronted or after a colon."""
+country named only as "the state" or "the country", an object fronted or after a colon; and a line
+labelled by a country, in either language."""
 
 from __future__ import annotations
 
 import pytest
 
-from .small_kb import facts, last_doc
+from .small_kb import facts, last_doc, nlp_for
 
 
 @pytest.mark.parametrize("share", ["roughly 80 per cent of its", "most of its", "nearly all of its", "90% of"])
@@ -58,3 +59,15 @@ def test_the_state_is_a_country_not_a_body_the_text_was_about(en):
 def test_what_stays_in_the_country_is_controlled_by_the_country_the_text_is_about(en):
     doc = last_doc(en, ("body", "Japan is building data centres."), ("body", "The ministry insists that the cloud will stay in the country."))
     assert facts(doc, "controls") == [("controls", "country/jp", "resource/cloud")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "- Japan: strategy: the AI Basic Act; infrastructure: data centres"),
+    ("ko", "○ 일본: 「AI 기본법」, 데이터센터 확충"),
+])
+def test_a_line_labelled_by_a_country_is_its_row(ko, en, lang, text):
+    doc = last_doc(nlp_for(lang, ko, en), ("body", text))
+    assert ("hasPolicy", "country/jp", "policy/kr-ai-basic-act") in facts(doc, "hasPolicy")
+    # (not a country that only opens the line: "Japan's plan: …")
+    doc = last_doc(nlp_for(lang, ko, en), ("body", text.replace("Japan:", "Japan's plan:").replace("일본:", "일본의 계획:")))
+    assert not [f for f in doc._.facts if f.rule.endswith(".row")]
