@@ -214,7 +214,7 @@ class Discourse:
         if kind in ("heading", "caption"):
             self.listing = self.policy_listing(doc) if kind == "caption" else None
         if kind == "heading":
-            self.topic, self.policies = None, []
+            self.topic, self.policies, self.previous = None, [], []
             level = heading_level(doc_text(doc))
             actor = next((e for e in doc.ents if e.label_ in ACTOR_TYPES - {"Group"} and self.heads(doc, e)), None)
             self.sections = [s for s in self.sections if s[0] < level] + [(level, actor)]

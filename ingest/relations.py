@@ -367,7 +367,8 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                     # approved the National Plan …", "국회는 … 법을 의결했다")
                     orgs = [e for e in before if e.label_ in ORG_TYPES - {"Group"}]
                     agents = self.coordinated(doc, orgs, subj, -1) if self.lang == "ko" and subj in orgs else [subj]
-                    if not ENACTING[self.lang].match(doc[ti:tj].text):
+                    # (nor one that acts under it: "과학기술정보통신부는 「인공지능 기본법」에 따라 …")
+                    if not ENACTING[self.lang].match(doc[ti:tj].text) and not doc[ti].text.startswith("따"):
                         facts.extend(Fact("runBy", "runBy", Arg.of(pol), Arg.of(a), f"runBy.{self.lang}.agent-acts",
                                           0.6, sent.start_char, sent.end_char) for a in reversed(agents))
                     facts.extend(self.agency_country_has(subj, pol, sent))

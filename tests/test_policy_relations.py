@@ -82,7 +82,7 @@ def test_a_policy_whose_name_opens_with_its_country(lang, name, text):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Canada has committed CAD 2 billion to its Sovereign AI Compute Strategy."),
+    ("en", "Canada has spent CAD 2 billion to fund its Sovereign AI Compute Strategy."),
     ("ko", "캐나다는 자국의 「소버린 AI 컴퓨팅 전략」에 20억 달러를 배정했다."),
 ])
 def test_a_policy_named_as_its_owners_own(ko, en, lang, text):
