@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .english_names import NOT_COMPANY_WORDS, introduced_names
+from .english_names import NOT_COMPANY_WORDS, introduced_names, official_title
 from .korean_names import KO_SHORT_TITLE, korean_companies, korean_law_titles, korean_listed_with
 from .lexicon import DEMONYMS
 from .mentions import BODY_TYPES, BRACKET_AFTER, takes_bracketed_name
@@ -68,20 +68,6 @@ _ORG_HEADS_EN = {"Ministry": "Agency", "Agency": "Agency", "Office": "Agency", "
 _NOT_ORGS = re.compile(
     r"(?:정부|(?:^|\s)일부|(?:^|\s)전부|내부|외부|세부|본부|여부|대부분|부분|간부|흉부|국부|(?:^|\s)요청|(?:^|\s)신청|청취|대처|조처|출처|"
     r"근처|텍처|곳곳|공사비|공사장|재단법인|협회장|대학원|대학생|연구원들|위원회의|(?<!과)학부)$")
-
-# the words that open an official English title in quotes, before "for", "on", "of"...: "Guidelines
-# for the Construction of …", "Opinions of the State Council on …", "Executive Order on …"
-_POLICY_OPENERS_EN = {
-    "Guidelines": "LawOrRegulation", "Guideline": "LawOrRegulation", "Regulations": "LawOrRegulation",
-    "Provisions": "LawOrRegulation", "Rules": "LawOrRegulation", "Measures": "LawOrRegulation",
-    "Opinions": "LawOrRegulation", "Notice": "LawOrRegulation", "Order": "LawOrRegulation",
-    "Executive Order": "LawOrRegulation", "Guidance": "LawOrRegulation",
-    "Plan": "StrategyOrPlan", "Strategy": "StrategyOrPlan", "Action Plan": "StrategyOrPlan",
-    "Framework": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Programme": "ProgrammeOrProject",
-    "Program": "ProgrammeOrProject", "Declaration": "Initiative",
-}
-_EN_OPENER = re.compile(rf"^(?:The\s+)?({'|'.join(sorted(_POLICY_OPENERS_EN, key=len, reverse=True))})\s+"
-                        r"(?:for|on|of|to|concerning|regarding)\s+\S")
 
 # "a programme called Chip Nusantara", "the initiative, dubbed 'Digital Sky'": the kind of policy, then
 # its name as the text calls it
@@ -229,7 +215,7 @@ class Cues:
         for m in _QUOTED.finditer(text):
             inner = m.group(1).strip()
             cls = policy_kind(inner) if len(inner.split()) <= 8 else None
-            cls = cls or _en_official_title(inner)
+            cls = cls or official_title(inner)
             if cls and not _bare_kind(inner):
                 add(m.start(1), m.start(1) + len(m.group(1).rstrip()), "Policy", cls, "quoted")
         for m in _EN_QUOTED_KIND.finditer(text):
@@ -468,23 +454,6 @@ def _bare_kind(name: str) -> bool:
 def _en_policy_type(name: str) -> str | None:
     words = name.split()
     return _POLICY_HEADS_EN.get(words[-1]) if words else None
-
-
-def _en_official_title(name: str) -> str | None:
-    """The class of an English title that opens with its kind ("Guidelines for the Construction of
-    the National … System", "Opinions of the State Council on …"), up to 24 words, most of them
-    capitalised, as official titles are; None for anything else ("guidelines for use").
-
-    >>> _en_official_title("Opinions of the State Council on Deepening the Implementation of the AI+ Action")
-    'LawOrRegulation'
-    >>> _en_official_title("Plan for the future") is None
-    True
-    """
-    m = _EN_OPENER.match(name)
-    words = [w for w in name.split() if len(w) > 3]
-    if m is None or len(name.split()) > 24 or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
-        return None
-    return _POLICY_OPENERS_EN[m.group(1)]
 
 
 @Language.factory("policykg_cues")

@@ -3,7 +3,8 @@ nothing else knows them: what the text calls them ("G42, the Abu Dhabi AI compan
 start-up Sarvam", "GENCI, the national … agency"), the examples a business word gives ("European
 providers such as OVHcloud and STACKIT"), an acronym that runs a policy ("administered by ISED") and
 a name listed with a company ("Nvidia and AMD"). Used by :mod:`ingest.cues`, which marks them in the
-rest of the document too."""
+rest of the document too; and the kind of an official policy title that opens with it ("Guidelines
+for the Construction of …", :func:`official_title`)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,35 @@ def _listed_with(text: str, doc: Doc, label: str) -> list[str]:
             if m.group(1) not in NOT_COMPANY_WORDS and not _EN_NOT_LISTED.match(m.group(1)):
                 out.append(m.group(1))
     return out
+
+
+# the words that open an official English title in quotes, before "for", "on", "of"...: "Guidelines
+# for the Construction of …", "Opinions of the State Council on …", "Executive Order on …"
+_POLICY_OPENERS_EN = {
+    "Guidelines": "LawOrRegulation", "Guideline": "LawOrRegulation", "Regulations": "LawOrRegulation",
+    "Provisions": "LawOrRegulation", "Rules": "LawOrRegulation", "Measures": "LawOrRegulation",
+    "Opinions": "LawOrRegulation", "Notice": "LawOrRegulation", "Order": "LawOrRegulation",
+    "Executive Order": "LawOrRegulation", "Guidance": "LawOrRegulation",
+    "Plan": "StrategyOrPlan", "Strategy": "StrategyOrPlan", "Action Plan": "StrategyOrPlan",
+    "Framework": "StrategyOrPlan", "Roadmap": "StrategyOrPlan", "Programme": "ProgrammeOrProject",
+    "Program": "ProgrammeOrProject", "Declaration": "Initiative",
+}
+_EN_OPENER = re.compile(rf"^(?:The\s+)?({'|'.join(sorted(_POLICY_OPENERS_EN, key=len, reverse=True))})\s+"
+                        r"(?:for|on|of|to|concerning|regarding)\s+\S")
+
+
+def official_title(name: str) -> str | None:
+    """The class of an English title that opens with its kind ("Guidelines for the Construction of
+    the National … System", "Opinions of the State Council on …"), up to 24 words, most of them
+    capitalised, as official titles are; None for anything else ("guidelines for use").
+
+    >>> official_title("Opinions of the State Council on Deepening the Implementation of the AI+ Action")
+    'LawOrRegulation'
+    >>> official_title("Plan for the future") is None
+    True
+    """
+    m = _EN_OPENER.match(name)
+    words = [w for w in name.split() if len(w) > 3]
+    if m is None or len(name.split()) > 24 or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return None
+    return _POLICY_OPENERS_EN[m.group(1)]
