@@ -29,7 +29,7 @@ from .gazetteer import ACTOR_TYPES, POLITY_TYPES, STACK_TYPES
 from .groups import named_together
 from .lexicon import ANAPHOR, ANAPHOR_INSIDE, DEMONYMS, EN_FRONTED, EN_SUBORDINATORS
 from .nlp import doc_text, span_text
-from .tables import TableReader
+from .tables import TableReader, labelled_line
 
 # particles marking a Korean clause's topic or subject, and the case particles
 KO_TOPIC = {"은", "는", "이", "가", "도", "께서", "조차", "만"}
@@ -224,7 +224,7 @@ class Discourse:
             self.topic = None
         if kind != "table":
             self.table.reset()
-        self.row = self.table.cell(doc) if kind == "table" else None
+        self.row = self.table.cell(doc) if kind == "table" else labelled_line(doc) if kind == "body" else None
 
     def sentence(self, doc: Doc, sent: Span, ents: list[Span], kind: str) -> None:
         """A sentence of body text (or a heading) that is about an actor makes it the topic;
@@ -326,12 +326,13 @@ class Discourse:
             return section.kb_id_
         return next(iter(self.polities)) if len(self.polities) == 1 else ""
 
-    def the_one_before(self, doc: Doc, sent: Span) -> Span | None:
-        """The policy an English sentence opening with "It" means: the one the sentence before
-        named, when it named one ("… launched the X Programme. It is run by EuroHPC.")."""
-        if self.lang == "en" and doc[sent.start].lower_ == "it" and len(self.previous) == 1:
-            return self.previous[0]
-        return None
+    def the_one_before(self, doc: Doc, sent: Span, subject_acts: bool = False) -> Span | None:
+        """The policy a sentence that names none means: the one the sentence before named, when it
+        named one, after an English "It" ("… launched the X Programme. It is run by EuroHPC.") or
+        where a body acts as the subject (``subject_acts``: "「X」를 발표했다. 과학혁신기술부가
+        주도했고요")."""
+        it = self.lang == "en" and doc[sent.start].lower_ == "it"
+        return self.previous[0] if (it or subject_acts) and len(self.previous) == 1 else None
 
     def policy_named(self, ents: list[Span], kind: str) -> None:
         """After a sentence of body text or a caption: its policies are what a later "동 계획"

@@ -24,12 +24,20 @@ _BUSINESS_WORDS = f"{_COMPANY_WORDS}|group|provider|operator|developer|vendor|ma
                   "foundry|champion"
 EN_BUSINESS = re.compile(_BUSINESS_WORDS)  # (a word: fullmatch)
 _EN_BUSINESSES = "|".join(w[:-1] + "(?:y|ies)" if w.endswith("y") else w + "s?" for w in _BUSINESS_WORDS.split("|"))
-_EN_COMPANY_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
-_EN_COMPANY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+"
-                                rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_BUSINESS_WORDS})\b")
+_EN_LIST_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2}"  # a capitalised name of up to three words
+_EN_COMPANY_NAME = rf"(?P<name>{_EN_LIST_NAME})"
+
+
+def _called(words: str) -> re.Pattern:
+    """A name, then a comma and what the text calls it, ending in one of ``words``: "G42, the Abu
+    Dhabi AI company", "GENCI, the national high-performance computing agency"."""
+    return re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+"
+                      rf"(?:[\w'’-]+\s+){{0,5}}?(?:{words})\b")
+
+
+_EN_COMPANY_BEFORE = _called(_BUSINESS_WORDS)
 _EN_COMPANY_AFTER = re.compile(rf"\b(?i:the|an?|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_COMPANY_WORDS})\s+"
                                rf"{_EN_COMPANY_NAME}")
-_EN_LIST_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
 _EN_COMPANY_EXAMPLES = re.compile(rf"\b(?:{_EN_BUSINESSES}),?\s+(?:such as|including|like)\s+"
                                   rf"(?P<list>{_EN_LIST_NAME}(?:,\s+{_EN_LIST_NAME})*(?:,?\s+(?:and|or)\s+{_EN_LIST_NAME})?)")
 # a name listed right after or before another ("Nvidia and AMD", "G42 and OpenAI"; one capitalised word
@@ -41,8 +49,7 @@ _EN_LISTED_BEFORE = re.compile(rf"(?<![\w&'’.-]){_EN_LISTED_NAME}(?:,\s+|,?\s+
 _EN_NOT_LISTED = re.compile(r"^(?:AI|[A-Z]|Inc|Ltd|Co|Corp|The|This|These|Both|Each|Other|Others|Several|Many|January|"
                             r"February|March|April|May|June|July|August|September|October|November|December)$")
 # a government body by what the text calls it: "GENCI, the national high-performance computing agency"
-_EN_BODY_BEFORE = re.compile(rf"(?<!, ){_EN_COMPANY_NAME},\s+(?:an?|the|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
-                             r"(?:agency|ministry|regulator|authority|department|bureau|division|office|secretariat)\b")
+_EN_BODY_BEFORE = _called("agency|ministry|regulator|authority|department|bureau|division|office|secretariat")
 # a body by what it does: an acronym that runs a policy ("The program is administered by ISED", "led by
 # CIFAR", "overseen jointly by MeitY and MIIT"; two capitals at least, so not a word)
 _EN_ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*"

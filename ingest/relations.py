@@ -48,7 +48,7 @@ from .nlp import doc_text, span_text
 from .negation import Negation, question
 from .objects import Objects
 from .owners import PolicyOwners
-from .roles import instrument_labels, labelled_row_policies, listed_policies, role_labels, row_policies
+from .roles import instrument_labels, listed_policies, role_labels, row_policies
 from .subjects import EN_VERB_LEAD, Subjects, list_end
 
 for _ext in ("facts", "candidates"):
@@ -82,9 +82,10 @@ _KO_THIS_POLICY = re.compile(r"이번\s?(?:사업|계획|정책|프로그램|프
 _KO_SECURED = re.compile(r"(?:내|내부|안)?(?:확보|구축|생산|양산|개발|운영|처리|훈련|보유|조달|갖추|갖췄|갖춘|갖춰)")
 # a domestic share raised, after the modifier's object: "국산 칩 비중을 50% 이상으로 높이", "the share of domestic
 # chips to 50 per cent"
-_SHARE_RAISED = {"ko": re.compile(r"\s?(?:\S+\s)?(?:비중|비율|점유율|사용률|채택률)[을를이가]?\s(?:[^,.]{0,30}?)"
-                                  r"(?:높|끌어올|확대|늘|채우|채운|채워|채웁)"),
-                 "en": re.compile(r"(?!)")}
+_KO_SHARE_RAISED = re.compile(r"\s?(?:\S+\s)?(?:비중|비율|점유율|사용률|채택률)[을를이가]?\s(?:[^,.]{0,30}?)"
+                              r"(?:높|끌어올|확대|늘|채우|채운|채워|채웁)")
+# what may come between a Korean object and its verb: another name in brackets, 을/를/의
+_KO_OBJECT_MARK = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:을|를|의)?\s*")
 # an English subject that is a country without its name: "the state depends on …", "the country's reliance"
 _EN_THE_STATE = re.compile(r"\b[Tt]he (?:state|country|nation|government|kingdom|emirate|republic)(?:['’]s)?\s+(?:\w+\s+){0,2}$")
 # the Korean hasPolicy triggers that name a means ("「X」를 통해", "「X」을 기반으로")
@@ -197,7 +198,6 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
         out.extend(role_labels(self, doc, sent, ents))
         out.extend(instrument_labels(self, doc, sent, ents))
         out.extend(row_policies(self, doc, sent, ents))
-        out.extend(labelled_row_policies(self, doc, sent, ents))
         out.extend(listed_policies(self, doc, sent, ents))
         return out
 
@@ -252,12 +252,12 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
             if prefix and objs and objs[0].end <= ti and _KO_SECURED.match(
                     "".join(t.text for t in doc[tj:min(sent.end, tj + 3)] if not last_tag(t).startswith("J"))):
                 rule = "at-home"  # "X를 자국 내에서 확보": secured at home, not a modifier alone
-            if prefix and objs and objs[-1].start >= tj and self.lang == "ko" and _KO_SECURED.match(re.sub(
-                    r"^\s*(?:\([^()]*\))?\s*(?:을|를|의)?\s*", "", doc_text(doc)[objs[-1].end_char:sent.end_char])):
-                rule = "own-secured"  # "국산 LLM(Mistral 등)을 확보하며": one's own secured, not a modifier alone
-            if prefix and objs and objs[-1].start >= tj and _SHARE_RAISED[self.lang].match(
-                    doc_text(doc)[objs[-1].end_char:sent.end_char]):
-                rule = "share"  # "국산 NPU 비중을 30%까지 끌어올린다": a domestic share raised, not a modifier alone
+            if prefix and objs and objs[-1].start >= tj and self.lang == "ko":  # what the modifier's object is in
+                after = doc_text(doc)[objs[-1].end_char:sent.end_char]
+                if _KO_SECURED.match(_KO_OBJECT_MARK.sub("", after)):
+                    rule = "own-secured"  # "국산 LLM(Mistral 등)을 확보하며": one's own secured
+                elif _KO_SHARE_RAISED.match(after):
+                    rule = "share"  # "국산 NPU 비중을 30%까지 끌어올린다": a domestic share raised
             if not objs and relation == "dependsOn":
                 objs = self.depends_for(doc, sent, ents, tj) if self.lang == "en" else self.unmet(doc, sent, ents, ti)
             if not objs and relation == "dependsOn":
@@ -411,11 +411,11 @@ class Extractor(Objects, Subjects, Negation, PolicyOwners):
                 bare = KO_BARE_KIND.search(span_text(sent), 0, doc[ti].idx - sent.start_char)
                 meant = self.discourse.of_kind(bare.group("kind")) if bare else None
                 lo, hi = (sent.start_char + bare.start(), sent.start_char + bare.end()) if meant is not None else (0, 0)
-            if meant is None and not pols and orgs:
-                meant = self.discourse.the_one_before(doc, sent)  # "… the X Programme. It is run by EuroHPC."
-            if meant is None and not pols and self.lang == "ko" and len(self.discourse.previous) == 1 and any(
-                    particle(doc, o) in ("이", "가") and len(_outside_brackets(doc, o.end, ti)) <= 1 for o in orgs):
-                meant = self.discourse.previous[0]  # "「X」를 발표했다. 과학혁신기술부가 주도했고요."
+            if meant is None and not pols and orgs:  # "… the X Programme. It is run by EuroHPC.", "「X」를
+                # 발표했다. 과학혁신기술부가 주도했고요." (a Korean body as the runner's subject)
+                acts = self.lang == "ko" and any(particle(doc, o) in ("이", "가") and len(_outside_brackets(doc, o.end, ti)) <= 1
+                                                 for o in orgs)
+                meant = self.discourse.the_one_before(doc, sent, acts)
             if meant is not None:
                 pols, rule, conf = [meant], "anaphor", 0.55  # "동 계획은 X가 주관한다"
             if not pols or not orgs:

@@ -64,31 +64,13 @@ def instrument_labels(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> 
 
 def row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
     """A named policy in the row of a table headed by a country or bloc is that country's: the
-    cells of "미국 | 「AI 행동계획」, 스타게이트" list its instruments (not a phrase that describes a
-    measure, nor a policy whose name says whose it is)."""
+    cells of "미국 | 「AI 행동계획」, 스타게이트" list its instruments, and so does a line labelled by
+    the country ("- China: …; infrastructure: 'East Data, West Computing'") (not a phrase that
+    describes a measure, nor a policy whose name says whose it is)."""
     row = ex.discourse.row
-    if row is None or row.label_ not in POLITY_TYPES or doc.user_data.get("segment") != "table":
+    if row is None or row.label_ not in POLITY_TYPES:
         return []
     return [Fact("hasPolicy", "hasPolicy", Arg.of(row, doc), Arg.of(b), f"hasPolicy.{ex.lang}.row", 0.5,
-                 sent.start_char, sent.end_char)
-            for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
-
-
-# a line that opens with a name and a colon, after a bullet if any: "- China: definition of …; …"
-_LABEL_OPENING = re.compile(r"\s*[-–•⦁·○▪]?\s*")
-
-
-def labelled_row_policies(ex: Extractor, doc: Doc, sent: Span, ents: list[Span]) -> list[Fact]:
-    """A line that opens with a country's or bloc's name and a colon ("- China: definition of
-    sovereign AI: …; infrastructure and data strategy: "East Data, West Computing", …", "○ 미국:
-    …") is a table's row flattened into a line: the named policies in it are that country's."""
-    text = doc_text(doc)
-    start = _LABEL_OPENING.match(text).end()
-    head = next((e for e in doc.ents if e.start_char >= start), None)
-    if head is None or head.start_char != start or head.label_ not in POLITY_TYPES \
-            or not re.match(r"\s?[:：]", text[head.end_char:head.end_char + 2]):
-        return []
-    return [Fact("hasPolicy", "hasPolicy", Arg.of(head, doc), Arg.of(b), f"hasPolicy.{ex.lang}.row", 0.5,
                  sent.start_char, sent.end_char)
             for b in ents if b.label_ == "Policy" and policy_form(b) != "phrase" and not ex.named_country(b)]
 

@@ -9,6 +9,8 @@ Two layouts are told apart by their first cells:
   columns, and each later cell speaks of its column's actor, counted from the header's width (a
   row's first cell, its label, of none).
 
+A line of body text that opens with a country's name and a colon is a row too (:func:`labelled_line`).
+
 The count assumes full rows, as a table flattened one cell per line keeps them; a row with an
 empty cell dropped shifts the columns after it, which nothing in the text can tell."""
 
@@ -18,7 +20,11 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import ACTOR_TYPES
+from .gazetteer import ACTOR_TYPES, POLITY_TYPES
+from .nlp import doc_text
+
+# a line that opens with a name and a colon, after a bullet if any: "- China: definition of …; …"
+_LABEL_OPENING = re.compile(r"\s*[-–•⦁·○▪]?\s*")
 
 
 def cell_actor(doc: Doc) -> Span | None:
@@ -28,6 +34,19 @@ def cell_actor(doc: Doc) -> Span | None:
         return None
     rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
     return ents[0] if not re.search(r"\w", rest) else None
+
+
+def labelled_line(doc: Doc) -> Span | None:
+    """The country or bloc a line of body text opens with, before a colon ("- China: definition of
+    sovereign AI: …; infrastructure: "East Data, West Computing", …", "○ 미국: …"): a table's row
+    flattened into a line, which speaks of it; else None."""
+    text = doc_text(doc)
+    start = _LABEL_OPENING.match(text).end()
+    head = next((e for e in doc.ents if e.start_char >= start), None)
+    if head is None or head.start_char != start or head.label_ not in POLITY_TYPES \
+            or not re.match(r"\s?[:：]", text[head.end_char:head.end_char + 2]):
+        return None
+    return head
 
 
 class TableReader:
